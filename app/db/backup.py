@@ -1,0 +1,88 @@
+"""Backups: SQLite's online backup API, `pg_dump` for PostgreSQL, and restore."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import subprocess
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.engine import make_url
+
+from app.errors import VenueError
+
+
+class BackupError(VenueError):
+    pass
+
+
+def backup_sqlite(engine: Engine, dest: Path) -> Path:
+    """A consistent copy of a live SQLite database (WAL included), written under a temporary
+    name and renamed, so a half-written backup never looks like a good one."""
+    url = make_url(str(engine.url))
+    assert url.database
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dest.with_name(dest.name + ".part")
+    source = sqlite3.connect(url.database, timeout=30)
+    try:
+        target = sqlite3.connect(tmp)
+        try:
+            source.backup(target)
+        finally:
+            target.close()
+    finally:
+        source.close()
+    with open(tmp, "rb+") as fh:
+        os.fsync(fh.fileno())
+    os.replace(tmp, dest)
+    return dest
+
+
+def backup_postgres(engine: Engine, dest: Path) -> Path:
+    url = make_url(str(engine.url))
+    pg_dump = shutil.which("pg_dump")
+    if pg_dump is None:
+        raise BackupError("backup.pg_dump_missing", "pg_dump was not found on this computer's PATH.")
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dest.with_name(dest.name + ".part")
+    env = dict(os.environ)
+    if url.password:
+        env["PGPASSWORD"] = url.password
+    args = [pg_dump, "--format=custom", "--file", str(tmp), "--host", url.host or "localhost"]
+    if url.port:
+        args += ["--port", str(url.port)]
+    if url.username:
+        args += ["--username", url.username]
+    args.append(url.database or "postgres")
+    result = subprocess.run(args, env=env, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        tmp.unlink(missing_ok=True)
+        raise BackupError(
+            "backup.pg_dump_failed", "pg_dump failed: {detail}", detail=result.stderr.strip()[-400:]
+        )
+    os.replace(tmp, dest)
+    return dest
+
+
+def backup(engine: Engine, dest: Path) -> Path:
+    if engine.dialect.name == "sqlite":
+        return backup_sqlite(engine, dest)
+    return backup_postgres(engine, dest)
+
+
+def restore_sqlite(backup_file: Path, database: Path) -> None:
+    """Put a backup in place of a (stopped) SQLite database. The current file is kept beside it."""
+    check = sqlite3.connect(backup_file)
+    try:
+        ok = check.execute("PRAGMA integrity_check").fetchone()
+    finally:
+        check.close()
+    if not ok or ok[0] != "ok":
+        raise BackupError("backup.corrupt", "The backup {path} fails SQLite's integrity check.", path=str(backup_file))
+    if database.exists():
+        os.replace(database, database.with_name(database.name + ".replaced"))
+    for suffix in ("-wal", "-shm"):
+        Path(str(database) + suffix).unlink(missing_ok=True)
+    shutil.copyfile(backup_file, database)
