@@ -1,0 +1,250 @@
+"""The ID-card reader driver: a serial port, polled on the driver's own I/O thread.
+
+Every event goes through the one EventSink, on the I/O thread: DeviceStatus changes, CardRead,
+CardRemoved, ReadFailed, ProtocolError. Nothing raised on the I/O thread escapes it: each fault is
+reported and polling carries on, and a vanished port is reopened until it returns.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from devices.base import DeviceState, DeviceStatus, EventSink, IoThreadGuard
+from devices.idcard.errors import Fault, FrameError, IdCardDecodeError
+from devices.idcard.events import CardRead, CardRemoved, CycleStats, ProtocolError, ReadFailed
+from devices.idcard.frames import Command
+from devices.idcard.link import Exchange, LinkTimeout, PortGone, ReaderLink, Stopped
+from devices.idcard.ports import list_candidate_ports
+from devices.idcard.replies import parse_read_data
+from devices.idcard.status import SAM_FAULTS, Sw3, sw3_meaning
+from devices.idcard.textblock import decode_text_block
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ReaderSettings:
+    find_interval: float = 0.3
+    status_interval: float = 3.0
+    command_timeout: float = 5.0
+    connect_timeout: float = 1.0
+    """How long a port has to answer SAM status before it is taken for a reader (also on reopen)."""
+    reopen_interval: float = 0.25
+    read_fingerprint: bool = False
+    """Read with `30 10`: text, photo and fingerprints."""
+    baudrate: int = 115200
+    absent_finds_to_clear: int = 1
+    """Failed finds in a row before a reported card counts as gone. Some readers are said to fail one
+    find right after a read while the card stays (*unverified*); raise this if cards repeat."""
+
+
+class IdCardReader:
+    kind = "idcard"
+
+    def __init__(
+        self,
+        sink: EventSink,
+        port: str | None = None,
+        *,
+        name: str = "idcard",
+        settings: ReaderSettings | None = None,
+        candidates: Callable[[], list[str]] = list_candidate_ports,
+    ) -> None:
+        """`port` None: find the reader among `candidates()` (the system's serial ports)."""
+        self.name = name
+        self._sink = sink
+        self._port = port
+        self._settings = settings or ReaderSettings()
+        self._candidates = candidates
+        self._guard = IoThreadGuard()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._status = DeviceStatus(name, self.kind, DeviceState.STOPPED)
+        self._link: ReaderLink | None = None
+        self._card_present = False
+        self._misses = 0
+        self._reported: set[tuple[str, int]] = set()
+        """Failures already reported for the card in the field: each is reported once per presentation."""
+
+    @property
+    def status(self) -> DeviceStatus:
+        return self._status
+
+    def start(self) -> None:
+        if self._thread is not None:
+            return
+        self._stop.clear()
+        self._thread = threading.Thread(target=self._run, name=f"{self.name}-io", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        thread, self._thread = self._thread, None
+        if thread is None:
+            return
+        self._stop.set()
+        thread.join(timeout=2.0)
+
+    # --- the I/O thread -------------------------------------------------------------------------
+
+    def _run(self) -> None:
+        self._guard.bind()
+        self._set_status(DeviceState.CONNECTING, f"opening {self._port}" if self._port else "looking for a reader")
+        next_status_check = 0.0
+        while not self._stop.is_set():
+            pause = self._settings.find_interval
+            try:
+                if self._link is None:
+                    if not self._connect():
+                        self._stop.wait(self._settings.reopen_interval)
+                        continue
+                    next_status_check = time.monotonic() + self._settings.status_interval
+                if not os.path.exists(self._link_path()):
+                    raise PortGone(f"port {self._link_path()} disappeared")
+                if time.monotonic() >= next_status_check:
+                    next_status_check = time.monotonic() + self._settings.status_interval
+                    self._note_reader_state(self._exchange(Command.SAM_STATUS, self._settings.command_timeout))
+                self._poll_card()
+            except Stopped:
+                break
+            except PortGone as exc:
+                self._drop_link(str(exc))
+                pause = self._settings.reopen_interval
+            except LinkTimeout as exc:
+                self._report_faults(exc.faults)
+                self._emit(ProtocolError(self.name, Fault.TIMEOUT, exc.detail))
+                self._set_status(DeviceState.FAILED, f"port {self._link_path()}: reader not answering")
+            except IdCardDecodeError as exc:
+                self._emit_once(exc.fault.value, 0, ProtocolError(self.name, exc.fault, exc.detail))
+            except Exception as exc:  # the I/O thread must survive its own bugs
+                log.exception("idcard driver fault")
+                self._emit(ProtocolError(self.name, Fault.INTERNAL, f"{type(exc).__name__} in the driver"))
+            self._stop.wait(pause)
+        if self._link is not None:
+            self._link.close()
+            self._link = None
+        self._set_status(DeviceState.STOPPED)
+
+    def _link_path(self) -> str:
+        return self._link.path if self._link is not None else (self._port or "")
+
+    def _connect(self) -> bool:
+        paths = [self._port] if self._port else self._candidates()
+        problem = "no serial port answers as an ID-card reader"
+        for path in paths:
+            if not os.path.exists(path):
+                problem = f"port {path} is not present"
+                continue
+            link: ReaderLink | None = None
+            try:
+                link = ReaderLink.open(path, self._settings.baudrate, self._guard, self._stop)
+                exchange = link.exchange(Command.SAM_STATUS, self._settings.connect_timeout)
+            except (PortGone, LinkTimeout, IdCardDecodeError) as exc:
+                problem = exc.detail if isinstance(exc, (LinkTimeout, IdCardDecodeError)) else str(exc)
+                if link is not None:
+                    problem = f"port {path}: {problem}"
+                    link.close()
+                continue
+            self._link = link
+            self._card_present, self._misses = False, 0
+            self._reported.clear()
+            log.info("idcard reader on %s", path)
+            self._note_reader_state(exchange)
+            return True
+        if self._status.state is DeviceState.CONNECTED:
+            self._set_status(DeviceState.DISCONNECTED, problem)
+        elif self._status.state is not DeviceState.DISCONNECTED:
+            self._set_status(DeviceState.CONNECTING, problem)
+        return False
+
+    def _drop_link(self, detail: str) -> None:
+        if self._link is not None:
+            self._link.close()
+            self._link = None
+        log.warning("idcard reader lost: %s", detail)
+        self._set_status(DeviceState.DISCONNECTED, detail)
+
+    def _exchange(self, command: Command, timeout: float) -> Exchange:
+        assert self._link is not None
+        exchange = self._link.exchange(command, timeout)
+        self._report_faults(exchange.faults)
+        return exchange
+
+    def _note_reader_state(self, exchange: Exchange) -> None:
+        """Any answer proves the reader is there; a SAM fault code says it cannot read cards."""
+        code = exchange.reply.sw3
+        path = self._link_path()
+        if code in SAM_FAULTS:
+            self._set_status(DeviceState.FAILED, f"port {path}: {sw3_meaning(code)} (0x{code:02X})")
+        else:
+            self._set_status(DeviceState.CONNECTED, f"port {path}")
+
+    def _poll_card(self) -> None:
+        timeout = self._settings.command_timeout
+        find = self._exchange(Command.FIND_CARD, timeout)
+        self._note_reader_state(find)
+        if find.reply.sw3 == Sw3.FIND_FAILED:
+            self._misses += 1
+            if self._misses >= self._settings.absent_finds_to_clear:
+                if self._card_present:
+                    self._emit(CardRemoved(self.name))
+                self._card_present = False
+                self._reported.clear()
+            return
+        if find.reply.sw3 != Sw3.CARD_FOUND:
+            self._report_failure(find, Command.FIND_CARD)
+            return
+        self._misses = 0
+        if self._card_present:
+            return  # the same presentation: reported already
+        select = self._exchange(Command.SELECT_CARD, timeout)
+        if select.reply.sw3 != Sw3.SUCCESS:
+            if select.reply.sw3 != Sw3.SELECT_FAILED:  # 0x81: the card slid away between find and select
+                self._report_failure(select, Command.SELECT_CARD)
+            return
+        command = Command.READ_WITH_FINGERPRINT if self._settings.read_fingerprint else Command.READ
+        read = self._exchange(command, timeout)
+        if read.reply.sw3 != Sw3.SUCCESS:
+            self._report_failure(read, command)
+            return
+        data = parse_read_data(read.reply.data)
+        document = decode_text_block(data.text, data.photo, data.fingerprint)
+        finished = time.monotonic()
+        exchanged = sum(e.bytes_sent + e.bytes_received for e in (find, select, read))
+        self._card_present = True
+        self._reported.clear()
+        self._emit(CardRead(self.name, document, CycleStats(finished - find.started, exchanged, self._settings.baudrate)))
+
+    def _report_failure(self, exchange: Exchange, command: Command) -> None:
+        code = exchange.reply.sw3
+        if code in SAM_FAULTS:
+            self._note_reader_state(exchange)
+            return
+        self._emit_once(command.label, code, ReadFailed(self.name, code, sw3_meaning(code), command.label))
+
+    def _report_faults(self, faults: Sequence[FrameError]) -> None:
+        for fault in faults:
+            self._emit(ProtocolError(self.name, fault.fault, fault.detail))
+
+    def _emit_once(self, what: str, code: int, event: object) -> None:
+        key = (what, code)
+        if key in self._reported:
+            return
+        self._reported.add(key)
+        self._emit(event)
+
+    def _set_status(self, state: DeviceState, detail: str = "") -> None:
+        if (state, detail) == (self._status.state, self._status.detail):
+            return
+        self._status = DeviceStatus(self.name, self.kind, state, detail)
+        self._emit(self._status)
+
+    def _emit(self, event: object) -> None:
+        try:
+            self._sink(event)
+        except Exception:  # a receiver's bug must not stop the reader
+            log.exception("idcard event receiver failed")

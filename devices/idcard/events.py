@@ -1,0 +1,59 @@
+"""What the ID-card reader reports through its EventSink (besides devices.base.DeviceStatus)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from devices.idcard.document import IdDocument
+from devices.idcard.errors import Fault
+
+BITS_PER_BYTE = 10
+"""8N1: a start bit, 8 data bits, a stop bit."""
+
+
+@dataclass(frozen=True)
+class CycleStats:
+    """One find → select → read cycle as the driver timed it: from just before the first byte of
+    `find` was written to the document parsed."""
+
+    seconds: float
+    bytes_exchanged: int
+    baudrate: int
+
+    @property
+    def wire_seconds(self) -> float:
+        """The time the bytes alone need on the line: the floor any driver is measured against."""
+        return self.bytes_exchanged * BITS_PER_BYTE / self.baudrate
+
+
+@dataclass(frozen=True)
+class CardRead:
+    reader: str
+    document: IdDocument
+    cycle: CycleStats
+
+
+@dataclass(frozen=True)
+class CardRemoved:
+    """The card that was last reported has left the field (find failed)."""
+
+    reader: str
+
+
+@dataclass(frozen=True)
+class ReadFailed:
+    """The reader answered with a status other than success; `meaning` is the SW3 table's text."""
+
+    reader: str
+    code: int
+    meaning: str
+    command: str
+
+
+@dataclass(frozen=True)
+class ProtocolError:
+    """Bytes on the line that do not make a good reply; `detail` names the fault, never the data."""
+
+    reader: str
+    fault: Fault
+    detail: str
