@@ -15,12 +15,12 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest  # noqa: E402
-from sqlalchemy import Engine, create_engine, text  # noqa: E402
-from sqlalchemy.engine import make_url  # noqa: E402
+import pytest
+from sqlalchemy import Engine, create_engine, text
+from sqlalchemy.engine import make_url
 
-from app.db.engine import make_engine  # noqa: E402
-from app.db.migrate import upgrade  # noqa: E402
+from app.db.engine import make_engine
+from app.db.migrate import upgrade
 
 PG_URL = os.environ.get("VENUE_TEST_POSTGRES_URL", "")
 PG_REQUIRED = os.environ.get("VENUE_REQUIRE_POSTGRES") == "1"

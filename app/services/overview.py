@@ -1,0 +1,68 @@
+"""What the venue holds, for the overview screen and the self-check: the exam, its sittings with
+their art. 30 limits, and counts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.db.models import Candidate, Exam, ImportedPackage, Room, SeatAssignment, Sitting, Staff, Venue
+from app.domain import SittingMode
+from app.rules.timing import Schedule, entry_closes_at, sealing_ends_at
+
+
+@dataclass(frozen=True)
+class SittingLine:
+    code: str
+    subject: str
+    mode: SittingMode
+    starts_at: datetime
+    ends_at: datetime
+    entry_closes_at: datetime
+    sealing_ends_at: datetime
+    candidates: int
+
+
+@dataclass(frozen=True)
+class Overview:
+    exam_name: str | None
+    venue_name: str | None
+    package_revision: int | None
+    rooms: int
+    candidates: int
+    staff: int
+    sittings: tuple[SittingLine, ...]
+
+    @property
+    def has_package(self) -> bool:
+        return self.exam_name is not None
+
+
+def overview(session: Session) -> Overview:
+    exam = session.scalars(select(Exam).limit(1)).first()
+    venue = session.scalars(select(Venue).limit(1)).first()
+    revision = session.scalar(select(func.max(ImportedPackage.revision)))
+    per_sitting = dict(
+        session.execute(select(SeatAssignment.sitting_id, func.count()).group_by(SeatAssignment.sitting_id)).all()
+    )
+    lines = []
+    for s in session.scalars(select(Sitting).order_by(Sitting.starts_at)):
+        schedule = Schedule(s.starts_at, s.ends_at, s.mode, s.early_seal_release)
+        lines.append(
+            SittingLine(
+                s.code, s.subject, s.mode, s.starts_at, s.ends_at,
+                entry_closes_at(schedule), sealing_ends_at(schedule), per_sitting.get(s.id, 0),
+            )
+        )
+    return Overview(
+        exam.name if exam else None,
+        venue.name if venue else None,
+        revision,
+        session.scalar(select(func.count()).select_from(Room)) or 0,
+        session.scalar(select(func.count()).select_from(Candidate)) or 0,
+        session.scalar(select(func.count()).select_from(Staff)) or 0,
+        tuple(lines),
+    )

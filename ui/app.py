@@ -1,0 +1,47 @@
+"""Builds the Qt side: application, translations, style, the main window. Called by the
+composition root (`app/__main__.py`), which hands in everything the window needs."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from app.resources import resources_dir
+from ui.i18n import Translations
+
+
+def make_application(language: str) -> tuple[QApplication, Translations]:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+    app.setApplicationName("venue-ops")
+    app.setOrganizationName("venue-ops")
+    translations = Translations(app)
+    translations.apply(language)
+    style = resources_dir() / "style.qss"
+    if style.exists():
+        app.setStyleSheet(style.read_text(encoding="utf-8"))
+    app.setFont(_ui_font())
+    return app, translations
+
+
+def _ui_font() -> QFont:
+    """A CJK-capable font where one is installed, so Chinese never falls back to boxes."""
+    families = set(QFontDatabase.families())
+    for name in ("Microsoft YaHei UI", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC",
+                 "WenQuanYi Micro Hei", "PingFang SC"):
+        if name in families:
+            return QFont(name, 11)
+    return QFont()
+
+
+def save_screenshot(widget_path: Path, widget: object) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    assert isinstance(widget, QWidget)
+    widget_path.parent.mkdir(parents=True, exist_ok=True)
+    if not widget.grab().save(str(widget_path)):
+        raise OSError(f"cannot write {widget_path}")

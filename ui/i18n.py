@@ -1,0 +1,104 @@
+"""Translations: decided before the first string is shown, switchable while running.
+
+Sources are English in the code (`tr()`), translated in `resources/translations/venue_ops_<lang>.ts`
+(Qt Linguist), compiled to `.qm`. Qt's own translations (buttons of standard dialogs) are
+installed too. `python -m ui.i18n update` refreshes the .ts files from the code;
+`python -m ui.i18n compile` builds the .qm files.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from app.resources import resources_dir
+
+log = logging.getLogger(__name__)
+
+LANGUAGES = ("zh_CN", "en")
+CATALOG = "venue_ops"
+
+
+def translations_dir() -> Path:
+    return resources_dir() / "translations"
+
+
+def ts_file(lang: str) -> Path:
+    return translations_dir() / f"{CATALOG}_{lang}.ts"
+
+
+def qm_file(lang: str) -> Path:
+    return translations_dir() / f"{CATALOG}_{lang}.qm"
+
+
+class Translations:
+    """Owns the installed translators so the language can be switched without restarting."""
+
+    def __init__(self, app: QCoreApplication) -> None:
+        self._app = app
+        self._installed: list[QTranslator] = []
+        self.language = "en"
+
+    def apply(self, lang: str) -> bool:
+        """Install `lang`; returns False (and keeps English) when its catalog cannot be loaded."""
+        for translator in self._installed:
+            self._app.removeTranslator(translator)
+        self._installed.clear()
+        self.language = lang
+        QLocale.setDefault(QLocale(lang))
+        if lang == "en":
+            return True
+        ok = True
+        ours = QTranslator(self._app)
+        if ours.load(str(qm_file(lang))):
+            self._app.installTranslator(ours)
+            self._installed.append(ours)
+        else:
+            log.warning("translation catalog for %s not found at %s", lang, qm_file(lang))
+            ok = False
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        for name in ("qtbase", "qt"):
+            qt = QTranslator(self._app)
+            if qt.load(f"{name}_{lang}", qt_dir):
+                self._app.installTranslator(qt)
+                self._installed.append(qt)
+                break
+        return ok
+
+
+def _tool(name: str) -> str:
+    found = shutil.which(f"pyside6-{name}")
+    if found is None:
+        raise SystemExit(f"pyside6-{name} not found: install PySide6")
+    return found
+
+
+def sources() -> list[Path]:
+    root = Path(__file__).resolve().parent
+    return sorted(p for p in root.rglob("*.py") if "__pycache__" not in p.parts)
+
+
+def update() -> None:
+    for lang in LANGUAGES:
+        args = [_tool("lupdate"), *map(str, sources()), "-ts", str(ts_file(lang))]
+        if lang != "en":
+            args[1:1] = ["-target-language", lang]
+        subprocess.run([*args, "-no-obsolete", "-locations", "none"], check=True)
+
+
+def compile_all() -> None:
+    for lang in LANGUAGES:
+        if ts_file(lang).exists():
+            subprocess.run(
+                [_tool("lrelease"), "-silent", str(ts_file(lang)), "-qm", str(qm_file(lang))], check=True
+            )
+
+
+if __name__ == "__main__":
+    command = sys.argv[1] if len(sys.argv) > 1 else "compile"
+    {"update": update, "compile": compile_all}[command]()

@@ -1,0 +1,99 @@
+"""Exam overview: the package this venue holds and, per sitting, the art. 30 limits."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain import SittingMode
+from app.rules.timing import venue_time
+from app.services.overview import Overview
+from ui.messages import describe
+from ui.runner import OpRunner
+
+DATA_KINDS = frozenset({"package", "sittings"})
+
+
+def mode_name(mode: SittingMode) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return {
+        SittingMode.PAPER: QCoreApplication.translate("Modes", "Paper"),
+        SittingMode.COMPUTER: QCoreApplication.translate("Modes", "Computer-based"),
+        SittingMode.AUDIO_VIDEO: QCoreApplication.translate("Modes", "Audio/video"),
+    }[mode]
+
+
+class OverviewScreen(QWidget):
+    def __init__(self, runner: OpRunner, load: Callable[[], Overview], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self._load = load
+        self._data: Overview | None = None
+        self.title = QLabel(objectName="ScreenTitle")
+        self.summary = QLabel(wordWrap=True)
+        self.table = QTableWidget(0, 7)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 24, 32, 24)
+        layout.setSpacing(12)
+        layout.addWidget(self.title)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        runner.changed.connect(lambda kinds: self.refresh() if kinds & DATA_KINDS else None)
+        self.retranslate()
+        self.refresh()
+
+    def refresh(self) -> None:
+        self._runner.submit(self._load, self._show, lambda exc: self.summary.setText(describe(exc)))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Exam overview"))
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Sitting"), self.tr("Subject"), self.tr("Mode"), self.tr("Time"),
+             self.tr("Entry closes"), self.tr("Sealed until"), self.tr("Candidates")]
+        )
+        if self._data is not None:
+            self._show(self._data)
+
+    def _show(self, data: Overview) -> None:
+        self._data = data
+        if not data.has_package:
+            self.summary.setText(self.tr("No exam package has been imported yet."))
+        else:
+            self.summary.setText(
+                self.tr("{exam} · {venue} · package revision {rev} · {rooms} rooms · {candidates} candidates · {staff} staff")
+                .format(exam=data.exam_name, venue=data.venue_name, rev=data.package_revision,
+                        rooms=data.rooms, candidates=data.candidates, staff=data.staff)
+            )
+        self.table.setRowCount(len(data.sittings))
+        for row, s in enumerate(data.sittings):
+            start, end = venue_time(s.starts_at), venue_time(s.ends_at)
+            cells = [
+                s.code, s.subject, mode_name(s.mode),
+                f"{start:%Y-%m-%d %H:%M}–{end:%H:%M}",
+                f"{venue_time(s.entry_closes_at):%H:%M}",
+                f"{venue_time(s.sealing_ends_at):%H:%M}",
+                str(s.candidates),
+            ]
+            for col, text in enumerate(cells):
+                self.table.setItem(row, col, QTableWidgetItem(text))

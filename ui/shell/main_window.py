@@ -1,0 +1,115 @@
+"""The main window: the login screen until someone signs in, then their workspace, locked when idle."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
+
+from ui.login.screen import LoginScreen
+from ui.runner import OpRunner
+from ui.shell.lock import ActivityWatcher, LockOverlay
+from ui.shell.workspace import SignedIn, Workspace
+
+
+@dataclass
+class ShellServices:
+    """What the shell needs from the core, as plain callables (run on a worker by the runner)."""
+
+    login: Callable[[str, str], SignedIn]
+    unlock: Callable[[SignedIn, str], object]
+    sign_out: Callable[[SignedIn], object]
+    screen_factories: Callable[[SignedIn], dict[str, Callable[[], QWidget]]]
+    title: str = ""
+    venue_name: str = ""
+    idle_lock_seconds: float = 600.0
+    monotonic: Callable[[], float] = field(default=time.monotonic)
+
+
+class MainWindow(QMainWindow):
+    language_requested = Signal(str)
+
+    def __init__(self, runner: OpRunner, services: ShellServices, language: str = "zh_CN") -> None:
+        super().__init__()
+        self._runner = runner
+        self._services = services
+        self.workspace: Workspace | None = None
+        self._lock: LockOverlay | None = None
+        self._last_input = services.monotonic()
+
+        self.pages = QStackedWidget()
+        self.login = LoginScreen(runner, services.login, services.venue_name, language)
+        self.pages.addWidget(self.login)
+        self.setCentralWidget(self.pages)
+        self.login.signed_in.connect(self._enter)
+        self.login.language_requested.connect(self.language_requested)
+
+        self._watcher = ActivityWatcher(self._note_input, self)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self._watcher)
+        self._idle_timer = QTimer(self, interval=5000)
+        self._idle_timer.timeout.connect(self.check_idle)
+        self._idle_timer.start()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Venue Ops"))
+        if self._lock is not None:
+            self._lock.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    @property
+    def locked(self) -> bool:
+        return self._lock is not None and self._lock.isVisible()
+
+    def _note_input(self) -> None:
+        self._last_input = self._services.monotonic()
+
+    def check_idle(self) -> None:
+        if self.workspace is None or self.locked:
+            return
+        if self._services.monotonic() - self._last_input >= self._services.idle_lock_seconds:
+            self.lock()
+
+    def _enter(self, user: SignedIn) -> None:
+        self.workspace = Workspace(user, self._services.screen_factories(user), self._services.title)
+        self.workspace.sign_out_requested.connect(self.sign_out)
+        self.workspace.lock_requested.connect(self.lock)
+        self.pages.addWidget(self.workspace)
+        self.pages.setCurrentWidget(self.workspace)
+        self._lock = LockOverlay(
+            self._runner, lambda credential: self._services.unlock(user, credential), user.name, self.workspace
+        )
+        self._lock.sign_out_requested.connect(self.sign_out)
+        self._last_input = self._services.monotonic()
+
+    def lock(self) -> None:
+        if self._lock is not None:
+            self._lock.show_over_parent()
+
+    def sign_out(self) -> None:
+        if self.workspace is None:
+            return
+        user: Any = self.workspace.user
+        self._runner.submit(lambda: self._services.sign_out(user))
+        self.pages.removeWidget(self.workspace)
+        self.workspace.deleteLater()
+        self.workspace = None
+        self._lock = None
+        self.pages.setCurrentWidget(self.login)
+        self.login.reset()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.locked and self._lock is not None:
+            self._lock.show_over_parent()
