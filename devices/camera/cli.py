@@ -7,5 +7,7 @@ from typing import Any
 
 
 def register(families: Any) -> None:
-    parser: argparse.ArgumentParser = families.add_parser("camera", help="camera diagnostics (not yet available)")
+    parser: argparse.ArgumentParser = families.add_parser(
+        "camera", help="camera diagnostics (not yet available)"
+    )
     parser.set_defaults(handler=lambda _args: 2)

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import cv2
 import numpy as np
-from numpy.typing import NDArray
 
-Image = NDArray[np.uint8]
+from devices.camera.frames import Image
 
 # Bar/space widths of the 107 Code 128 symbols (values 0..105, then the stop symbol), from ISO/IEC 15417.
 _PATTERNS = (
