@@ -1,0 +1,126 @@
+"""Who may do what: the one permission table every service consults (art. 18 roles, art. 42
+two-person rule, art. 47–48 need-to-know, art. 51 secure operation).
+
+A service starts each use case with `require(session, Permission.X)`. Changing who may do
+something is a change to `PERMISSIONS` alone, reviewed in one place.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Protocol
+
+from app.domain import Role
+from app.errors import PermissionDenied
+
+
+class Permission(enum.StrEnum):
+    IMPORT_PACKAGE = "import_package"
+    MANAGE_STAFF = "manage_staff"  # roster, activate/deactivate, set others' credentials
+    CONFIGURE_DEVICES = "configure_devices"
+    CHECK_IN_CANDIDATE = "check_in_candidate"
+    CONFIRM_CHECK = "confirm_check"  # the second invigilator's confirmation of a check-in decision
+    OPEN_CLOSE_ROOM = "open_close_room"
+    ASSIGN_INVIGILATORS = "assign_invigilators"
+    RECORD_INCIDENT = "record_incident"
+    CONFIRM_INCIDENT = "confirm_incident"
+    SIGN_ROOM_RECORD = "sign_room_record"
+    CUSTODY_HANDOVER = "custody_handover"
+    PAPER_ROOM_DUTY = "paper_room_duty"  # sign on/off duty in the secure paper room
+    VIEW_CONTROL_ROOM = "view_control_room"
+    VIEW_AUDIT = "view_audit"
+    VERIFY_AUDIT = "verify_audit"
+    SYNC_UPLOAD = "sync_upload"
+    BACKUP = "backup"
+    VIEW_PERSONAL_DATA = "view_personal_data"  # full document numbers, phone numbers
+    EXPORT = "export"
+
+
+CHIEF = Role.CHIEF_EXAMINER
+DEPUTY = Role.DEPUTY
+INVIGILATOR = Role.INVIGILATOR
+ROVING = Role.ROVING_INVIGILATOR
+SYSADMIN = Role.SYSTEM_ADMINISTRATOR
+SECURITY = Role.SECURITY_STAFF
+
+_TABLE: dict[Permission, frozenset[Role]] = {
+    # Art. 5, 18: the chief examiner runs the venue's setup; the system administrator (required
+    # at computer-based venues) is who handles files and installs in practice.
+    Permission.IMPORT_PACKAGE: frozenset({CHIEF, SYSADMIN}),
+    # Art. 18, 51: accounts are administered by the person responsible for the venue and by
+    # the technical administrator; nobody else may create access for others.
+    Permission.MANAGE_STAFF: frozenset({CHIEF, SYSADMIN}),
+    # Art. 18, 51: device setup is technical work; the chief may step in on a venue without one.
+    Permission.CONFIGURE_DEVICES: frozenset({SYSADMIN, CHIEF}),
+    # Art. 30(一): invigilators check tickets and documents at the door; roving invigilators and
+    # the chief/deputies relieve them. Security and IT staff do not handle candidates (art. 47–48).
+    Permission.CHECK_IN_CANDIDATE: frozenset({INVIGILATOR, ROVING, CHIEF, DEPUTY}),
+    # Art. 19, 42: the second person on a check-in decision is the room's other invigilator, or
+    # a roving invigilator / the chief examiner's office when a room is short.
+    Permission.CONFIRM_CHECK: frozenset({INVIGILATOR, ROVING, CHIEF, DEPUTY}),
+    # Art. 26–27: opening and closing rooms is command of the exam, held by the chief and deputies.
+    Permission.OPEN_CLOSE_ROOM: frozenset({CHIEF, DEPUTY}),
+    # Art. 19: the random assignment of invigilators on the day is run by the venue's command.
+    Permission.ASSIGN_INVIGILATORS: frozenset({CHIEF, DEPUTY}),
+    # Art. 26, 31, 46: anyone on duty who sees an incident records it — at the door, in the
+    # secure room (security staff), or a system failure (the system administrator).
+    Permission.RECORD_INCIDENT: frozenset({INVIGILATOR, ROVING, CHIEF, DEPUTY, SECURITY, SYSADMIN}),
+    # Art. 26–27, 32–33: the chief examiner rules on incidents and decides what is reported
+    # up; deliberately not the deputies, so the ruling has one accountable name.
+    Permission.CONFIRM_INCIDENT: frozenset({CHIEF}),
+    # Art. 23, 40: the room record is signed by the room's invigilators, countersigned by the
+    # chief examiner's office.
+    Permission.SIGN_ROOM_RECORD: frozenset({INVIGILATOR, CHIEF, DEPUTY}),
+    # Art. 22(三)(四), 23: papers pass secure room (security staff) → exam office (chief,
+    # deputies) → invigilators and back; each side of a handover is ≥2 of these people.
+    Permission.CUSTODY_HANDOVER: frozenset({SECURITY, CHIEF, DEPUTY, INVIGILATOR}),
+    # Art. 22(五): ≥2 people on duty in the secure room around the clock: security staff, with
+    # the chief and deputies able to stand a watch.
+    Permission.PAPER_ROOM_DUTY: frozenset({SECURITY, CHIEF, DEPUTY}),
+    # Art. 27: the command platform during the exam.
+    Permission.VIEW_CONTROL_ROOM: frozenset({CHIEF, DEPUTY}),
+    # Art. 42–43: the trail is reviewed by the venue's command and by the administrator who
+    # answers for the system; it holds only masked personal data.
+    Permission.VIEW_AUDIT: frozenset({CHIEF, DEPUTY, SYSADMIN}),
+    Permission.VERIFY_AUDIT: frozenset({CHIEF, DEPUTY, SYSADMIN}),
+    # Art. 36, 44: only authorised people send information out of the venue.
+    Permission.SYNC_UPLOAD: frozenset({CHIEF, SYSADMIN}),
+    # Art. 46, 51: not losing data is a technical duty; the chief may take a backup too.
+    Permission.BACKUP: frozenset({SYSADMIN, CHIEF}),
+    # Art. 47–48 need-to-know: check-in compares numbers by keyed hash and screens show masked
+    # numbers, so only the venue's command, who handle misconduct cases and identity disputes,
+    # see full document and phone numbers.
+    Permission.VIEW_PERSONAL_DATA: frozenset({CHIEF, DEPUTY}),
+    # Art. 44, 47–48: an export carries personal data out of the venue on a USB stick; only the
+    # chief examiner releases it (the administrator uploads through sync, which is authenticated).
+    Permission.EXPORT: frozenset({CHIEF}),
+}
+
+# Read-only view: nobody adds a role to a permission at run time.
+PERMISSIONS: Mapping[Permission, frozenset[Role]] = MappingProxyType(_TABLE)
+
+
+class HasRole(Protocol):
+    @property
+    def role(self) -> Role: ...
+
+
+def allowed_roles(permission: Permission) -> frozenset[Role]:
+    return PERMISSIONS[permission]
+
+
+def is_allowed(role: Role, permission: Permission) -> bool:
+    return role in PERMISSIONS[permission]
+
+
+def permissions_of(role: Role) -> frozenset[Permission]:
+    """What the GUI may offer this role (menus, buttons)."""
+    return frozenset(p for p, roles in PERMISSIONS.items() if role in roles)
+
+
+def require(who: HasRole, permission: Permission) -> None:
+    """Raise PermissionDenied (code "security.permission_denied") unless `who`'s role may."""
+    if not is_allowed(who.role, permission):
+        raise PermissionDenied(permission.value, who.role.value)
