@@ -3,7 +3,7 @@ segment recording, on its own threads, reporting through one `EventSink`.
 
 Threads: the frame source's supervisor and reader, one analysis thread, and the recorder's
 finaliser. Only the analysis thread calls the sink (source notices and closed segments are handed
-to it), so events arrive in order. Events: `DeviceStatus`, `MotionStarted`, `MotionEvent`,
+to it), so events arrive in order. Events: `CameraStatus` (a `DeviceStatus`), `MotionStarted`, `MotionEvent`,
 `TamperEvent` (covered, defocused, moved, signal_lost, recovered), `SegmentClosed`,
 `RecordingFailed`.
 
@@ -19,12 +19,13 @@ from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from devices.base import DeviceState, DeviceStatus, EventSink
+from devices.base import DeviceState, EventSink
 from devices.camera.analysis import downscale
 from devices.camera.frames import Frame, FrameQueue, SourceNotice, SourceNoticeKind
 from devices.camera.motion import MotionConfig, MotionDetector
 from devices.camera.recorder import RecorderError, RecordingFailed, SegmentClosed, SegmentRecorder
 from devices.camera.source import FrameSource, Opener, SourceConfig, SourceSpec
+from devices.camera.status import CameraProblem, CameraStatus
 from devices.camera.tamper import TamperConfig, TamperDetector, TamperEvent, TamperKind
 
 log = logging.getLogger(__name__)
@@ -68,13 +69,13 @@ class CameraMonitor:
         self._thread: threading.Thread | None = None
         self._lock = threading.Lock()
         self._latest: Frame | None = None
-        self._status = DeviceStatus(name, self.kind, DeviceState.STOPPED)
+        self._status = CameraStatus(name, self.kind, DeviceState.STOPPED)
         self._rebaseline = threading.Event()
 
     # --- any thread --------------------------------------------------------------------------------
 
     @property
-    def status(self) -> DeviceStatus:
+    def status(self) -> CameraStatus:
         with self._lock:
             return self._status
 
@@ -123,8 +124,8 @@ class CameraMonitor:
         except Exception:  # a receiver's bug must not end the monitoring
             log.exception("camera %s: event receiver failed on %r", self.name, type(event).__name__)
 
-    def _set_status(self, state: DeviceState, detail: str) -> None:
-        status = DeviceStatus(self.name, self.kind, state, detail)
+    def _set_status(self, state: DeviceState, detail: str, problem: CameraProblem | None = None) -> None:
+        status = CameraStatus(self.name, self.kind, state, detail, problem)
         with self._lock:
             if status == self._status:
                 return
@@ -150,7 +151,11 @@ class CameraMonitor:
                     errors += 1
                     log.exception("camera %s: analysis failed", self.name)
                     if errors >= self.config.max_consecutive_errors:
-                        self._set_status(DeviceState.FAILED, f"analysis keeps failing: {exc!r}")
+                        self._set_status(
+                            DeviceState.FAILED,
+                            f"analysis keeps failing: {exc!r}",
+                            CameraProblem.ANALYSIS_FAILED,
+                        )
                         self.source.stop(0.1)
                         return
         finally:
@@ -165,7 +170,7 @@ class CameraMonitor:
             self._drain_closed()
         except Exception as exc:
             log.exception("camera %s: shutdown failed", self.name)
-            self._set_status(DeviceState.FAILED, f"shutdown failed: {exc!r}")
+            self._set_status(DeviceState.FAILED, f"shutdown failed: {exc!r}", CameraProblem.ANALYSIS_FAILED)
 
     def _drain_closed(self) -> None:
         while self._closed:
@@ -182,11 +187,13 @@ class CameraMonitor:
                 if self.status.state is DeviceState.DISCONNECTED
                 else DeviceState.CONNECTING
             )
-            self._set_status(state, f"{notice.detail}; retrying")
+            self._set_status(state, f"{notice.detail}; retrying", CameraProblem.SOURCE_OPEN_FAILED)
         elif kind is SourceNoticeKind.LOST:
             self._interrupted()
             self._emit(TamperEvent(self.name, TamperKind.SIGNAL_LOST, notice.t_mono, notice.detail))
-            self._set_status(DeviceState.DISCONNECTED, f"{notice.detail}; reopening")
+            self._set_status(
+                DeviceState.DISCONNECTED, f"{notice.detail}; reopening", CameraProblem.SIGNAL_LOST
+            )
         elif kind is SourceNoticeKind.RECOVERED:
             self._emit(
                 TamperEvent(
@@ -196,7 +203,7 @@ class CameraMonitor:
             self._set_status(DeviceState.CONNECTED, notice.detail)
         elif kind is SourceNoticeKind.ENDED:
             self._interrupted()
-            self._set_status(DeviceState.DISCONNECTED, notice.detail)
+            self._set_status(DeviceState.DISCONNECTED, notice.detail, CameraProblem.SOURCE_ENDED)
             return False
         return True
 

@@ -165,3 +165,40 @@ def scenario_capture(name: str) -> SyntheticCapture:
     if name not in SCENARIOS:
         raise ValueError(f"unknown simulator scenario {name!r} (known: {', '.join(SCENARIOS)})")
     return SyntheticCapture(SCENARIOS[name])
+
+
+class ListCapture:
+    """A `Capture` over frames already in memory (stills for the scanner, benches over fixed frames)."""
+
+    def __init__(self, frames: list[Image], fps: float = 15.0, loop: bool = False) -> None:
+        if not frames:
+            raise ValueError("ListCapture needs at least one frame")
+        self._frames = frames
+        self._fps = fps
+        self._loop = loop
+        self._index = 0
+        self._open = True
+
+    def isOpened(self) -> bool:
+        return self._open
+
+    def get(self, prop_id: int) -> float:
+        return self._fps if prop_id == cv2.CAP_PROP_FPS else 0.0
+
+    def set(self, prop_id: int, value: float) -> bool:
+        if prop_id == cv2.CAP_PROP_POS_FRAMES:
+            self._index = int(value)
+            return True
+        return False
+
+    def release(self) -> None:
+        self._open = False
+
+    def read(self) -> tuple[bool, Image | None]:
+        if self._index >= len(self._frames):
+            if not self._loop:
+                return False, None
+            self._index = 0
+        frame = self._frames[self._index]
+        self._index += 1
+        return self._open, frame
