@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import itertools
 import logging
 import threading
 import time
@@ -124,6 +125,9 @@ class DeviceRegistry:
         self._lock = threading.RLock()
         self._notify_lock = threading.Lock()
         self._slots: dict[str, _Slot] = {}
+        # Registry-wide, not per slot: a device removed and added again under the same name must
+        # not let the old driver's late callbacks pass as the new one's.
+        self._generations = itertools.count(1)
         self._listeners: list[StatusListener] = []
         self._running = False
         self._wake = threading.Condition(self._lock)
@@ -147,7 +151,7 @@ class DeviceRegistry:
             slot = self._slots.pop(name, None)
             if slot is None:
                 return
-            slot.generation += 1
+            slot.generation = next(self._generations)
             driver, slot.driver = slot.driver, None
         if driver is not None:
             self._stop_driver(driver)
@@ -202,7 +206,7 @@ class DeviceRegistry:
             supervisor, self._supervisor = self._supervisor, None
             drivers = []
             for slot in self._slots.values():
-                slot.generation += 1  # late callbacks from the old drivers are ignored from here on
+                slot.generation = next(self._generations)  # late callbacks from the old drivers are ignored from here on
                 slot.restart_at = None
                 if slot.driver is not None:
                     drivers.append(slot.driver)
@@ -225,7 +229,7 @@ class DeviceRegistry:
             slot = self._slots.get(name)
             if slot is None or not self._running:
                 return
-            slot.generation += 1
+            slot.generation = next(self._generations)
             generation = slot.generation
             config = slot.config
             slot.restart_at = None
@@ -349,7 +353,7 @@ class DeviceRegistry:
             if slot is None:
                 return
             old, slot.driver = slot.driver, None
-            slot.generation += 1  # silence the old driver before stopping it
+            slot.generation = next(self._generations)  # silence the old driver before stopping it
             status = RegistryStatus(name, slot.config.kind, DeviceState.CONNECTING,
                                     f"restarting after a failure (attempt {slot.attempts})", RegistryProblem.RESTARTING)
             published = self._set_status(slot, status)

@@ -29,31 +29,39 @@ class LineFramer:
     """Garbage on the line (wrong baud rate) must not grow the buffer without end."""
     _buffer: bytearray = field(default_factory=bytearray, init=False)
     _last_byte_at: float = field(default=0.0, init=False)
+    _discarding: bool = field(default=False, init=False)
     overflows: int = field(default=0, init=False)
 
     def feed(self, data: bytes, now: float) -> list[str]:
         codes: list[str] = []
         for byte in data:
             if byte in self.terminators:
-                codes.extend(self._take())
-            else:
+                if self._discarding:
+                    self._discarding = False
+                else:
+                    codes.extend(self._take())
+            elif not self._discarding:
                 self._buffer.append(byte)
                 if len(self._buffer) > self.max_line:
+                    # The whole over-long line is garbage, up to its terminator: no code is made of its tail.
                     self._buffer.clear()
+                    self._discarding = True
                     self.overflows += 1
         if data:
             self._last_byte_at = now
         return codes
 
     def flush_if_silent(self, now: float) -> list[str]:
-        if self.silence is None or not self._buffer or now - self._last_byte_at < self.silence:
+        if self.silence is None or now - self._last_byte_at < self.silence:
             return []
-        return self._take()
+        self._discarding = False
+        return self._take() if self._buffer else []
 
     def discard(self) -> int:
         """Drop a partial line (the port went away mid-code); returns how many bytes were lost."""
         lost = len(self._buffer)
         self._buffer.clear()
+        self._discarding = False
         return lost
 
     @property

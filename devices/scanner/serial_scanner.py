@@ -105,7 +105,6 @@ class SerialScanner:
                 return
             self._stop.clear()
             self._thread = threading.Thread(target=self._run, name=f"scanner-serial:{self.name}", daemon=True)
-        self._report(DeviceState.CONNECTING, f"opening {self._settings.port}")
         self._thread.start()
 
     def stop(self) -> None:
@@ -125,6 +124,8 @@ class SerialScanner:
 
     def _run(self) -> None:
         self._guard.bind()
+        # Reported from here, not from start(): the sink contract is "called on the I/O thread".
+        self._report(DeviceState.CONNECTING, f"opening {self._settings.port}")
         try:
             while not self._stop.is_set():
                 port = self._open()
@@ -149,7 +150,7 @@ class SerialScanner:
         try:
             port = serial.Serial(s.port, baudrate=s.baudrate, bytesize=s.bytesize, parity=PARITIES[s.parity],
                                  stopbits=s.stopbits, timeout=s.read_timeout)
-        except ValueError as exc:
+        except (ValueError, OverflowError) as exc:
             # pyserial rejects settings the port cannot take (an odd baud rate): retrying will not help.
             raise _BadSettings(str(exc)) from exc
         except (serial.SerialException, OSError) as exc:

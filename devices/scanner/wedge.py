@@ -30,6 +30,9 @@ from typing import Literal
 
 from devices.scanner.scan import Scan, ScanSource
 
+_TOLERANCE = 1e-6
+"""Differences of float timestamps are inexact; a gap of exactly a threshold must count as within it."""
+
 KeyAction = Literal["pass", "hold", "drop"]
 """What the UI does with the key just fed: let it through now, hold it back (it may be part of a
 scan; it will come back in a `Typing` if not), or swallow it for good (a scan's terminator)."""
@@ -108,9 +111,9 @@ class WedgeClassifier:
         """Feed one key press: its text (Enter as "\\r", Tab as "\\t") and when it happened."""
         results: list[WedgeResult] = []
         if self._held:
-            gap = at - self._held[-1].at
-            if gap > self._continuation_limit():
-                results.extend(self._end_burst(at, by_silence=gap >= self.config.silence))
+            last = self._held[-1].at
+            if at - last > self._continuation_limit() + _TOLERANCE:
+                results.extend(self._end_burst(at, by_silence=at >= last + self.config.silence))
         if self._is_terminator(text):
             return self._terminator(text, at, results)
         if not self._held:
@@ -145,10 +148,12 @@ class WedgeClassifier:
         """Let silence end a burst: call at (or after) `deadline()`."""
         if not self._held:
             return ()
-        gap = now - self._held[-1].at
-        if gap >= self.config.silence:
+        # Compared as `last + limit` (the same sum deadline() returns) so a poll exactly at the
+        # deadline is not lost to floating-point rounding.
+        last = self._held[-1].at
+        if now >= last + self.config.silence:
             return self._end_burst(now, by_silence=True)
-        if gap >= self.config.max_gap and not self._could_be_scan(self._held, terminator_at=None):
+        if now >= last + self.config.max_gap and not self._could_be_scan(self._held, terminator_at=None):
             return self._end_burst(now, by_silence=False)
         return ()
 
@@ -213,4 +218,5 @@ class WedgeClassifier:
         if terminator_at is not None:
             times.append(terminator_at)
         gaps = [b - a for a, b in itertools.pairwise(times)]
-        return max(gaps) <= self.config.max_gap and statistics.median(gaps) <= self.config.max_median_gap
+        return (max(gaps) <= self.config.max_gap + _TOLERANCE
+                and statistics.median(gaps) <= self.config.max_median_gap + _TOLERANCE)
