@@ -54,8 +54,6 @@ class WedgeFilter(QObject):
         self._held: list[_Held] = []
         self._swallowed: dict[int, str] = {}  # key code → "held" | "dropped", until its release arrives
         self._replaying = False
-        self._last_seen: tuple[object, ...] | None = None
-        self._last_receiver: QWidget | None = None
         # The classifier's time of the last key and the clock at that moment, so silence can be
         # measured in the classifier's time base even when that base is the events' timestamps.
         self._anchor: tuple[float, float] = (0.0, 0.0)
@@ -91,8 +89,8 @@ class WedgeFilter(QObject):
             return False
         if not isinstance(watched, QWidget) or not isinstance(event, QKeyEvent):
             return False  # a QWindow sees the key first and forwards it to a widget: judge it there
-        if self._is_propagation(watched, event):
-            return False
+        # A key the widget ignores is offered to its parents and comes through here again. Only
+        # keys that were let through propagate, and judging such a key again changes nothing.
         if kind == QEvent.Type.KeyRelease:
             return self._release(watched, event)
         return self._press(watched, event)
@@ -188,13 +186,3 @@ class WedgeFilter(QObject):
             self._timer.stop()
             return
         self._timer.start(max(0, math.ceil((deadline - self._now()) * 1000)) + 1)
-
-    def _is_propagation(self, watched: QWidget, event: QKeyEvent) -> bool:
-        """A key a widget ignored is offered to its parents; it was judged at the first one."""
-        seen = (shiboken6.getCppPointer(event)[0], event.type(), event.key(), event.text(), event.timestamp())
-        previous = self._last_receiver
-        is_same_event = seen == self._last_seen and previous is not None and shiboken6.isValid(previous)
-        if is_same_event and previous is not None and watched is not previous and watched.isAncestorOf(previous):
-            return True
-        self._last_seen, self._last_receiver = seen, watched
-        return False
