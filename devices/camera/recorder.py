@@ -165,13 +165,16 @@ class SegmentRecorder:
             self.out_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise RecorderError("out_dir_unwritable", f"cannot create {self.out_dir}: {exc}") from exc
-        final = self.out_dir / f"{self._stem}_{label}{ext}"
-        n = 1
-        while final.exists():  # a restart inside the same slot must not overwrite evidence
-            final = self.out_dir / f"{self._stem}_{label}-{n}{ext}"
+        n = 0
+        while True:
+            # A restart, or a clock set back, inside the same slot must not overwrite evidence, nor a
+            # segment still waiting for the finaliser (its partial file exists until the rename).
+            final = self.out_dir / f"{self._stem}_{label}{f'-{n}' if n else ''}{ext}"
+            # The container is chosen from the extension, so the temporary name keeps it at the end.
+            partial = final.with_name(final.stem + ".partial" + ext)
+            if not final.exists() and not partial.exists():
+                break
             n += 1
-        # The container is chosen from the extension, so the temporary name keeps it at the end.
-        partial = final.with_name(final.stem + ".partial" + ext)
         size = (frame.width, frame.height)
         writer = cv2.VideoWriter(
             str(partial), cv2.VideoWriter.fourcc(*self.codec), self.fps, size, frame.image.ndim == 3

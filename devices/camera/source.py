@@ -191,19 +191,20 @@ class FrameSource:
         cfg = self.config
         announced = False
         while not self._stop.wait(0.05):
-            if health.outcome is not None:
-                return health.outcome
+            outcome = health.outcome  # read before the frame time: a short file may end between polls
             now = time.monotonic()
             last_frame, last_change = health.last_frame, health.last_change
-            if not last_frame:
-                if now - health.started > cfg.open_timeout_s:
-                    return f"no frame within {cfg.open_timeout_s:g} s of opening"
-                continue
-            if not announced:
+            if last_frame and not announced:
                 announced = True
                 kind = SourceNoticeKind.RECOVERED if self._ever_live else SourceNoticeKind.OPENED
                 self._ever_live = True
                 self._notice(kind, "frames flowing")
+            if outcome is not None:
+                return outcome
+            if not last_frame:
+                if now - health.started > cfg.open_timeout_s:
+                    return f"no frame within {cfg.open_timeout_s:g} s of opening"
+                continue
             if now - last_frame > cfg.stall_after_s:
                 return f"no new frame for {cfg.stall_after_s:g} s"
             if cfg.frozen_after_s is not None and now - last_change > cfg.frozen_after_s:
