@@ -102,13 +102,17 @@ class ScrubbingFormatter(logging.Formatter):
 class LoggingSetup:
     log_file: Path
     handlers: list[logging.Handler]
+    previous_level: int = logging.WARNING
 
     def close(self) -> None:
-        """Detach and close the handlers this setup added (tests; a clean shutdown)."""
+        """Detach and close the handlers this setup added and restore the root level (tests; a
+        clean shutdown)."""
         root = logging.getLogger()
         for handler in self.handlers:
             root.removeHandler(handler)
             handler.close()
+        root.setLevel(self.previous_level)
+        logging.captureWarnings(False)
 
 
 def configure_logging(
@@ -126,6 +130,7 @@ def configure_logging(
     """
     log_dir.mkdir(parents=True, exist_ok=True)
     root = logging.getLogger()
+    previous_level = root.level
     for old in [h for h in root.handlers if getattr(h, _MARK, False)]:
         root.removeHandler(old)
         old.close()
@@ -146,4 +151,4 @@ def configure_logging(
         root.addHandler(handler)
     root.setLevel(level)
     logging.captureWarnings(True)
-    return LoggingSetup(path, handlers)
+    return LoggingSetup(path, handlers, previous_level)
