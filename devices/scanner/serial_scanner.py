@@ -108,6 +108,8 @@ class SerialScanner:
         self._thread.start()
 
     def stop(self) -> None:
+        """Ends the I/O thread within about `read_timeout`. The final STOPPED is reported on the
+        caller's thread, as the I/O thread is gone by then."""
         with self._lock:
             thread, self._thread = self._thread, None
         if thread is None:

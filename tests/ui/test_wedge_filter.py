@@ -133,6 +133,11 @@ def test_ctrl_chord_is_never_held(field: QLineEdit, wedge: WedgeFilter) -> None:
     assert not wedge.classifier.holding
 
 
+def test_input_method_text_without_a_key_code_passes_untouched(field: QLineEdit, wedge: WedgeFilter) -> None:
+    key(field, "考点", 1_000_000, qt_key=0)
+    assert field.text() == "考点" and not wedge.classifier.holding
+
+
 def test_prefix_configured_lets_other_keys_through_at_once(qapp: QApplication, field: QLineEdit, clock: FakeClock) -> None:
     f = WedgeFilter(WedgeConfig(prefix="~"), clock=clock)
     f.install(qapp)

@@ -28,9 +28,10 @@ from PySide6.QtWidgets import QApplication, QWidget
 from devices.scanner.scan import Scan
 from devices.scanner.wedge import KeyOutcome, Typing, WedgeClassifier, WedgeConfig, WedgeResult
 
-_TERMINATOR_KEYS = {Qt.Key.Key_Return: "\r", Qt.Key.Key_Enter: "\r", Qt.Key.Key_Tab: "\t"}
-_MODIFIER_KEYS = {Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta,
-                  Qt.Key.Key_AltGr, Qt.Key.Key_CapsLock, Qt.Key.Key_NumLock}
+# Plain ints: a key event may carry a code that is no member of Qt.Key (0 from an input method).
+_TERMINATOR_KEYS = {int(Qt.Key.Key_Return): "\r", int(Qt.Key.Key_Enter): "\r", int(Qt.Key.Key_Tab): "\t"}
+_MODIFIER_KEYS = {int(k) for k in (Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta,
+                                   Qt.Key.Key_AltGr, Qt.Key.Key_CapsLock, Qt.Key.Key_NumLock)}
 # A scanner types characters, Shift for capitals at most; a chord with these is a person.
 _CHORD = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier
 
@@ -96,10 +97,10 @@ class WedgeFilter(QObject):
         return self._press(watched, event)
 
     def _press(self, watched: QWidget, event: QKeyEvent) -> bool:
-        key = event.key()
+        key = int(event.key())
         if key in _MODIFIER_KEYS:
             return False
-        text = _TERMINATOR_KEYS.get(Qt.Key(key), event.text())
+        text = _TERMINATOR_KEYS.get(key, event.text())
         terminator = text in self._classifier.config.terminators
         if (event.isAutoRepeat() or len(text) != 1 or (not text.isprintable() and not terminator)
                 or (event.modifiers() & _CHORD and not terminator)):
