@@ -1,0 +1,267 @@
+"""`venue-ops` / `python -m app`: the composition root.
+
+The one place that wires core, GUI, devices and sync together; `ui` (and with it PySide6) is
+imported lazily, only by the code paths that need it, so the commands stay light.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+import tempfile
+import time
+from argparse import Namespace
+from pathlib import Path
+from typing import Any
+
+from app import config
+from app.cli import build_parser
+from app.errors import VenueError
+
+STARTED = time.perf_counter()
+log = logging.getLogger("venue_ops")
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    settings = config.load(args.settings).with_overrides(db_url=args.db, language=args.lang)
+    try:
+        _start_logging(settings, args)
+        if args.command:
+            return _run_command(args, settings)
+        if args.self_check:
+            return _self_check(settings)
+        return _run_gui(args, settings)
+    except VenueError as exc:
+        _say_error(exc, settings.language)
+        return 1
+
+
+def _start_logging(settings: config.Settings, args: Namespace) -> None:
+    from app.logs import configure_logging
+
+    log_dir = settings.log_dir if not args.demo else Path(tempfile.gettempdir()) / "venue-ops-demo-logs"
+    configure_logging(log_dir, settings.log_level)
+
+
+def _say_error(exc: BaseException, language: str) -> None:
+    """Errors go to stderr in the user's language (translated by the GUI's one catalogue)."""
+    from PySide6.QtCore import QCoreApplication
+
+    from ui.i18n import Translations
+    from ui.messages import describe
+
+    app = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])
+    Translations(app).apply(language)
+    print(describe(exc), file=sys.stderr)
+
+
+def _tr(text: str, language: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    from ui.i18n import Translations
+
+    app = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])
+    translations = getattr(app, "_venue_translations", None)
+    if translations is None or translations.language != language:
+        translations = Translations(app)
+        translations.apply(language)
+        app._venue_translations = translations  # type: ignore[attr-defined]
+    return QCoreApplication.translate("CLI", text)
+
+
+def _emit(args: Namespace, settings: config.Settings, data: dict[str, Any], text: str) -> None:
+    print(json.dumps(data, ensure_ascii=False, default=str) if args.json else text)
+
+
+def _run_command(args: Namespace, settings: config.Settings) -> int:
+    from app.bootstrap import open_core
+
+    if args.command == "package" and args.package_command == "make-demo":
+        from app.package.demo import make_demo
+
+        out = make_demo(args.out)
+        _emit(args, settings, {"written": str(out)},
+              _tr("Demo exam package written: {path}", settings.language).format(path=out))
+        return 0
+    if args.command == "db" and args.db_command == "restore":
+        return _restore(args, settings)
+    if args.command == "db" and args.db_command == "upgrade":
+        from app.db import migrate
+        from app.db.engine import make_engine
+
+        engine = make_engine(settings.database_url)
+        copy = migrate.upgrade(engine)
+        _emit(args, settings, {"revision": migrate.current_revision(engine), "copy": copy},
+              _tr("Database is at revision {rev}.", settings.language).format(rev=migrate.current_revision(engine)))
+        return 0
+
+    core = open_core(settings)
+    try:
+        return _run_core_command(args, settings, core)
+    finally:
+        core.close()
+
+
+def _run_core_command(args: Namespace, settings: config.Settings, core: Any) -> int:
+    lang = settings.language
+    if args.command == "db" and args.db_command == "backup":
+        from app.db.backup import backup
+
+        dest = backup(core.engine, args.dest)
+        _emit(args, settings, {"backup": str(dest)}, _tr("Backup written: {path}", lang).format(path=dest))
+        return 0
+    if args.command == "package" and args.package_command == "import":
+        from app.package.importer import import_package
+
+        result = import_package(core.sessions, args.file, trusted_keys=core.trusted_keys, cipher=core.cipher,
+                                actor=core.system_actor(), desk=core.desk)
+        if result.unchanged:
+            text = _tr("This package (revision {rev}) is already imported; nothing changed.", lang)
+        else:
+            text = _tr("Imported revision {rev}: {candidates} candidates, {rooms} rooms, {staff} staff.", lang)
+        _emit(args, settings, {"revision": result.revision, "unchanged": result.unchanged, "counts": result.counts,
+                               "changes": result.changes},
+              text.format(rev=result.revision, candidates=result.counts.get("candidates", 0),
+                          rooms=result.counts.get("rooms", 0), staff=result.counts.get("staff", 0)))
+        return 0
+    if args.command == "audit" and args.audit_command == "verify":
+        from app.services import audit
+
+        with core.sessions() as s:
+            report = audit.verify(s)
+        if report.intact:
+            _emit(args, settings, {"intact": True, "events": report.events},
+                  _tr("Audit trail intact: {n} events.", lang).format(n=report.events))
+            return 0
+        _emit(args, settings, {"intact": False, "events": report.events, "broken_at_seq": report.broken_at_seq,
+                               "problem": report.problem},
+              _tr("Audit trail BROKEN at event {seq}: {problem}", lang).format(seq=report.broken_at_seq,
+                                                                             problem=report.problem))
+        return 1
+    if args.command == "staff" and args.staff_command == "enrol-chief":
+        import getpass
+
+        credential = getpass.getpass(_tr("New credential: ", lang))
+        core.staff.enrol_first_chief(args.staff_number, credential, desk=core.desk,
+                                     reason="first chief examiner enrolled from the command line")
+        _emit(args, settings, {"enrolled": args.staff_number},
+              _tr("Chief examiner {number} can now sign in.", lang).format(number=args.staff_number))
+        return 0
+    raise AssertionError(f"unhandled command {args.command}")
+
+
+def _restore(args: Namespace, settings: config.Settings) -> int:
+    from app.db.backup import restore_sqlite
+    from app.db.migrate import sqlite_path
+    from app.db.engine import make_engine
+
+    engine = make_engine(settings.database_url)
+    path = sqlite_path(engine)
+    engine.dispose()
+    if path is None:
+        raise VenueError("backup.restore_sqlite_only",
+                         "Only an SQLite database is restored here; restore PostgreSQL with pg_restore.")
+    restore_sqlite(args.backup, path)
+    _emit(args, settings, {"restored": str(path)},
+          _tr("Database restored from {path}.", settings.language).format(path=args.backup))
+    return 0
+
+
+def _open_for_gui(args: Namespace, settings: config.Settings) -> Any:
+    from app.bootstrap import open_core, open_demo
+
+    return open_demo(settings) if args.demo else open_core(settings)
+
+
+def _run_gui(args: Namespace, settings: config.Settings) -> int:
+    from ui.app import make_application
+    from ui.compose import build_main_window
+    from ui.runner import OpRunner
+
+    if args.screenshot:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app, translations = make_application(settings.language)
+    core = _open_for_gui(args, settings)
+    runner = OpRunner()
+    window = build_main_window(core, runner, settings.language)
+    window.language_requested.connect(translations.apply)
+    width, height = (int(v) for v in args.size.split("x"))
+    window.resize(width, height)
+    if args.screenshot:
+        return _screenshot(window, runner, core, args)
+    window.show()
+    if args.exit_when_ready:
+        from PySide6.QtCore import QTimer
+
+        def ready() -> None:
+            print(json.dumps({"ready_seconds": time.perf_counter() - STARTED}), flush=True)
+            app.quit()
+
+        QTimer.singleShot(0, ready)
+    code = app.exec()
+    runner.wait()
+    core.close()
+    return code
+
+
+def _screenshot(window: Any, runner: Any, core: Any, args: Namespace) -> int:
+    from PySide6.QtWidgets import QApplication
+
+    from ui.app import save_screenshot
+
+    window.show()
+    if args.screen != "login":
+        from app.bootstrap import DEMO_CREDENTIAL
+
+        number = _first_chief(core)
+        window.login.staff_number.setText(number)
+        window.login.credential.setText(DEMO_CREDENTIAL)
+        window.login.attempt()
+        _pump_until(lambda: window.workspace is not None)
+        if not window.workspace.show_screen(args.screen):
+            raise VenueError("ui.unknown_screen", "There is no screen called {screen}.", screen=args.screen)
+    runner.wait()
+    for _ in range(20):
+        QApplication.processEvents()
+        time.sleep(0.02)
+    save_screenshot(args.screenshot, window)
+    print(str(args.screenshot))
+    return 0
+
+
+def _pump_until(condition: Any, seconds: float = 20.0) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the window did not reach the expected state")
+        QApplication.processEvents()
+        time.sleep(0.01)
+
+
+def _first_chief(core: Any) -> str:
+    from sqlalchemy import select
+
+    from app.db.models import Staff
+    from app.domain import Role
+
+    with core.sessions() as s:
+        number = s.scalars(select(Staff.staff_number).where(Staff.role == Role.CHIEF_EXAMINER)
+                           .order_by(Staff.staff_number)).first()
+    if number is None:
+        raise VenueError("ui.no_chief", "No chief examiner is enrolled in this database.")
+    return str(number)
+
+
+def _self_check(settings: config.Settings) -> int:
+    from app.selfcheck import run_self_check
+
+    return run_self_check(settings)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

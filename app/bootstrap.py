@@ -1,0 +1,127 @@
+"""Builds the core for one run: database (migrated), data keys, cipher, services. Plain Python;
+the composition root (`app/__main__.py`) calls it and hands the result to the GUI or a command."""
+
+from __future__ import annotations
+
+import tempfile
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from keyring.backends import fail
+from sqlalchemy import Engine, select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.config import Settings
+from app.db import migrate
+from app.db.engine import make_engine, make_session_factory
+from app.db.models import KeyValue, Staff
+from app.db.types import utcnow
+from app.domain import Role
+from app.package.keys import TrustedKeys, demo_trusted_keys
+from app.security.auth import AuthService, LockoutPolicy
+from app.security.crypto import PersonalDataCipher
+from app.security.keystore import KeyStore
+from app.security.passwords import CredentialPolicy
+from app.services.audit import Actor
+from app.services.staff import StaffService
+
+DATABASE_ID = "database.id"
+DEMO_CREDENTIAL = "demo2026"
+
+
+@dataclass
+class Core:
+    settings: Settings
+    engine: Engine
+    sessions: sessionmaker[Session]
+    cipher: PersonalDataCipher
+    auth: AuthService
+    staff: StaffService
+    trusted_keys: TrustedKeys
+    demo: bool = False
+    clock: Callable[[], datetime] = field(default=utcnow)
+    backup_copy: Path | None = None
+
+    @property
+    def desk(self) -> str:
+        return self.settings.desk_name
+
+    def system_actor(self) -> Actor:
+        return Actor.system(f"venue-ops@{self.desk}")
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def database_id(sessions: sessionmaker[Session]) -> str:
+    """A stable identity of this database, shared by every desk that uses it (names its keys)."""
+    with sessions() as s, s.begin():
+        row = s.get(KeyValue, DATABASE_ID)
+        if row is None:
+            row = KeyValue(key=DATABASE_ID, value=uuid.uuid4().hex)
+            s.add(row)
+        return row.value
+
+
+def keystore_for(settings: Settings, demo: bool) -> KeyStore:
+    if demo:
+        # A demo's keys die with its temporary folder; never put them in the PC's keyring.
+        return KeyStore(service=settings.keyring_service, backend=fail.Keyring, allow_plaintext=True,
+                        plaintext_dir=settings.data_dir / "keys")
+    return KeyStore(service=settings.keyring_service, allow_plaintext=settings.allow_plaintext_keys,
+                    plaintext_dir=settings.data_dir / "keys")
+
+
+def open_core(settings: Settings, *, demo: bool = False, clock: Callable[[], datetime] = utcnow,
+              keystore: KeyStore | None = None, credential_policy: CredentialPolicy | None = None) -> Core:
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    engine = make_engine(settings.database_url)
+    copy = migrate.upgrade(engine)
+    sessions = make_session_factory(engine)
+    store = keystore or keystore_for(settings, demo)
+    keys = store.get_or_create(sessions, f"data-keys-{database_id(sessions)}")
+    policy = credential_policy or CredentialPolicy()
+    auth = AuthService(sessions, clock, policy,
+                       LockoutPolicy(settings.lockout_attempts, timedelta(minutes=settings.lockout_minutes)))
+    trusted: dict[str, str] = dict(settings.provincial_keys)
+    if demo:
+        trusted.update(demo_trusted_keys())
+    return Core(settings, engine, sessions, PersonalDataCipher(keys), auth,
+                StaffService(sessions, clock, policy, auth), trusted, demo, clock, copy)
+
+
+def demo_settings(base: Settings) -> Settings:
+    return replace(base, data_dir=Path(tempfile.mkdtemp(prefix="venue-ops-demo-")), db_url=None,
+                   backup_dir=None, allow_plaintext_keys=True)
+
+
+def open_demo(base: Settings, **kwargs: object) -> Core:
+    """The embedded default for trying things: a temporary SQLite database holding the demo package,
+    with one demo account per role (credential `demo2026`)."""
+    from app.package.demo import make_demo
+    from app.package.importer import import_package
+
+    settings = demo_settings(base)
+    core = open_core(settings, demo=True, **kwargs)  # type: ignore[arg-type]
+    package = make_demo(settings.data_dir / "demo.vopkg")
+    import_package(core.sessions, package, trusted_keys=core.trusted_keys, cipher=core.cipher,
+                   actor=core.system_actor(), desk=core.desk)
+    enable_demo_accounts(core)
+    return core
+
+
+def enable_demo_accounts(core: Core) -> list[str]:
+    """The first staff member of each role gets the demo credential (hashed once: demo only)."""
+    stored = core.auth.policy.hash(DEMO_CREDENTIAL)
+    numbers = []
+    with core.sessions() as s, s.begin():
+        for role in Role:
+            number = s.scalars(select(Staff.staff_number).where(Staff.role == role)
+                               .order_by(Staff.staff_number).limit(1)).first()
+            if number:
+                numbers.append(number)
+        s.execute(update(Staff).where(Staff.staff_number.in_(numbers)).values(credential_hash=stored))
+    return numbers

@@ -1,0 +1,42 @@
+"""The command line's grammar (design.md, "Command line"). Parsing only: no work is done here."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="venue-ops", description="Venue Ops (考点考务)")
+    p.add_argument("--demo", action="store_true", help="temporary SQLite database, demo exam package, simulated devices")
+    p.add_argument("--db", metavar="URL", help="sqlite:///… or postgresql+psycopg://… (default: the user data folder)")
+    p.add_argument("--lang", choices=["zh_CN", "en"], help="user interface language (default: zh_CN)")
+    p.add_argument("--settings", type=Path, metavar="FILE", help="settings file (default: the user config folder)")
+    p.add_argument("--self-check", action="store_true", help="headless end-to-end smoke test of this installation")
+    p.add_argument("--screenshot", type=Path, metavar="PNG", help="render a screen offscreen to a PNG file and exit")
+    p.add_argument("--screen", default="login", help="screen for --screenshot (login, overview, …)")
+    p.add_argument("--size", default="1366x768", help="window size for --screenshot, e.g. 1920x1080")
+    p.add_argument("--json", action="store_true", help="machine-readable output where a command reports data")
+    p.add_argument("--exit-when-ready", action="store_true", help=argparse.SUPPRESS)
+
+    commands = p.add_subparsers(dest="command")
+    db = commands.add_parser("db", help="database maintenance").add_subparsers(dest="db_command", required=True)
+    db.add_parser("upgrade", help="apply migrations (a SQLite file is copied aside first)")
+    backup = db.add_parser("backup", help="write a consistent backup of the database")
+    backup.add_argument("dest", type=Path)
+    restore = db.add_parser("restore", help="replace the (stopped) SQLite database with a backup")
+    restore.add_argument("backup", type=Path)
+
+    package = commands.add_parser("package", help="exam packages").add_subparsers(dest="package_command", required=True)
+    make_demo = package.add_parser("make-demo", help="write a signed, realistic demo exam package")
+    make_demo.add_argument("out", type=Path)
+    imp = package.add_parser("import", help="verify and import an exam package")
+    imp.add_argument("file", type=Path)
+
+    audit = commands.add_parser("audit", help="the audit trail").add_subparsers(dest="audit_command", required=True)
+    audit.add_parser("verify", help="walk the audit chain and report the first broken link")
+
+    staff = commands.add_parser("staff", help="staff credentials").add_subparsers(dest="staff_command", required=True)
+    enrol = staff.add_parser("enrol-chief", help="set the first chief examiner's credential (only when none has one)")
+    enrol.add_argument("staff_number")
+    return p

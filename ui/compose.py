@@ -1,0 +1,55 @@
+"""Wires the core's services into the window's screens. The one place the GUI learns what the
+core can do; each screen still receives only the callables it needs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+from typing import Any
+
+from PySide6.QtWidgets import QWidget
+
+from app.bootstrap import Core
+from app.db.models import Exam, Venue
+from app.security.auth import StaffSession
+from app.services.overview import overview
+from ui.overview.screen import OverviewScreen
+from ui.runner import OpRunner
+from ui.shell.main_window import MainWindow, ShellServices
+
+
+def _read(core: Core, fn: Callable[[Any], Any]) -> Callable[[], Any]:
+    def run() -> Any:
+        with core.sessions() as s:
+            return fn(s)
+
+    return run
+
+
+def _names(core: Core) -> tuple[str, str]:
+    with core.sessions() as s:
+        exam, venue = s.query(Exam).first(), s.query(Venue).first()
+        return (exam.name if exam else ""), (venue.name if venue else "")
+
+
+def build_main_window(core: Core, runner: OpRunner, language: str) -> MainWindow:
+    exam_name, venue_name = _names(core)
+
+    def factories(_user: Any) -> dict[str, Callable[[], QWidget]]:
+        return {"overview": lambda: OverviewScreen(runner, _read(core, overview))}
+
+    services = ShellServices(
+        login=lambda number, credential: core.auth.login(number, credential, core.desk),
+        unlock=lambda user, credential: core.auth.reauthenticate(_session(user), credential),
+        sign_out=lambda user: core.auth.logout(_session(user)),
+        screen_factories=factories,
+        title=f"{exam_name} · {venue_name}" if exam_name else venue_name,
+        venue_name=venue_name,
+        idle_lock_seconds=timedelta(minutes=core.settings.idle_lock_minutes).total_seconds(),
+    )
+    return MainWindow(runner, services, language)
+
+
+def _session(user: Any) -> StaffSession:
+    assert isinstance(user, StaffSession)
+    return user
