@@ -58,7 +58,7 @@ def _say_error(exc: BaseException, language: str) -> None:
     print(describe(exc), file=sys.stderr)
 
 
-def _tr(text: str, language: str) -> str:
+def _tr(key: str, language: str) -> str:
     from PySide6.QtCore import QCoreApplication
 
     from ui.i18n import Translations
@@ -69,7 +69,9 @@ def _tr(text: str, language: str) -> str:
         translations = Translations(app)
         translations.apply(language)
         app._venue_translations = translations  # type: ignore[attr-defined]
-    return QCoreApplication.translate("CLI", text)
+    from ui.cli_text import cli_text
+
+    return cli_text(key)
 
 
 def _emit(args: Namespace, settings: config.Settings, data: dict[str, Any], text: str) -> None:
@@ -84,7 +86,7 @@ def _run_command(args: Namespace, settings: config.Settings) -> int:
 
         out = make_demo(args.out)
         _emit(args, settings, {"written": str(out)},
-              _tr("Demo exam package written: {path}", settings.language).format(path=out))
+              _tr("demo_written", settings.language).format(path=out))
         return 0
     if args.command == "db" and args.db_command == "restore":
         return _restore(args, settings)
@@ -95,7 +97,7 @@ def _run_command(args: Namespace, settings: config.Settings) -> int:
         engine = make_engine(settings.database_url)
         copy = migrate.upgrade(engine)
         _emit(args, settings, {"revision": migrate.current_revision(engine), "copy": copy},
-              _tr("Database is at revision {rev}.", settings.language).format(rev=migrate.current_revision(engine)))
+              _tr("db_revision", settings.language).format(rev=migrate.current_revision(engine)))
         return 0
 
     core = open_core(settings)
@@ -111,7 +113,7 @@ def _run_core_command(args: Namespace, settings: config.Settings, core: Any) -> 
         from app.db.backup import backup
 
         dest = backup(core.engine, args.dest)
-        _emit(args, settings, {"backup": str(dest)}, _tr("Backup written: {path}", lang).format(path=dest))
+        _emit(args, settings, {"backup": str(dest)}, _tr("backup_written", lang).format(path=dest))
         return 0
     if args.command == "package" and args.package_command == "import":
         from app.package.importer import import_package
@@ -119,9 +121,9 @@ def _run_core_command(args: Namespace, settings: config.Settings, core: Any) -> 
         result = import_package(core.sessions, args.file, trusted_keys=core.trusted_keys, cipher=core.cipher,
                                 actor=core.system_actor(), desk=core.desk)
         if result.unchanged:
-            text = _tr("This package (revision {rev}) is already imported; nothing changed.", lang)
+            text = _tr("package_unchanged", lang)
         else:
-            text = _tr("Imported revision {rev}: {candidates} candidates, {rooms} rooms, {staff} staff.", lang)
+            text = _tr("package_imported", lang)
         _emit(args, settings, {"revision": result.revision, "unchanged": result.unchanged, "counts": result.counts,
                                "changes": result.changes},
               text.format(rev=result.revision, candidates=result.counts.get("candidates", 0),
@@ -134,21 +136,21 @@ def _run_core_command(args: Namespace, settings: config.Settings, core: Any) -> 
             report = audit.verify(s)
         if report.intact:
             _emit(args, settings, {"intact": True, "events": report.events},
-                  _tr("Audit trail intact: {n} events.", lang).format(n=report.events))
+                  _tr("audit_intact", lang).format(n=report.events))
             return 0
         _emit(args, settings, {"intact": False, "events": report.events, "broken_at_seq": report.broken_at_seq,
                                "problem": report.problem},
-              _tr("Audit trail BROKEN at event {seq}: {problem}", lang).format(seq=report.broken_at_seq,
+              _tr("audit_broken", lang).format(seq=report.broken_at_seq,
                                                                              problem=report.problem))
         return 1
     if args.command == "staff" and args.staff_command == "enrol-chief":
         import getpass
 
-        credential = getpass.getpass(_tr("New credential: ", lang))
+        credential = getpass.getpass(_tr("new_credential", lang))
         core.staff.enrol_first_chief(args.staff_number, credential, desk=core.desk,
                                      reason="first chief examiner enrolled from the command line")
         _emit(args, settings, {"enrolled": args.staff_number},
-              _tr("Chief examiner {number} can now sign in.", lang).format(number=args.staff_number))
+              _tr("chief_enrolled", lang).format(number=args.staff_number))
         return 0
     raise AssertionError(f"unhandled command {args.command}")
 
@@ -166,7 +168,7 @@ def _restore(args: Namespace, settings: config.Settings) -> int:
                          "Only an SQLite database is restored here; restore PostgreSQL with pg_restore.")
     restore_sqlite(args.backup, path)
     _emit(args, settings, {"restored": str(path)},
-          _tr("Database restored from {path}.", settings.language).format(path=args.backup))
+          _tr("restored", settings.language).format(path=args.backup))
     return 0
 
 

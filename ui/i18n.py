@@ -84,6 +84,9 @@ def sources() -> list[Path]:
 
 
 def update() -> None:
+    from ui import error_catalog
+
+    error_catalog.write()
     for lang in LANGUAGES:
         args = [_tool("lupdate"), *map(str, sources()), "-ts", str(ts_file(lang))]
         if lang != "en":
