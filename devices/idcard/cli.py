@@ -1,11 +1,209 @@
-"""`python -m devices idcard …` (placeholder until the driver lands)."""
+"""`python -m devices idcard …`: ID-card reader diagnostics for technicians.
+
+    idcard probe [--port P …] [--json] [--timeout S]
+        List the serial ports (plus any given with --port) and say which answer as a reader.
+    idcard read [--port P] [--json] [--timeout S] [--show-number] [--fingerprint]
+                [--photo-decoder LIB [--photo-flavour unpack|getbmp]]
+        Wait for a card and print it. Without --port the reader is looked for on every port.
+        The ID number is masked (110102********232X) unless --show-number is given.
+    idcard simulate [--card-type resident|hkmt|foreign2017|foreign2023] [--no-card]
+                    [--fingerprint] [--paced]
+        Serve a simulated reader on a pseudo-terminal; print its path; run until Ctrl-C.
+
+Exit codes:
+    0  done (a card was read; a reader was found; the simulator ended by Ctrl-C)
+    1  no card within the timeout
+    2  usage error
+    3  port or device error (port missing or unusable, no reader answers, SAM failed, photo decoder unusable)
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
+import queue
+import sys
+import time
 from typing import Any
+
+from devices.base import DeviceState, DeviceStatus
+from devices.idcard.document import CARD_TYPE_NAMES, CardType, IdDocument
+from devices.idcard.driver import IdCardReader, ReaderSettings
+from devices.idcard.events import CardRead, ProtocolError, ReadFailed
+from devices.idcard.photo import PhotoDecoderUnavailable, PhotoResult, make_photo_decoder
+from devices.idcard.ports import list_candidate_ports, probe_port
+from devices.idcard.simulator import ReaderSimulator
+
+EXIT_OK, EXIT_NO_CARD, EXIT_USAGE, EXIT_DEVICE = 0, 1, 2, 3
+CONNECT_GRACE = 3.0
+"""Seconds `read` allows the reader to answer before it gives up with a device error."""
+
+_TYPE_LABELS = {
+    CardType.RESIDENT: "resident ID card (居民身份证)",
+    CardType.HKMT_RESIDENCE_PERMIT: "HK/Macao/Taiwan residence permit (港澳台居民居住证)",
+    CardType.FOREIGN_PERMANENT_2017: "foreigner's permanent residence card 2017 (外国人永久居留证)",
+    CardType.FOREIGN_PERMANENT_2023: "foreigner's permanent residence ID card 2023 (外国人永久居留身份证)",
+}
+
+
+def _positive(text: str) -> float:
+    value = float(text)
+    if value <= 0:
+        raise argparse.ArgumentTypeError("must be a positive number of seconds")
+    return value
 
 
 def register(families: Any) -> None:
-    parser: argparse.ArgumentParser = families.add_parser("idcard", help="idcard diagnostics (not yet available)")
-    parser.set_defaults(handler=lambda _args: 2)
+    parser: argparse.ArgumentParser = families.add_parser("idcard", help="ID-card reader diagnostics")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    probe = commands.add_parser("probe", help="list serial ports and which answer as an ID-card reader")
+    probe.add_argument("--port", action="append", default=[], help="also probe this port (repeatable)")
+    probe.add_argument("--timeout", type=_positive, default=0.5, help="seconds each port has to answer")
+    probe.add_argument("--json", action="store_true", help="one JSON object per port")
+    probe.set_defaults(handler=_probe)
+
+    read = commands.add_parser("read", help="wait for a card and print what it holds")
+    read.add_argument("--port", help="serial port of the reader (default: look on every port)")
+    read.add_argument("--timeout", type=_positive, default=30.0, help="seconds to wait for a card")
+    read.add_argument("--json", action="store_true", help="print the card as JSON")
+    read.add_argument("--show-number", action="store_true", help="print the ID number unmasked")
+    read.add_argument("--fingerprint", action="store_true", help="read fingerprints too (command 30 10)")
+    read.add_argument("--photo-decoder", metavar="LIB", help="vendor WLT decoder library to decode the photo")
+    read.add_argument("--photo-flavour", choices=["unpack", "getbmp"], default="unpack")
+    read.set_defaults(handler=_read)
+
+    simulate = commands.add_parser("simulate", help="serve a simulated reader on a pseudo-terminal")
+    simulate.add_argument("--card-type", choices=CARD_TYPE_NAMES, default="resident")
+    simulate.add_argument("--no-card", action="store_true", help="start with no card on the reader")
+    simulate.add_argument("--fingerprint", action="store_true", help="the card carries fingerprints")
+    simulate.add_argument("--paced", action="store_true", help="send no faster than 115200 baud")
+    simulate.set_defaults(handler=_simulate)
+
+
+def _probe(args: argparse.Namespace) -> int:
+    ports = list(dict.fromkeys([*args.port, *list_candidate_ports()]))
+    if not ports:
+        print("no serial ports found", file=sys.stderr)
+        return EXIT_DEVICE
+    found = 0
+    for port in ports:
+        result = probe_port(port, args.timeout)
+        found += result.is_reader
+        if args.json:
+            print(json.dumps({"port": port, "reader": result.is_reader, "detail": result.detail}))
+        else:
+            print(f"{port:<28} {'reader' if result.is_reader else '-':<7} {result.detail}")
+    if not found:
+        print(f"no ID-card reader answered on {len(ports)} port(s)", file=sys.stderr)
+    return EXIT_OK if found else EXIT_DEVICE
+
+
+def _read(args: argparse.Namespace) -> int:
+    try:
+        decoder = make_photo_decoder(args.photo_decoder, args.photo_flavour)
+    except PhotoDecoderUnavailable as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_DEVICE
+    events: queue.Queue[object] = queue.Queue()
+    reader = IdCardReader(events.put, args.port, settings=ReaderSettings(read_fingerprint=args.fingerprint))
+    where = f"port {args.port}" if args.port else "any serial port"
+    started = time.monotonic()
+    status: DeviceStatus = reader.status
+    reader.start()
+    try:
+        while True:
+            elapsed = time.monotonic() - started
+            if status.state is not DeviceState.CONNECTED and elapsed >= min(CONNECT_GRACE, args.timeout):
+                print(
+                    f"error: no usable ID-card reader on {where}: {status.detail or status.state.value}",
+                    file=sys.stderr,
+                )
+                return EXIT_DEVICE
+            if elapsed >= args.timeout:  # the reader answered, but no card came
+                print(f"no card presented on {where} within {args.timeout:g} s", file=sys.stderr)
+                return EXIT_NO_CARD
+            try:
+                event = events.get(timeout=0.1)
+            except queue.Empty:
+                continue
+            if isinstance(event, DeviceStatus):
+                status = event
+                if event.state is DeviceState.CONNECTED and not args.json:
+                    print(
+                        f"reader ready on {event.detail.removeprefix('port ')}; present a card…",
+                        file=sys.stderr,
+                    )
+            elif isinstance(event, ReadFailed):
+                print(
+                    f"read failed: {event.meaning} (SW3 0x{event.code:02X} on {event.command})",
+                    file=sys.stderr,
+                )
+            elif isinstance(event, ProtocolError):
+                print(f"protocol error [{event.fault.value}]: {event.detail}", file=sys.stderr)
+            elif isinstance(event, CardRead):
+                photo = decoder.decode(event.document.photo_wlt)
+                _print_card(event, photo, args)
+                return EXIT_OK
+    finally:
+        reader.stop()
+
+
+def document_fields(doc: IdDocument, show_number: bool) -> dict[str, object]:
+    """The document as JSON-ready fields (photo and fingerprints as sizes only)."""
+    return {
+        "card_type": doc.card_type.short_name,
+        "name": doc.name,
+        "english_name": doc.english_name,
+        "gender": doc.gender.name.lower(),
+        "nation_code": doc.nation_code,
+        "nation": doc.nation_name or "",
+        "birth_date": doc.birth_date.isoformat() if doc.birth_date else None,
+        "address": doc.address,
+        "number": doc.number if show_number else doc.masked_number,
+        "number_checksum_ok": doc.number_checksum_ok,
+        "authority": doc.authority,
+        "valid_from": doc.valid_from.isoformat() if doc.valid_from else None,
+        "valid_until": doc.valid_until.isoformat() if doc.valid_until else "long-term",
+        "pass_number": doc.pass_number,
+        "issue_count": doc.issue_count,
+        "nationality": doc.nationality,
+        "card_version": doc.card_version,
+        "photo_wlt_bytes": len(doc.photo_wlt),
+        "fingerprint_bytes": None if doc.fingerprint is None else len(doc.fingerprint),
+    }
+
+
+def _print_card(event: CardRead, photo: PhotoResult, args: argparse.Namespace) -> None:
+    fields = document_fields(event.document, args.show_number)
+    fields["photo"] = photo.status.value
+    fields["read_seconds"] = round(event.cycle.seconds, 3)
+    if args.json:
+        print(json.dumps(fields, ensure_ascii=False))
+        return
+    fields["card_type"] = _TYPE_LABELS[event.document.card_type]
+    fields["photo"] = f"{photo.status.value}" + (f" ({photo.detail})" if photo.detail else "")
+    for key, value in fields.items():
+        if value not in ("", None):
+            print(f"{key.replace('_', ' '):<20} {value}")
+
+
+def _simulate(args: argparse.Namespace) -> int:
+    simulator = ReaderSimulator(paced=args.paced).start()
+    try:
+        if not args.no_card:
+            simulator.present(CardType.from_short_name(args.card_type), fingerprint=args.fingerprint)
+        card = "no card" if args.no_card else f"a {args.card_type} card"
+        print(simulator.path, flush=True)
+        print(
+            f"simulated ID-card reader on {simulator.path} (-> {simulator.slave_name}) with {card}; "
+            "Ctrl-C to stop",
+            file=sys.stderr,
+            flush=True,
+        )
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        return EXIT_OK
+    finally:
+        simulator.stop()

@@ -93,7 +93,9 @@ class IdCardReader:
 
     def _run(self) -> None:
         self._guard.bind()
-        self._set_status(DeviceState.CONNECTING, f"opening {self._port}" if self._port else "looking for a reader")
+        self._set_status(
+            DeviceState.CONNECTING, f"opening {self._port}" if self._port else "looking for a reader"
+        )
         next_status_check = 0.0
         while not self._stop.is_set():
             pause = self._settings.find_interval
@@ -107,7 +109,9 @@ class IdCardReader:
                     raise PortGone(f"port {self._link_path()} disappeared")
                 if time.monotonic() >= next_status_check:
                     next_status_check = time.monotonic() + self._settings.status_interval
-                    self._note_reader_state(self._exchange(Command.SAM_STATUS, self._settings.command_timeout))
+                    self._note_reader_state(
+                        self._exchange(Command.SAM_STATUS, self._settings.command_timeout)
+                    )
                 self._poll_card()
             except Stopped:
                 break
@@ -217,7 +221,11 @@ class IdCardReader:
         exchanged = sum(e.bytes_sent + e.bytes_received for e in (find, select, read))
         self._card_present = True
         self._reported.clear()
-        self._emit(CardRead(self.name, document, CycleStats(finished - find.started, exchanged, self._settings.baudrate)))
+        self._emit(
+            CardRead(
+                self.name, document, CycleStats(finished - find.started, exchanged, self._settings.baudrate)
+            )
+        )
 
     def _report_failure(self, exchange: Exchange, command: Command) -> None:
         code = exchange.reply.sw3

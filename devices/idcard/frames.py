@@ -39,7 +39,18 @@ class Command(bytes, enum.Enum):
     @property
     def label(self) -> str:
         """Technician text for messages ("find card")."""
-        return self.name.lower().replace("_", " ")
+        return _LABELS[self]
+
+
+_LABELS = {
+    Command.SAM_STATUS: "SAM status",
+    Command.SAM_RESET: "SAM reset",
+    Command.READ_SAM_ID: "read SAM id",
+    Command.FIND_CARD: "find card",
+    Command.SELECT_CARD: "select card",
+    Command.READ: "read",
+    Command.READ_WITH_FINGERPRINT: "read with fingerprint",
+}
 
 
 def xor_checksum(data: bytes) -> int:

@@ -19,6 +19,17 @@ from devices.idcard.errors import Fault, FrameError, IdCardDecodeError
 from devices.idcard.frames import Command, FrameParser, command_frame
 from devices.idcard.replies import Reply, parse_reply
 
+try:
+    import termios
+
+    # pyserial lets termios.error (not an OSError) through from tcflush on a pty whose master closed.
+    PORT_ERRORS: tuple[type[Exception], ...] = (serial.SerialException, OSError, termios.error)
+except ImportError:  # Windows
+    PORT_ERRORS = (serial.SerialException, OSError)
+
+OPEN_ERRORS: tuple[type[Exception], ...] = (*PORT_ERRORS, ValueError)
+"""ValueError: pyserial's answer to settings the port refuses."""
+
 READ_SLICE = 0.05
 """Seconds a single port read may block: how quickly stop() is noticed mid-exchange."""
 
@@ -69,14 +80,14 @@ class ReaderLink:
                 timeout=READ_SLICE,
                 write_timeout=1.0,
             )
-        except (serial.SerialException, OSError, ValueError) as exc:
+        except OPEN_ERRORS as exc:
             raise PortGone(f"port {path} cannot be opened: {exc}") from None
         return cls(port, path, guard, stop)
 
     def close(self) -> None:
         try:
             self._serial.close()
-        except (serial.SerialException, OSError):
+        except PORT_ERRORS:
             pass  # closing a port that vanished may fail; it is closed either way
 
     def exchange(self, command: Command, timeout: float) -> Exchange:
@@ -91,7 +102,7 @@ class ReaderLink:
             started = time.monotonic()
             self._serial.write(request)
             return self._await_reply(command, started, len(request), timeout)
-        except (serial.SerialException, OSError) as exc:
+        except PORT_ERRORS as exc:
             raise PortGone(f"port {self.path}: {exc}") from None
 
     def _await_reply(self, command: Command, started: float, sent: int, timeout: float) -> Exchange:

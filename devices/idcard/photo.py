@@ -70,15 +70,20 @@ class VendorWltDecoder:
             raise PhotoDecoderUnavailable(f"photo decoder library {path} does not exist")
         self._flavour = flavour
         try:
-            loader = ctypes.WinDLL if sys.platform == "win32" and flavour is VendorFlavour.GETBMP else ctypes.CDLL  # type: ignore[attr-defined]
-            library = loader(str(path))
+            # WltRS.dll exports stdcall functions; everything else is cdecl.
+            if sys.platform == "win32" and flavour is VendorFlavour.GETBMP:
+                library: ctypes.CDLL = ctypes.WinDLL(str(path))
+            else:
+                library = ctypes.CDLL(str(path))
         except OSError as exc:
             raise PhotoDecoderUnavailable(f"photo decoder library {path} cannot be loaded: {exc}") from None
         symbol = "unpack" if flavour is VendorFlavour.UNPACK else "GetBmp"
         try:
             self._function = getattr(library, symbol)
         except AttributeError:
-            raise PhotoDecoderUnavailable(f"photo decoder library {path} has no entry point {symbol}") from None
+            raise PhotoDecoderUnavailable(
+                f"photo decoder library {path} has no entry point {symbol}"
+            ) from None
         self._function.restype = ctypes.c_int
         if flavour is VendorFlavour.UNPACK:
             self._function.argtypes = [ctypes.c_char_p, ctypes.c_char_p, ctypes.c_int]
@@ -120,5 +125,7 @@ def make_photo_decoder(library_path: str | None, flavour: str = "unpack") -> Pho
     try:
         chosen = VendorFlavour(flavour)
     except ValueError:
-        raise PhotoDecoderUnavailable(f"unknown photo decoder flavour {flavour!r} (unpack or getbmp)") from None
+        raise PhotoDecoderUnavailable(
+            f"unknown photo decoder flavour {flavour!r} (unpack or getbmp)"
+        ) from None
     return VendorWltDecoder(library_path, chosen)

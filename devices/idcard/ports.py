@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 from dataclasses import dataclass
 
@@ -28,6 +29,8 @@ class ProbeResult:
 
 def probe_port(path: str, timeout: float = 0.5, baudrate: int = 115200) -> ProbeResult:
     """Open `path`, send SAM status, and judge the answer. Runs on the caller's thread."""
+    if not os.path.exists(path):
+        return ProbeResult(path, False, f"port {path} is not present")
     guard = IoThreadGuard()
     guard.bind()
     try:

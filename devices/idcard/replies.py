@@ -52,7 +52,9 @@ def parse_read_data(data: bytes) -> ReadData:
     """Split a successful read reply's data. The lengths decide whether fingerprints are present:
     2 lengths + text + photo must fill the data exactly, otherwise a third length is expected."""
     if len(data) < 4:
-        raise IdCardDecodeError(Fault.UNEXPECTED_REPLY, f"read reply data of {len(data)} bytes has no lengths")
+        raise IdCardDecodeError(
+            Fault.UNEXPECTED_REPLY, f"read reply data of {len(data)} bytes has no lengths"
+        )
     text_len = int.from_bytes(data[0:2], "big")
     photo_len = int.from_bytes(data[2:4], "big")
     if text_len != TEXT_SIZE:

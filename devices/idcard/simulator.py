@@ -47,6 +47,7 @@ class _State:
     split: int | None = None
     split_gap: float = 0.0
     garbage: bytes = b""
+    corrupt_next: bool = False
     commands: list[Command | None] = field(default_factory=list)
 
 
@@ -93,7 +94,9 @@ class ReaderSimulator:
 
     # --- controls -------------------------------------------------------------------------------
 
-    def present(self, card: IdDocument | CardType = CardType.RESIDENT, *, fingerprint: bytes | bool = False) -> None:
+    def present(
+        self, card: IdDocument | CardType = CardType.RESIDENT, *, fingerprint: bytes | bool = False
+    ) -> None:
         """Put a card on the reader. `fingerprint=True` gives it sample fingerprint data."""
         document = SAMPLES[card] if isinstance(card, CardType) else card
         prints = sample_fingerprint(document.number) if fingerprint is True else (fingerprint or None)
@@ -138,6 +141,11 @@ class ReaderSimulator:
         """Send `data` just before the next reply."""
         with self._lock:
             self._state.garbage += data
+
+    def corrupt_next_reply(self) -> None:
+        """Flip the checksum of the next reply, as line noise would."""
+        with self._lock:
+            self._state.corrupt_next = True
 
     def commands_seen(self) -> list[Command | None]:
         """Commands received so far (None for a frame that is no known command)."""
@@ -235,7 +243,9 @@ class ReaderSimulator:
         if command is Command.FIND_CARD:
             return encode_reply(Sw3.CARD_FOUND, FIND_OK_DATA) if state.text else encode_reply(Sw3.FIND_FAILED)
         if command is Command.SELECT_CARD:
-            return encode_reply(Sw3.SUCCESS, SELECT_OK_DATA) if state.text else encode_reply(Sw3.SELECT_FAILED)
+            return (
+                encode_reply(Sw3.SUCCESS, SELECT_OK_DATA) if state.text else encode_reply(Sw3.SELECT_FAILED)
+            )
         if state.text is None or state.read_failure is not None:
             return encode_reply(state.read_failure or Sw3.READ_FAILED)
         if command is Command.READ_WITH_FINGERPRINT:
@@ -244,6 +254,9 @@ class ReaderSimulator:
 
     def _send(self, reply: bytes, arrived: float, request_size: int) -> None:
         with self._lock:
+            if self._state.corrupt_next:
+                reply = reply[:-1] + bytes([reply[-1] ^ 0xFF])
+                self._state.corrupt_next = False
             data = self._state.garbage + reply
             self._state.garbage = b""
             paced, split, gap = self._state.paced, self._state.split, self._state.split_gap

@@ -92,7 +92,9 @@ def _count(value: str, key: str) -> int | None:
 
 def card_type_of(block: bytes) -> CardType:
     if len(block) != TEXT_BLOCK_SIZE:
-        raise IdCardDecodeError(Fault.BAD_TEXT, f"text block of {len(block)} bytes, expected {TEXT_BLOCK_SIZE}")
+        raise IdCardDecodeError(
+            Fault.BAD_TEXT, f"text block of {len(block)} bytes, expected {TEXT_BLOCK_SIZE}"
+        )
     marker = block[CARD_TYPE_OFFSET : CARD_TYPE_OFFSET + 2]
     try:
         return CardType(marker.decode("utf-16-le"))
@@ -108,7 +110,9 @@ def decode_text_block(block: bytes, photo_wlt: bytes = b"", fingerprint: bytes |
         # The English name runs on from byte 52 (35 chars) into byte 220 (11 more): join before
         # stripping, or a space at the seam would be lost.
         first = _field(block, layout, "english_name", strip=False)
-        values["english_name"] = (first + _field(block, layout, "english_name_2", strip=False)).rstrip(" \x00")
+        values["english_name"] = (first + _field(block, layout, "english_name_2", strip=False)).rstrip(
+            " \x00"
+        )
     try:
         gender = Gender(values["gender"])
     except ValueError:
