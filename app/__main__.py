@@ -71,7 +71,7 @@ def _tr(key: str, language: str) -> str:
         app._venue_translations = translations  # type: ignore[attr-defined]
     from ui.cli_text import cli_text
 
-    return cli_text(key)
+    return str(cli_text(key))
 
 
 def _emit(args: Namespace, settings: config.Settings, data: dict[str, Any], text: str) -> None:
@@ -157,8 +157,8 @@ def _run_core_command(args: Namespace, settings: config.Settings, core: Any) -> 
 
 def _restore(args: Namespace, settings: config.Settings) -> int:
     from app.db.backup import restore_sqlite
-    from app.db.migrate import sqlite_path
     from app.db.engine import make_engine
+    from app.db.migrate import sqlite_path
 
     engine = make_engine(settings.database_url)
     path = sqlite_path(engine)
@@ -203,7 +203,7 @@ def _run_gui(args: Namespace, settings: config.Settings) -> int:
             app.quit()
 
         QTimer.singleShot(0, ready)
-    code = app.exec()
+    code = int(app.exec())
     runner.wait()
     core.close()
     return code
@@ -261,8 +261,9 @@ def _first_chief(core: Any) -> str:
 
 def _self_check(settings: config.Settings) -> int:
     from app.selfcheck import run_self_check
+    from ui.selfcheck import sign_in_offscreen
 
-    return run_self_check(settings)
+    return run_self_check(settings, sign_in_offscreen)
 
 
 if __name__ == "__main__":

@@ -17,13 +17,14 @@ from typing import Any
 from app.config import Settings
 
 
-def run_self_check(settings: Settings) -> int:
+def run_self_check(settings: Settings, window_check: Callable[[Any], str]) -> int:
+    """`window_check(core)` opens the main window offscreen and signs in (given by the composition root)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     state: dict[str, Any] = {}
     steps: list[tuple[str, Callable[[], str]]] = [
         ("database, demo package, keys", lambda: _open(settings, state)),
         ("audit chain", lambda: _audit(state)),
-        ("main window and sign-in", lambda: _window(state)),
+        ("main window and sign-in", lambda: window_check(state["core"])),
     ]
     ok = True
     for name, step in steps:
@@ -66,33 +67,3 @@ def _audit(state: dict[str, Any]) -> str:
     if not report.intact:
         raise RuntimeError(f"broken at {report.broken_at_seq}: {report.problem}")
     return f"{report.events} events intact"
-
-
-def _window(state: dict[str, Any]) -> str:
-    from PySide6.QtWidgets import QApplication
-
-    from app.bootstrap import DEMO_CREDENTIAL, enable_demo_accounts
-    from ui.app import make_application
-    from ui.compose import build_main_window
-    from ui.runner import OpRunner
-
-    core = state["core"]
-    number = enable_demo_accounts(core)[0]
-    app, _ = make_application(core.settings.language)
-    runner = OpRunner()
-    window = build_main_window(core, runner, core.settings.language)
-    window.show()
-    window.login.staff_number.setText(number)
-    window.login.credential.setText(DEMO_CREDENTIAL)
-    window.login.attempt()
-    deadline = time.monotonic() + 20
-    while window.workspace is None:
-        if time.monotonic() > deadline:
-            raise RuntimeError("sign-in did not complete: " + window.login.error.text())
-        QApplication.processEvents()
-        time.sleep(0.01)
-    screens = len(window.workspace.specs)
-    runner.wait()
-    window.close()
-    app.processEvents()
-    return f"signed in as {window.workspace.user.name}; {screens} screens"

@@ -34,7 +34,8 @@ class UtcDateTime(TypeDecorator[datetime]):
         if value is None:
             return None
         if value.tzinfo is None:
-            return value.replace(tzinfo=UTC)
+            naive: datetime = value.replace(tzinfo=UTC)
+            return naive
         result: datetime = value.astimezone(UTC)
         return result
 

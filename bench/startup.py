@@ -1,0 +1,44 @@
+"""`python -m bench startup [--bundle PATH]`: seconds from process start to an interactive login
+window, on an already-migrated database (the venue PC's normal morning start)."""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench.common import Figure, note
+
+
+def _prepare(data: Path) -> str:
+    from app.bootstrap import open_core
+    from app.config import Settings
+
+    settings = Settings(data_dir=data, allow_plaintext_keys=True)
+    core = open_core(settings, demo=True)
+    core.close()
+    return settings.database_url
+
+
+def run(argv: list[str]) -> list[Figure]:
+    bundle = argv[argv.index("--bundle") + 1] if "--bundle" in argv else None
+    with tempfile.TemporaryDirectory() as tmp:
+        url = _prepare(Path(tmp))
+        command = [bundle] if bundle else [sys.executable, "-m", "app"]
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+        settings = Path(tmp) / "settings.json"
+        settings.write_text(json.dumps({"data_dir": tmp, "allow_plaintext_keys": True}))
+        times = []
+        for _ in range(5):
+            started = time.perf_counter()
+            out = subprocess.run([*command, "--db", url, "--settings", str(settings), "--exit-when-ready"],
+                                 env=env, capture_output=True, text=True, check=True)
+            times.append(time.perf_counter() - started)
+            note(f"startup: {times[-1]:.3f} s ({out.stdout.strip()})")
+    target = "<= 3.0" if bundle else "<= 1.5"
+    return [Figure("startup", "seconds", round(statistics.median(times), 3), "s", target)]
