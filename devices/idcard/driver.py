@@ -11,8 +11,9 @@ import logging
 import os
 import threading
 import time
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
 
 from devices.base import DeviceState, DeviceStatus, EventSink, IoThreadGuard
 from devices.idcard.errors import Fault, FrameError, IdCardDecodeError
@@ -41,6 +42,24 @@ class ReaderSettings:
     absent_finds_to_clear: int = 1
     """Failed finds in a row before a reported card counts as gone. Some readers are said to fail one
     find right after a read while the card stays (*unverified*); raise this if cards repeat."""
+
+    @classmethod
+    def from_options(cls, options: Mapping[str, object]) -> ReaderSettings:
+        """From a device config's options (same names as the fields); errors name the option."""
+        defaults = cls()
+        values: dict[str, Any] = {}
+        for name, value in options.items():
+            if not hasattr(defaults, name):
+                raise ValueError(f"idcard: unknown option {name!r}")
+            wanted = type(getattr(defaults, name))
+            if wanted is float and isinstance(value, int) and not isinstance(value, bool):
+                value = float(value)
+            if type(value) is not wanted:
+                raise ValueError(f"idcard: option {name!r} must be {wanted.__name__}")
+            if isinstance(value, (int, float)) and not isinstance(value, bool) and value <= 0:
+                raise ValueError(f"idcard: option {name!r} must be positive")
+            values[name] = value
+        return replace(defaults, **values)
 
 
 class IdCardReader:

@@ -293,3 +293,14 @@ def test_link_reports_port_gone_when_the_pty_master_closes(simulator: ReaderSimu
             link.exchange(Command.SAM_STATUS, 0.5)
     finally:
         link.close()
+
+
+def test_settings_come_from_device_config_options_and_bad_ones_are_named() -> None:
+    settings = ReaderSettings.from_options({"find_interval": 1, "read_fingerprint": True})
+    assert (settings.find_interval, settings.read_fingerprint, settings.command_timeout) == (1.0, True, 5.0)
+    with pytest.raises(ValueError, match="unknown option 'speed'"):
+        ReaderSettings.from_options({"speed": 3})
+    with pytest.raises(ValueError, match="'command_timeout' must be positive"):
+        ReaderSettings.from_options({"command_timeout": 0})
+    with pytest.raises(ValueError, match="'read_fingerprint' must be bool"):
+        ReaderSettings.from_options({"read_fingerprint": "yes"})
