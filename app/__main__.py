@@ -188,6 +188,7 @@ def _run_gui(args: Namespace, settings: config.Settings) -> int:
     app, translations = make_application(settings.language)
     core = _open_for_gui(args, settings)
     runner = OpRunner()
+    scheduler = _start_backups(core)
     window = build_main_window(core, runner, settings.language)
     window.language_requested.connect(translations.apply)
     width, height = (int(v) for v in args.size.split("x"))
@@ -205,8 +206,25 @@ def _run_gui(args: Namespace, settings: config.Settings) -> int:
         QTimer.singleShot(0, ready)
     code = int(app.exec())
     runner.wait()
+    if scheduler is not None:
+        scheduler.stop()
     core.close()
     return code
+
+
+def _start_backups(core: Any) -> Any:
+    """Automatic backups to the configured second location (a second disk, a USB stick)."""
+    if core.settings.backup_dir is None:
+        return None
+    from datetime import timedelta
+
+    from app.db.backup import BackupScheduler
+
+    scheduler = BackupScheduler(core.engine, core.settings.backup_dir,
+                                timedelta(minutes=core.settings.backup_interval_minutes), core.settings.backups_kept)
+    scheduler.run_once()
+    scheduler.start()
+    return scheduler
 
 
 def _screenshot(window: Any, runner: Any, core: Any, args: Namespace) -> int:

@@ -372,7 +372,14 @@ class DeviceRegistry:
 
 def default_factories() -> dict[str, DriverFactory]:
     """Factories for the drivers this package ships; each imports its driver only when used."""
-    return {DeviceKind.SCANNER_SERIAL: serial_scanner_factory}
+    return {DeviceKind.SCANNER_SERIAL: serial_scanner_factory, DeviceKind.IDCARD: idcard_factory}
+
+
+def idcard_factory(config: DeviceConfig, sink: EventSink) -> Device:
+    from devices.idcard.driver import IdCardReader, ReaderSettings
+
+    return IdCardReader(sink, config.source or None, name=config.name,
+                        settings=ReaderSettings.from_options(config.options))
 
 
 def serial_scanner_factory(config: DeviceConfig, sink: EventSink) -> Device:

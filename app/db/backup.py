@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import sqlite3
 import subprocess
+import threading
+from collections.abc import Callable
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 
 from app.errors import VenueError
+
+log = logging.getLogger(__name__)
 
 
 class BackupError(VenueError):
@@ -74,9 +80,11 @@ def backup(engine: Engine, dest: Path) -> Path:
 
 def restore_sqlite(backup_file: Path, database: Path) -> None:
     """Put a backup in place of a (stopped) SQLite database. The current file is kept beside it."""
-    check = sqlite3.connect(backup_file)
+    check = sqlite3.connect(f"file:{backup_file}?mode=ro", uri=True)
     try:
         ok = check.execute("PRAGMA integrity_check").fetchone()
+    except sqlite3.DatabaseError:
+        ok = None
     finally:
         check.close()
     if not ok or ok[0] != "ok":
@@ -86,3 +94,50 @@ def restore_sqlite(backup_file: Path, database: Path) -> None:
     for suffix in ("-wal", "-shm"):
         Path(str(database) + suffix).unlink(missing_ok=True)
     shutil.copyfile(backup_file, database)
+
+
+def backup_file_name(now: datetime, dialect: str) -> str:
+    return f"venue-{now.strftime('%Y%m%dT%H%M%S')}.{'sqlite' if dialect == 'sqlite' else 'pgdump'}"
+
+
+def rotate(engine: Engine, folder: Path, keep: int, now: datetime) -> Path:
+    """One timestamped backup into `folder` (a second disk or a USB stick), keeping the newest `keep`."""
+    dest = backup(engine, folder / backup_file_name(now, engine.dialect.name))
+    old = sorted(p for p in folder.glob("venue-*.*") if not p.name.endswith(".part"))
+    for stale in old[:-keep] if keep > 0 else []:
+        stale.unlink(missing_ok=True)
+    return dest
+
+
+class BackupScheduler:
+    """Backs the database up every `interval` to a second location, on its own thread, so that a
+    failing disk on exam day loses at most minutes. Failures are logged and retried next round;
+    `last_error` lets the GUI say so."""
+
+    def __init__(self, engine: Engine, folder: Path, interval: timedelta, keep: int,
+                 clock: Callable[[], datetime] = datetime.now) -> None:
+        self._engine, self._folder, self._interval, self._keep, self._clock = engine, folder, interval, keep, clock
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="backup", daemon=True)
+        self.last_backup: Path | None = None
+        self.last_error: BaseException | None = None
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread.is_alive():
+            self._thread.join(timeout=30)
+
+    def run_once(self) -> None:
+        try:
+            self.last_backup = rotate(self._engine, self._folder, self._keep, self._clock())
+            self.last_error = None
+        except Exception as exc:  # a full USB stick must not stop the venue; it is reported instead
+            self.last_error = exc
+            log.error("automatic backup to %s failed: %s", self._folder, exc)
+
+    def _run(self) -> None:
+        while not self._stop.wait(self._interval.total_seconds()):
+            self.run_once()
