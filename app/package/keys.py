@@ -14,11 +14,13 @@ from pathlib import Path
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from app.resources import resources_dir
+
 PublicKeyText = str | bytes | Ed25519PublicKey
 TrustedKeys = Mapping[str, PublicKeyText]
 
 # resources/demo/ at the root of the source tree (and of the PyInstaller bundle).
-DEMO_DIR = Path(__file__).resolve().parents[2] / "resources" / "demo"
+DEMO_DIR = resources_dir() / "demo"
 DEMO_KEY_ID = "demo-2026"
 DEMO_PRIVATE_KEY = DEMO_DIR / "exam-package-demo.key"
 DEMO_PUBLIC_KEY = DEMO_DIR / "exam-package-demo.pub"
