@@ -66,10 +66,12 @@ def _expected(error: ValidationError) -> tuple[str, list[str | int]]:
     """What the rule wanted, without echoing the offending value (it may be personal data)."""
     path = list(error.absolute_path)
     if error.validator == "required" and isinstance(error.instance, dict):
-        missing = [k for k in error.validator_value if k not in error.instance]
+        required: Any = error.validator_value
+        missing = [k for k in required if k not in error.instance]
         return f"missing field {', '.join(missing)}", [*path, *missing[:1]]
     if error.validator == "additionalProperties" and isinstance(error.instance, dict):
-        allowed = error.schema.get("properties", {})
+        schema: Any = error.schema
+        allowed = schema.get("properties", {}) if isinstance(schema, dict) else {}
         extra = sorted(k for k in error.instance if k not in allowed)
         return f"unknown field {', '.join(extra)}", [*path, *extra[:1]]
     value = error.validator_value
