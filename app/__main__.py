@@ -46,19 +46,8 @@ def _start_logging(settings: config.Settings, args: Namespace) -> None:
     configure_logging(log_dir, settings.log_level)
 
 
-def _say_error(exc: BaseException, language: str) -> None:
-    """Errors go to stderr in the user's language (translated by the GUI's one catalogue)."""
-    from PySide6.QtCore import QCoreApplication
-
-    from ui.i18n import Translations
-    from ui.messages import describe
-
-    app = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])
-    Translations(app).apply(language)
-    print(describe(exc), file=sys.stderr)
-
-
-def _tr(key: str, language: str) -> str:
+def _translations(language: str) -> Any:
+    """One translator for the command line's output and errors (the GUI's catalogue)."""
     from PySide6.QtCore import QCoreApplication
 
     from ui.i18n import Translations
@@ -69,8 +58,21 @@ def _tr(key: str, language: str) -> str:
         translations = Translations(app)
         translations.apply(language)
         app._venue_translations = translations  # type: ignore[attr-defined]
+    return translations
+
+
+def _say_error(exc: BaseException, language: str) -> None:
+    """Errors go to stderr in the user's language."""
+    from ui.messages import describe
+
+    _translations(language)
+    print(describe(exc), file=sys.stderr)
+
+
+def _tr(key: str, language: str) -> str:
     from ui.cli_text import cli_text
 
+    _translations(language)
     return str(cli_text(key))
 
 
@@ -228,53 +230,18 @@ def _start_backups(core: Any) -> Any:
 
 
 def _screenshot(window: Any, runner: Any, core: Any, args: Namespace) -> int:
-    from PySide6.QtWidgets import QApplication
-
-    from ui.app import save_screenshot
+    from ui.app import pump_until, save_screenshot, sign_in_demo_chief
 
     window.show()
     if args.screen != "login":
-        from app.bootstrap import DEMO_CREDENTIAL
-
-        number = _first_chief(core)
-        window.login.staff_number.setText(number)
-        window.login.credential.setText(DEMO_CREDENTIAL)
-        window.login.attempt()
-        _pump_until(lambda: window.workspace is not None)
+        sign_in_demo_chief(window, core)
         if not window.workspace.show_screen(args.screen):
             raise VenueError("ui.unknown_screen", "There is no screen called {screen}.", screen=args.screen)
     runner.wait()
-    for _ in range(20):
-        QApplication.processEvents()
-        time.sleep(0.02)
+    pump_until(lambda: False, seconds=0.4)  # let pending paints and loaded data settle
     save_screenshot(args.screenshot, window)
     print(str(args.screenshot))
     return 0
-
-
-def _pump_until(condition: Any, seconds: float = 20.0) -> None:
-    from PySide6.QtWidgets import QApplication
-
-    deadline = time.monotonic() + seconds
-    while not condition():
-        if time.monotonic() > deadline:
-            raise TimeoutError("the window did not reach the expected state")
-        QApplication.processEvents()
-        time.sleep(0.01)
-
-
-def _first_chief(core: Any) -> str:
-    from sqlalchemy import select
-
-    from app.db.models import Staff
-    from app.domain import Role
-
-    with core.sessions() as s:
-        number = s.scalars(select(Staff.staff_number).where(Staff.role == Role.CHIEF_EXAMINER)
-                           .order_by(Staff.staff_number)).first()
-    if number is None:
-        raise VenueError("ui.no_chief", "No chief examiner is enrolled in this database.")
-    return str(number)
 
 
 def _self_check(settings: config.Settings) -> int:

@@ -20,6 +20,7 @@ from app.db.engine import make_engine, make_session_factory
 from app.db.models import KeyValue, Staff
 from app.db.types import utcnow
 from app.domain import Role
+from app.errors import VenueError
 from app.package.keys import TrustedKeys, demo_trusted_keys
 from app.security.auth import AuthService, LockoutPolicy
 from app.security.crypto import PersonalDataCipher
@@ -125,3 +126,13 @@ def enable_demo_accounts(core: Core) -> list[str]:
                 numbers.append(number)
         s.execute(update(Staff).where(Staff.staff_number.in_(numbers)).values(credential_hash=stored))
     return numbers
+
+
+def demo_chief_number(core: Core) -> str:
+    """The chief examiner's staff number: who signs in for screenshots and the self-check."""
+    with core.sessions() as s:
+        number = s.scalars(select(Staff.staff_number).where(Staff.role == Role.CHIEF_EXAMINER)
+                           .order_by(Staff.staff_number)).first()
+    if number is None:
+        raise VenueError("ui.no_chief", "No chief examiner is enrolled in this database.")
+    return str(number)

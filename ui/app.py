@@ -4,7 +4,10 @@ composition root (`app/__main__.py`), which hands in everything the window needs
 from __future__ import annotations
 
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
@@ -45,3 +48,25 @@ def save_screenshot(widget_path: Path, widget: object) -> None:
     widget_path.parent.mkdir(parents=True, exist_ok=True)
     if not widget.grab().save(str(widget_path)):
         raise OSError(f"cannot write {widget_path}")
+
+
+def pump_until(condition: Callable[[], bool], seconds: float = 20.0) -> bool:
+    """Runs the event loop until `condition` holds (True) or `seconds` pass (False): for headless runs."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        QApplication.processEvents()
+        time.sleep(0.01)
+    return True
+
+
+def sign_in_demo_chief(window: Any, core: Any) -> None:
+    """Signs the demo chief examiner in, headless (screenshots, the self-check)."""
+    from app.bootstrap import DEMO_CREDENTIAL, demo_chief_number
+
+    window.login.staff_number.setText(demo_chief_number(core))
+    window.login.credential.setText(DEMO_CREDENTIAL)
+    window.login.attempt()
+    if not pump_until(lambda: window.workspace is not None):
+        raise RuntimeError("sign-in did not complete: " + window.login.error.text())

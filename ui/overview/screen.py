@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -25,8 +25,6 @@ DATA_KINDS = frozenset({"package", "sittings"})
 
 
 def mode_name(mode: SittingMode) -> str:
-    from PySide6.QtCore import QCoreApplication
-
     return {
         SittingMode.PAPER: QCoreApplication.translate("Modes", "Paper"),
         SittingMode.COMPUTER: QCoreApplication.translate("Modes", "Computer-based"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -33,8 +33,6 @@ class SignedIn(Protocol):
 
 
 def role_name(role: Role) -> str:
-    from PySide6.QtCore import QCoreApplication
-
     return {
         Role.CHIEF_EXAMINER: QCoreApplication.translate("Roles", "Chief examiner"),
         Role.DEPUTY: QCoreApplication.translate("Roles", "Deputy chief examiner"),
@@ -64,7 +62,7 @@ class Workspace(QWidget):
         header = QFrame(objectName="Header")
         self.heading = QLabel(title)
         self.who = QLabel()
-        self.clock = QLabel()
+        self.clock = QLabel(alignment=Qt.AlignmentFlag.AlignRight)
         self.lock_button = QPushButton()
         self.sign_out_button = QPushButton()
         row = QHBoxLayout(header)
@@ -130,4 +128,3 @@ class Workspace(QWidget):
 
     def _update_clock(self) -> None:
         self.clock.setText(f"{venue_time(utcnow()):%H:%M:%S}")
-        self.clock.setAlignment(Qt.AlignmentFlag.AlignRight)
