@@ -16,6 +16,8 @@ from argparse import Namespace
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.exc import OperationalError
+
 from app import config
 from app.cli import build_parser
 from app.errors import VenueError
@@ -36,6 +38,11 @@ def main(argv: list[str] | None = None) -> int:
         return _run_gui(args, settings)
     except VenueError as exc:
         _say_error(exc, settings.language)
+        return 1
+    except OperationalError as exc:  # a wrong --db URL, a server that is down, a missing folder
+        from app.db.engine import DatabaseUnreachable
+
+        _say_error(DatabaseUnreachable(str(exc.orig)), settings.language)
         return 1
 
 

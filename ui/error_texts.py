@@ -24,6 +24,7 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("Errors", "Stored personal data ({context}) cannot be decrypted with this venue's key."),
     QT_TRANSLATE_NOOP("Errors", "The backup {path} fails SQLite's integrity check."),
     QT_TRANSLATE_NOOP("Errors", "The data keys in this computer's keyring (entry {entry}, fingerprint {found}) are not the keys this database was encrypted with (fingerprint {expected})."),
+    QT_TRANSLATE_NOOP("Errors", 'The database cannot be opened or reached: {detail}'),
     QT_TRANSLATE_NOOP("Errors", 'The key file {path} can be read by other users; it must have permissions 0600.'),
     QT_TRANSLATE_NOOP("Errors", 'The keyring refused to read or store the data keys ({entry}): {problem}'),
     QT_TRANSLATE_NOOP("Errors", 'The manifest says {field} is {manifest} but data.json says {data}.'),

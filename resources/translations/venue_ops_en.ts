@@ -131,6 +131,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The database cannot be opened or reached: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The key file {path} can be read by other users; it must have permissions 0600.</source>
         <translation type="unfinished"></translation>
     </message>

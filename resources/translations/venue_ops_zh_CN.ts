@@ -130,6 +130,10 @@
         <translation>本机密钥环中的数据密钥（条目 {entry}，指纹 {found}）不是加密本数据库所用的密钥（指纹 {expected}）。</translation>
     </message>
     <message>
+        <source>The database cannot be opened or reached: {detail}</source>
+        <translation>无法打开或连接数据库：{detail}</translation>
+    </message>
+    <message>
         <source>The key file {path} can be read by other users; it must have permissions 0600.</source>
         <translation>密钥文件 {path} 可被其他用户读取；其权限必须为 0600。</translation>
     </message>

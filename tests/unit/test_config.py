@@ -37,3 +37,16 @@ def test_a_value_of_the_wrong_type_is_refused_by_name(tmp_path: Path) -> None:
 
 def test_default_database_is_a_sqlite_file_in_the_data_folder(tmp_path: Path) -> None:
     assert Settings(data_dir=tmp_path).database_url == f"sqlite:///{tmp_path / 'venue.sqlite'}"
+
+
+
+def test_an_unreachable_database_is_a_clear_error_not_a_traceback(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    url = f"sqlite:///{tmp_path / 'no-such-folder' / 'v.sqlite'}"
+    done = subprocess.run([sys.executable, "-m", "app", "--lang", "en", "--db", url, "audit", "verify"],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1
+    assert "The database cannot be opened or reached" in done.stderr
+    assert "Traceback" not in done.stderr
