@@ -102,6 +102,43 @@ def compile_all() -> None:
             )
 
 
+def translate(table: Path, lang: str = "zh_CN") -> list[str]:
+    """Refresh the catalogs from the code, then fill `lang` from a JSON table
+    ({"source": "translation"} or {"Context": {"source": "translation"}}). Runs under a file lock,
+    so several people can translate their own screens at once. Returns what is still untranslated."""
+    import fcntl
+    import json
+    import xml.etree.ElementTree as ET
+
+    data = json.loads(table.read_text(encoding="utf-8"))
+    with open(translations_dir() / ".lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        update()
+        ts = ts_file(lang)
+        tree = ET.parse(ts)
+        missing: list[str] = []
+        for context in tree.getroot().iter("context"):
+            name = context.findtext("name") or ""
+            scoped = data.get(name) if isinstance(data.get(name), dict) else {}
+            for message in context.iter("message"):
+                source = message.findtext("source") or ""
+                tr = message.find("translation")
+                assert tr is not None
+                text = scoped.get(source) or (data.get(source) if isinstance(data.get(source), str) else None)
+                if text:
+                    tr.text = text
+                    tr.attrib.pop("type", None)
+                elif not tr.text or tr.get("type") == "unfinished":
+                    missing.append(f"{name}: {source}")
+        tree.write(ts, encoding="utf-8", xml_declaration=True)
+        compile_all()
+    return missing
+
+
 if __name__ == "__main__":
     command = sys.argv[1] if len(sys.argv) > 1 else "compile"
-    {"update": update, "compile": compile_all}[command]()
+    if command == "translate":
+        still = translate(Path(sys.argv[2]))
+        print("\n".join(still) if still else "all translated")
+    else:
+        {"update": update, "compile": compile_all}[command]()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
-from app.db.models import Base
+from app.db.schema import metadata
 
 config = context.config
 connection = config.attributes.get("connection")
@@ -13,7 +13,7 @@ if connection is None:
 
 context.configure(
     connection=connection,
-    target_metadata=Base.metadata,
+    target_metadata=metadata,
     render_as_batch=True,  # SQLite cannot ALTER most things; batch mode rebuilds tables instead
     compare_type=True,
 )
