@@ -145,6 +145,8 @@ class Candidate(Base):
     document_number_masked: Mapped[str] = mapped_column(String(40))
     phone_enc: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     photo_enc: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    # Set when a newer package no longer lists the candidate: kept, because check-ins refer to it.
+    withdrawn: Mapped[bool] = mapped_column(Boolean, default=False)
     __table_args__ = (UniqueConstraint("exam_id", "ticket_number"),)
 
 
