@@ -1,0 +1,58 @@
+"""Retention classes (art. 25, 29; art. 22(五) for the secure room): the earliest day a record
+may be deleted. Nothing is deleted before its class allows, and a class that counts from an
+event that has not happened yet (scores not published) allows no deletion at all."""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import datetime
+
+from app.domain import RetentionClass
+
+
+def add_months(moment: datetime, months: int) -> datetime:
+    """Calendar months, clamped to the month's last day (31 Aug + 6 months = 28/29 Feb)."""
+    month0 = moment.month - 1 + months
+    year, month = moment.year + month0 // 12, month0 % 12 + 1
+    day = min(moment.day, calendar.monthrange(year, month)[1])
+    return moment.replace(year=year, month=month, day=day)
+
+
+@dataclass(frozen=True)
+class Anchors:
+    """The events retention counts from."""
+
+    recorded_at: datetime  # when the record was made
+    exam_ended_at: datetime  # end of the exam's last sitting
+    scores_published_at: datetime | None = None
+
+
+def earliest_deletion(cls: RetentionClass, at: Anchors) -> datetime | None:
+    """The first moment the record may be deleted, or None while that cannot be known yet."""
+    if cls is RetentionClass.ROOM_RECORD:
+        # Art. 25: answer sheets and room records ≥ 6 months after scores are published.
+        return None if at.scores_published_at is None else add_months(at.scores_published_at, 6)
+    if cls is RetentionClass.VIDEO:
+        return add_months(at.exam_ended_at, 6)  # art. 29: room video ≥ 6 months from the exam's end
+    if cls is RetentionClass.PAPER_ROOM_VIDEO:
+        return add_months(at.recorded_at, 3)  # art. 22(五): secure-room monitoring ≥ 3 months
+    if cls is RetentionClass.SERIOUS:
+        # Art. 25 serious cases ≥ 2 years; art. 29 video used as evidence ≥ 2 years. Counted from
+        # the later of the exam's end and the record itself (an amendment made later keeps longer).
+        return add_months(max(at.exam_ended_at, at.recorded_at), 24)
+    if cls is RetentionClass.ELECTRONIC:
+        return add_months(max(at.exam_ended_at, at.recorded_at), 60)  # art. 25: electronic copies ≥ 5 years
+    raise ValueError(f"unknown retention class {cls}")
+
+
+def may_delete(cls: RetentionClass, at: Anchors, now: datetime) -> bool:
+    until = earliest_deletion(cls, at)
+    return until is not None and now >= until
+
+
+def longest(*classes: RetentionClass) -> RetentionClass:
+    """The class that keeps longest, for a record that falls under several (evidence on a record)."""
+    rank = [RetentionClass.PAPER_ROOM_VIDEO, RetentionClass.VIDEO, RetentionClass.ROOM_RECORD,
+            RetentionClass.SERIOUS, RetentionClass.ELECTRONIC]
+    return max(classes, key=rank.index)
