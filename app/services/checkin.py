@@ -1,0 +1,532 @@
+"""The check-in desk's use cases (art. 30, 43): present inputs, admit after a check with a second
+invigilator, close entry and mark absences, look candidates up by name.
+
+Each call is one transaction: the scan, its admission, its audit event, its outbox row and any
+draft incident commit together or not at all. One admission per candidate and sitting is the
+database's unique constraint; a desk that loses the race is told who won, where and when.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, func, select, true
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.db.models import Candidate, Exam, Room, Seat, SeatAssignment, Sitting
+from app.db.models_checkin import Absence, Admission, CheckinScan, InfoChangeRequest
+from app.db.types import utcnow
+from app.domain import Gender, SittingMode
+from app.errors import VenueError
+from app.package.state import DOCUMENT_CONTEXT, PHOTO_CONTEXT
+from app.rules import checkin as rules
+from app.rules.checkin import Decision, PresentedDocument, PresentedTicket, Reason, Verdict
+from app.rules.timing import Schedule, entry_closes_at, entry_open
+from app.security.auth import StaffSession
+from app.security.crypto import PersonalDataCipher, mask_document_number
+from app.security.permissions import Permission, require
+from app.security.two_person import Confirmation
+from app.services import audit, incidents, outbox
+from app.services.audit import Actor
+
+
+class UnknownSitting(VenueError):
+    def __init__(self) -> None:
+        super().__init__("checkin.unknown_sitting", "This sitting is not in the exam package of this venue.")
+
+
+class EntryStillOpen(VenueError):
+    def __init__(self, closes_at: datetime) -> None:
+        super().__init__("checkin.entry_still_open", "Entry is still open until {closes_at}; absences are marked "
+                         "when it closes.", closes_at=closes_at.strftime("%H:%M"))
+
+
+class NothingToConfirm(VenueError):
+    def __init__(self) -> None:
+        super().__init__("checkin.nothing_to_confirm", "Only a decision that asked for a check can be admitted "
+                         "after a check.")
+
+
+class ReasonRequired(VenueError):
+    def __init__(self) -> None:
+        super().__init__("checkin.reason_required", "Write down why: a manual entry and an admission after a "
+                         "check keep their reason.")
+
+
+class SearchTooShort(VenueError):
+    def __init__(self) -> None:
+        super().__init__("checkin.search_too_short", "Type at least two characters of the name.")
+
+
+@dataclass(frozen=True)
+class DeskSetup:
+    sitting_id: uuid.UUID
+    room_id: uuid.UUID | None  # None: the venue gate
+    desk: str
+
+
+@dataclass(frozen=True)
+class DeskInfo:
+    sitting_id: uuid.UUID
+    sitting_code: str
+    subject: str
+    exam_name: str
+    mode: SittingMode
+    schedule: Schedule
+    closes_at: datetime
+    room_id: uuid.UUID | None
+    room_code: str | None
+    room_name: str | None
+    ticket_pattern: str
+
+
+@dataclass(frozen=True)
+class CandidateView:
+    """What the screen shows of a candidate: the number is masked, the photo is the registration's."""
+
+    id: uuid.UUID
+    name: str
+    gender: Gender
+    ticket_number: str
+    document_masked: str
+    room_code: str | None
+    room_name: str | None
+    seat_number: int | None
+    photo: bytes | None = field(default=None, repr=False)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    decision: Decision
+    at: datetime
+    candidate: CandidateView | None
+    other: CandidateView | None = None
+    ticket: PresentedTicket | None = None
+    document: PresentedDocument | None = field(default=None, repr=False)
+    scan_id: uuid.UUID | None = None
+    admission_id: uuid.UUID | None = None
+    incident_id: uuid.UUID | None = None
+    change_request_id: uuid.UUID | None = None
+
+    @property
+    def verdict(self) -> Verdict:
+        return self.decision.verdict
+
+
+@dataclass(frozen=True)
+class Counters:
+    expected: int
+    admitted: int
+    absent: int
+    refused: int
+
+    @property
+    def not_yet(self) -> int:
+        return self.expected - self.admitted - self.absent
+
+
+@dataclass(frozen=True)
+class RecentScan:
+    at: datetime
+    verdict: str
+    reason: str
+    name: str
+    ticket_number: str
+    room_code: str | None
+    seat_number: int | None
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    candidate_id: uuid.UUID
+    name: str
+    ticket_number: str
+    document_masked: str
+    room_code: str | None
+    seat_number: int | None
+
+
+def _inputs_label(ticket: PresentedTicket | None, document: PresentedDocument | None) -> str:
+    parts = []
+    if ticket is not None:
+        parts.append("search" if ticket.searched else "manual_ticket" if ticket.manual else "ticket")
+    if document is not None:
+        parts.append("manual_document" if document.manual else "card")
+    return "+".join(parts)
+
+
+def _method(ticket: PresentedTicket | None, document: PresentedDocument | None) -> str:
+    if (ticket is not None and (ticket.manual or ticket.searched)) or (document is not None and document.manual):
+        return "manual"
+    if ticket is not None and document is not None:
+        return "card_and_ticket"
+    return "card" if document is not None else "ticket"
+
+
+class CheckinService:
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        cipher: PersonalDataCipher,
+        clock: Callable[[], datetime] = utcnow,
+    ) -> None:
+        self._sessions = sessions
+        self._cipher = cipher
+        self._clock = clock
+
+    # -- what the desk shows --------------------------------------------------------------
+
+    def sittings(self) -> list[DeskInfo]:
+        with self._sessions() as s:
+            return [self._info(s, sit, None) for sit in s.scalars(select(Sitting).order_by(Sitting.starts_at))]
+
+    def rooms(self) -> list[tuple[uuid.UUID, str, str]]:
+        with self._sessions() as s:
+            return [(r.id, r.code, r.name) for r in s.scalars(select(Room).order_by(Room.code))]
+
+    def desk_info(self, setup: DeskSetup) -> DeskInfo:
+        with self._sessions() as s:
+            sitting = s.get(Sitting, setup.sitting_id)
+            if sitting is None:
+                raise UnknownSitting()
+            return self._info(s, sitting, setup.room_id)
+
+    def _info(self, s: Session, sitting: Sitting, room_id: uuid.UUID | None) -> DeskInfo:
+        exam = s.get(Exam, sitting.exam_id)
+        room = s.get(Room, room_id) if room_id else None
+        schedule = Schedule(sitting.starts_at, sitting.ends_at, sitting.mode, sitting.early_seal_release)
+        return DeskInfo(sitting.id, sitting.code, sitting.subject, exam.name if exam else "", sitting.mode, schedule,
+                        entry_closes_at(schedule), room.id if room else None, room.code if room else None,
+                        room.name if room else None, exam.ticket_pattern if exam else r".+")
+
+    def counters(self, setup: DeskSetup) -> Counters:
+        with self._sessions() as s:
+            def in_room(col: Any) -> ColumnElement[bool]:
+                return col == setup.room_id if setup.room_id else true()
+
+            def count(stmt: Select[Any]) -> int:
+                return int(s.scalar(stmt) or 0)
+
+            expected = count(select(func.count()).select_from(SeatAssignment).join(Candidate)
+                             .where(SeatAssignment.sitting_id == setup.sitting_id, ~Candidate.withdrawn,
+                                    in_room(SeatAssignment.room_id)))
+            admitted = count(select(func.count()).select_from(Admission)
+                             .where(Admission.sitting_id == setup.sitting_id, in_room(Admission.room_id)))
+            absent = count(select(func.count()).select_from(Absence)
+                           .where(Absence.sitting_id == setup.sitting_id, in_room(Absence.room_id)))
+            refused = count(select(func.count()).select_from(CheckinScan)
+                            .where(CheckinScan.sitting_id == setup.sitting_id, CheckinScan.verdict == "refuse",
+                                   in_room(CheckinScan.desk_room_id)))
+            return Counters(expected, admitted, absent, refused)
+
+    def recent(self, setup: DeskSetup, limit: int = 8) -> list[RecentScan]:
+        with self._sessions() as s:
+            stmt = (select(CheckinScan, Candidate.name).outerjoin(Candidate, CheckinScan.candidate_id == Candidate.id)
+                    .where(CheckinScan.sitting_id == setup.sitting_id, CheckinScan.desk == setup.desk)
+                    .order_by(CheckinScan.seq.desc()).limit(limit))
+            out = []
+            for scan, name in s.execute(stmt):
+                detail = json.loads(scan.detail_json or "{}")
+                out.append(RecentScan(scan.at, scan.verdict, scan.reason, name or "", scan.ticket_number,
+                                      detail.get("room_code"), detail.get("seat_number")))
+            return out
+
+    def search(self, setup: DeskSetup, text: str, limit: int = 20) -> list[SearchHit]:
+        """Candidates of the sitting whose name contains `text` (≥ 2 characters)."""
+        needle = "".join(text.split())
+        if len(needle) < 2:
+            raise SearchTooShort()
+        with self._sessions() as s:
+            stmt = (select(Candidate, Room.code, Seat.number).join(SeatAssignment, SeatAssignment.candidate_id == Candidate.id)
+                    .join(Room, Room.id == SeatAssignment.room_id).join(Seat, Seat.id == SeatAssignment.seat_id)
+                    .where(SeatAssignment.sitting_id == setup.sitting_id, Candidate.name.contains(needle, autoescape=True))
+                    .order_by(Candidate.name, Candidate.ticket_number).limit(limit))
+            return [SearchHit(c.id, c.name, c.ticket_number, c.document_number_masked, code, number)
+                    for c, code, number in s.execute(stmt)]
+
+    # -- deciding ---------------------------------------------------------------------------
+
+    def present(
+        self,
+        user: StaffSession,
+        setup: DeskSetup,
+        *,
+        ticket: PresentedTicket | None = None,
+        document: PresentedDocument | None = None,
+        final: bool = False,
+        manual_reason: str = "",
+    ) -> Outcome:
+        """Decide on what is presented and record it. A WAIT (one input so far) records nothing."""
+        require(user, Permission.CHECK_IN_CANDIDATE)
+        manual = (ticket is not None and (ticket.manual or ticket.searched)) or (document is not None and document.manual)
+        if manual and not manual_reason.strip():
+            raise ReasonRequired()
+        now = self._clock()
+        with self._sessions() as s, s.begin():
+            sitting = s.get(Sitting, setup.sitting_id)
+            if sitting is None:
+                raise UnknownSitting()
+            desk = rules.Desk(Schedule(sitting.starts_at, sitting.ends_at, sitting.mode, sitting.early_seal_release),
+                              setup.room_id)
+            by_ticket = self._by_ticket(s, sitting, ticket.number) if ticket is not None else None
+            by_document = self._by_document(s, sitting, document.number) if document is not None else None
+            decision = rules.decide(desk, rules.Inputs(ticket, document, by_ticket, by_document, final), now)
+            if decision.verdict is Verdict.WAIT:
+                return self._outcome(s, decision, now, ticket, document)
+            admission_id = None
+            if decision.verdict is Verdict.ADMIT:
+                admission_id, decision = self._admit(s, user, setup, decision, now, _method(ticket, document), None, "")
+            return self._record(s, user, setup, decision, now, ticket, document, manual_reason, admission_id)
+
+    def admit_after_check(
+        self,
+        confirmation: Confirmation,
+        setup: DeskSetup,
+        checked: Outcome,
+        reason: str,
+    ) -> Outcome:
+        """The first invigilator looked, a second one confirmed: admit, keeping the reason, and
+        send an information-change request when the registration looks mistyped (art. 43)."""
+        user = confirmation.initiator
+        require(user, Permission.CHECK_IN_CANDIDATE)
+        if checked.verdict is not Verdict.CHECK or checked.decision.candidate is None:
+            raise NothingToConfirm()
+        if not reason.strip():
+            raise ReasonRequired()
+        now = self._clock()
+        with self._sessions() as s, s.begin():
+            sitting = s.get(Sitting, setup.sitting_id)
+            if sitting is None:
+                raise UnknownSitting()
+            schedule = Schedule(sitting.starts_at, sitting.ends_at, sitting.mode, sitting.early_seal_release)
+            if not entry_open(schedule, now):
+                # Art. 30(二): the check took too long; entry closed meanwhile — no override.
+                decision = rules.decide(rules.Desk(schedule, setup.room_id),
+                                        rules.Inputs(checked.ticket, checked.document, checked.decision.candidate,
+                                                     None, True), now)
+                return self._record(s, user, setup, decision, now, checked.ticket, checked.document, reason, None)
+            decision = checked.decision
+            admission_id, decision = self._admit(s, user, setup, decision, now,
+                                                 _method(checked.ticket, checked.document), confirmation, reason)
+            outcome = self._record(s, user, setup, decision, now, checked.ticket, checked.document, reason,
+                                   admission_id, confirmation=confirmation, action_verdict="admit")
+            change_id = None
+            if admission_id is not None and decision.change_request_field and checked.document is not None:
+                change_id = self._change_request(s, confirmation, setup, decision, checked.document, reason, now)
+            return Outcome(outcome.decision, now, outcome.candidate, outcome.other, checked.ticket, checked.document,
+                           outcome.scan_id, admission_id, None, change_id)
+
+    def dismiss(self, user: StaffSession, setup: DeskSetup, pending: Outcome) -> None:
+        """The candidate left the desk undecided (Esc on a waiting decision): the scan is still recorded."""
+        if pending.verdict is not Verdict.WAIT:
+            return
+        with self._sessions() as s, s.begin():
+            self._record(s, user, setup, pending.decision, self._clock(), pending.ticket, pending.document, "", None)
+
+    def close_entry(self, actor: Actor, setup: DeskSetup) -> int:
+        """Art. 30(二): once entry has closed, everyone of the room (the gate: of the sitting) not
+        admitted is absent. Safe to run from every desk and more than once."""
+        now = self._clock()
+        with self._sessions() as s, s.begin():
+            sitting = s.get(Sitting, setup.sitting_id)
+            if sitting is None:
+                raise UnknownSitting()
+            schedule = Schedule(sitting.starts_at, sitting.ends_at, sitting.mode, sitting.early_seal_release)
+            if entry_open(schedule, now):
+                raise EntryStillOpen(entry_closes_at(schedule))
+            audit._lock_chain(s)  # one closer at a time across desks
+            admitted = select(Admission.candidate_id).where(Admission.sitting_id == setup.sitting_id)
+            marked = select(Absence.candidate_id).where(Absence.sitting_id == setup.sitting_id)
+            stmt = (select(SeatAssignment.candidate_id, SeatAssignment.room_id).join(Candidate)
+                    .where(SeatAssignment.sitting_id == setup.sitting_id, ~Candidate.withdrawn,
+                           SeatAssignment.candidate_id.not_in(admitted), SeatAssignment.candidate_id.not_in(marked)))
+            if setup.room_id is not None:
+                stmt = stmt.where(SeatAssignment.room_id == setup.room_id)
+            rows = s.execute(stmt).all()
+            for candidate_id, room_id in rows:
+                absence = Absence(id=uuid.uuid4(), candidate_id=candidate_id, sitting_id=setup.sitting_id,
+                                  room_id=room_id, recorded_at=now, desk=setup.desk, staff_name=actor.name)
+                s.add(absence)
+                outbox.enqueue(s, "absence", absence.id, {"candidate_id": str(candidate_id),
+                                                          "sitting_id": str(setup.sitting_id),
+                                                          "room_id": str(room_id), "recorded_at": now.isoformat(),
+                                                          "desk": setup.desk})
+            s.flush()
+            audit.record(s, actor, "checkin.mark_absent", "sitting", setup.sitting_id, desk=setup.desk,
+                         after={"room_id": str(setup.room_id) if setup.room_id else None, "absent": len(rows)}, now=now)
+            return len(rows)
+
+    # -- inside the transaction -------------------------------------------------------------
+
+    def _facts(self, s: Session, sitting: Sitting, c: Candidate) -> rules.CandidateFacts:
+        row = s.execute(select(Room.id, Room.code, Room.name, Seat.number)
+                        .select_from(SeatAssignment).join(Room, Room.id == SeatAssignment.room_id)
+                        .join(Seat, Seat.id == SeatAssignment.seat_id)
+                        .where(SeatAssignment.candidate_id == c.id, SeatAssignment.sitting_id == sitting.id)).first()
+        seat = rules.Seat(row[0], row[1], row[2], row[3]) if row else None
+        prior = s.execute(select(Admission, Room.code).join(Room, Room.id == Admission.room_id)
+                          .where(Admission.candidate_id == c.id, Admission.sitting_id == sitting.id)).first()
+        admitted = rules.PriorAdmission(prior[0].admitted_at, prior[0].desk, prior[0].staff_name, prior[1]) if prior else None
+        number = self._cipher.decrypt_text(c.document_number_enc, DOCUMENT_CONTEXT)
+        return rules.CandidateFacts(c.id, c.name, c.ticket_number, c.document_type, number, c.withdrawn, seat, admitted)
+
+    def _by_ticket(self, s: Session, sitting: Sitting, number: str) -> rules.CandidateFacts | None:
+        c = s.scalars(select(Candidate).where(Candidate.exam_id == sitting.exam_id,
+                                              Candidate.ticket_number == number.strip())).first()
+        return self._facts(s, sitting, c) if c else None
+
+    def _by_document(self, s: Session, sitting: Sitting, number: str) -> rules.CandidateFacts | None:
+        c = s.scalars(select(Candidate).where(Candidate.exam_id == sitting.exam_id,
+                                              Candidate.document_number_hash == self._cipher.blind_index(number))
+                      .order_by(Candidate.withdrawn)).first()
+        return self._facts(s, sitting, c) if c else None
+
+    def _admit(
+        self, s: Session, user: StaffSession, setup: DeskSetup, decision: Decision, now: datetime, method: str,
+        confirmation: Confirmation | None, reason: str,
+    ) -> tuple[uuid.UUID | None, Decision]:
+        c = decision.candidate
+        assert c is not None and c.seat is not None
+        admission = Admission(id=uuid.uuid4(), candidate_id=c.id, sitting_id=setup.sitting_id, room_id=c.seat.room_id,
+                              seat_number=c.seat.seat_number, admitted_at=now, desk=setup.desk, staff_id=user.staff_id,
+                              staff_name=user.name, cosigner_id=confirmation.second.staff_id if confirmation else None,
+                              cosigner_name=confirmation.second.name if confirmation else None, method=method,
+                              check_reason=reason)
+        try:
+            with s.begin_nested():
+                s.add(admission)
+                s.flush()
+        except IntegrityError:
+            # Another desk admitted this candidate a moment ago: say who, where and when.
+            prior = s.execute(select(Admission, Room.code).join(Room, Room.id == Admission.room_id)
+                              .where(Admission.candidate_id == c.id, Admission.sitting_id == setup.sitting_id)).one()
+            won = rules.PriorAdmission(prior[0].admitted_at, prior[0].desk, prior[0].staff_name, prior[1])
+            facts = rules.CandidateFacts(c.id, c.name, c.ticket_number, c.document_type, c.document_number,
+                                         c.withdrawn, c.seat, won)
+            return None, Decision(Verdict.REFUSE, (Reason.ALREADY_ADMITTED,), facts, closes_at=decision.closes_at)
+        outbox.enqueue(s, "admission", admission.id, {
+            "candidate_id": str(c.id), "ticket_number": c.ticket_number, "sitting_id": str(setup.sitting_id),
+            "room_id": str(c.seat.room_id), "seat_number": c.seat.seat_number, "admitted_at": now.isoformat(),
+            "desk": setup.desk, "staff": user.name, "cosigner": admission.cosigner_name, "method": method,
+            "check_reason": reason,
+        })
+        return admission.id, decision
+
+    def _record(
+        self, s: Session, user: StaffSession, setup: DeskSetup, decision: Decision, now: datetime,
+        ticket: PresentedTicket | None, document: PresentedDocument | None, manual_reason: str,
+        admission_id: uuid.UUID | None, *, confirmation: Confirmation | None = None, action_verdict: str | None = None,
+    ) -> Outcome:
+        c = decision.candidate
+        detail: dict[str, object] = {"reasons": [r.value for r in decision.reasons]}
+        if decision.late_by is not None:
+            detail["late_seconds"] = int(decision.late_by.total_seconds())
+        if c is not None and c.seat is not None:
+            detail.update(room_code=c.seat.room_code, seat_number=c.seat.seat_number)
+        if c is not None and c.admitted is not None and decision.reason is Reason.ALREADY_ADMITTED:
+            detail["admitted"] = {"at": c.admitted.at.isoformat(), "desk": c.admitted.desk,
+                                  "staff": c.admitted.staff_name, "room_code": c.admitted.room_code}
+        if document is not None:
+            detail["document_type"] = document.type.value
+        if decision.other is not None:
+            detail["document_owner_ticket"] = decision.other.ticket_number
+        verdict = action_verdict or decision.verdict.value
+        scan = CheckinScan(
+            id=uuid.uuid4(), at=now, desk=setup.desk, staff_id=user.staff_id, staff_name=user.name,
+            sitting_id=setup.sitting_id, desk_room_id=setup.room_id, candidate_id=c.id if c else None,
+            ticket_number=(ticket.number if ticket else (c.ticket_number if c else ""))[:64],
+            document_masked=mask_document_number(document.number) if document else "",
+            inputs=_inputs_label(ticket, document), verdict=verdict, reason=decision.reason.value,
+            detail_json=json.dumps(detail, ensure_ascii=False, sort_keys=True), manual_reason=manual_reason,
+        )
+        s.add(scan)
+        s.flush()
+        audit.record(s, user.actor, f"checkin.{verdict}", "candidate" if c else "checkin_scan", c.id if c else scan.id,
+                     desk=setup.desk, after={"scan": str(scan.id), "verdict": verdict, **detail,
+                                             "ticket": scan.ticket_number, "document_number": document.number if document else None},
+                     reason=manual_reason, cosigner=confirmation.cosigner if confirmation else None, now=now)
+        incident_id = None
+        if verdict == "refuse":
+            outbox.enqueue(s, "refusal", scan.id, {
+                "candidate_id": str(c.id) if c else None, "sitting_id": str(setup.sitting_id),
+                "desk_room_id": str(setup.room_id) if setup.room_id else None, "at": now.isoformat(),
+                "desk": setup.desk, "staff": user.name, "ticket_number": scan.ticket_number,
+                "document_masked": scan.document_masked, "reason": scan.reason, "detail": detail,
+            })
+            if decision.impersonation:
+                incident_id = self._impersonation(s, user, setup, decision, now, scan, document)
+        return self._outcome(s, decision, now, ticket, document, scan.id, admission_id, incident_id)
+
+    def _impersonation(
+        self, s: Session, user: StaffSession, setup: DeskSetup, decision: Decision, now: datetime,
+        scan: CheckinScan, document: PresentedDocument | None,
+    ) -> uuid.UUID:
+        c = decision.candidate
+        assert c is not None
+        involved = [c.id] + ([decision.other.id] if decision.other else [])
+        facts = (f"Ticket {c.ticket_number} ({c.name}) was presented with a {document.type.value if document else ''} "
+                 f"document {scan.document_masked} in the name of {document.name if document else ''}, which does not "
+                 f"belong to the ticket's candidate. Entry refused at desk {setup.desk}.")
+        room_id = c.seat.room_id if c.seat else setup.room_id
+        incident = incidents.open_draft(s, user.actor, desk=setup.desk, category="identity_mismatch", facts=facts,
+                                        sitting_id=setup.sitting_id, room_id=room_id, candidate_ids=involved, now=now)
+        return incident.id
+
+    def _change_request(
+        self, s: Session, confirmation: Confirmation, setup: DeskSetup, decision: Decision,
+        document: PresentedDocument, reason: str, now: datetime,
+    ) -> uuid.UUID:
+        c = decision.candidate
+        assert c is not None
+        field_name = decision.change_request_field
+        assert field_name is not None
+        if field_name == "document_number":
+            registered, observed = mask_document_number(c.document_number), mask_document_number(document.number)
+            plain = document.number
+        else:
+            registered, observed, plain = c.name, document.name, document.name
+        req = InfoChangeRequest(
+            id=uuid.uuid4(), candidate_id=c.id, field=field_name, registered_masked=registered,
+            observed_masked=observed, observed_enc=self._cipher.encrypt_text(plain, f"info_change.{field_name}"),
+            reason=reason, requested_at=now, desk=setup.desk, staff_id=confirmation.initiator.staff_id,
+            staff_name=confirmation.initiator.name, cosigner_id=confirmation.second.staff_id,
+            cosigner_name=confirmation.second.name,
+        )
+        s.add(req)
+        s.flush()
+        audit.record(s, confirmation.actor, "checkin.info_change_request", "candidate", c.id, desk=setup.desk,
+                     after={"field": field_name, "registered": registered, "observed": observed}, reason=reason,
+                     cosigner=confirmation.cosigner, now=now)
+        # The province decides (art. 43); it needs the observed value itself, so it travels
+        # inside the authenticated, encrypted sync channel.
+        outbox.enqueue(s, "info_change", req.id, {
+            "candidate_id": str(c.id), "ticket_number": c.ticket_number, "field": field_name,
+            "registered_masked": registered, "observed": plain, "reason": reason, "requested_at": now.isoformat(),
+            "desk": setup.desk, "staff": confirmation.initiator.name, "cosigner": confirmation.second.name,
+        })
+        return req.id
+
+    def _view(self, s: Session, c: rules.CandidateFacts | None, with_photo: bool) -> CandidateView | None:
+        if c is None:
+            return None
+        row = s.get(Candidate, c.id)
+        assert row is not None
+        photo = self._cipher.decrypt(row.photo_enc, PHOTO_CONTEXT) if with_photo and row.photo_enc else None
+        seat = c.seat
+        return CandidateView(c.id, c.name, row.gender, c.ticket_number, row.document_number_masked,
+                             seat.room_code if seat else None, seat.room_name if seat else None,
+                             seat.seat_number if seat else None, photo)
+
+    def _outcome(
+        self, s: Session, decision: Decision, now: datetime, ticket: PresentedTicket | None,
+        document: PresentedDocument | None, scan_id: uuid.UUID | None = None, admission_id: uuid.UUID | None = None,
+        incident_id: uuid.UUID | None = None,
+    ) -> Outcome:
+        return Outcome(decision, now, self._view(s, decision.candidate, True), self._view(s, decision.other, True),
+                       ticket, document, scan_id, admission_id, incident_id)
