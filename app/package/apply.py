@@ -97,6 +97,16 @@ class Writer:
         for k in keys:
             self._record(entity, "removed", stored[k][0], stored[k][1], None)
 
+    def _withdraw(self, stored: Mapping[str, tuple[uuid.UUID, Snapshot]], tickets: list[str]) -> None:
+        """A candidate the newer package no longer lists is withdrawn, not deleted: check-ins,
+        absences and incidents refer to them. Listing them again brings them back ("changed")."""
+        keys = tickets
+        ids = [stored[k][0] for k in keys]
+        for start in range(0, len(ids), 500):
+            self.session.execute(update(Candidate).where(Candidate.id.in_(ids[start:start + 500])).values(withdrawn=True))
+        for k in keys:
+            self._record("candidate", "withdrawn", stored[k][0], stored[k][1], {**stored[k][1], "withdrawn": True})
+
     def _upsert(
         self, model: Any, entity: str, stored: Mapping[K, tuple[uuid.UUID, Snapshot]], wanted: Mapping[K, Snapshot],
         keys_added: list[K], keys_changed: list[K], ids: dict[K, uuid.UUID], values: Callable[[K], dict[str, Any]],
@@ -129,6 +139,8 @@ class Writer:
         d_cand, d_staff = diff(st.candidates, want_candidates), diff(st.staff, want_staff)
         d_cust, d_assign = diff(st.custody, want_custody), diff(st.assignments, want_assign)
         d_rel = diff(st.relations, want_rel)
+        # Already withdrawn and still not listed: nothing to do.
+        d_cand.removed = [k for k in d_cand.removed if not st.candidates[k][1].get("withdrawn")]
         seats_added = sorted(want_seats - set(st.seats))
         seats_removed = sorted(set(st.seats) - want_seats)
         for name, d in (("sitting", d_sit), ("room", d_room), ("candidate", d_cand), ("staff", d_staff),
@@ -193,7 +205,7 @@ class Writer:
                                 "relation": c.relations[k]})
 
         # 4. Parents that go away, now that nothing refers to them.
-        self._delete(Candidate, "candidate", st.candidates, d_cand.removed)
+        self._withdraw(st.candidates, d_cand.removed)
         self._delete(Staff, "staff", st.staff, d_staff.removed)
         if seats_removed:
             self.session.execute(delete(Seat).where(Seat.id.in_([st.seats[k] for k in seats_removed])))
@@ -229,6 +241,7 @@ class Writer:
             "document_number_masked": mask_document_number(c.document_number),
             "phone_enc": cipher.encrypt_text(c.phone, PHONE_CONTEXT) if c.phone is not None else None,
             "photo_enc": cipher.encrypt(c.photo, PHOTO_CONTEXT) if c.photo is not None else None,
+            "withdrawn": False,
         }
 
     def _staff_values(self, number: str, new: bool) -> dict[str, Any]:

@@ -68,7 +68,7 @@ def candidate_snapshot(c: CandidateRow, cipher: PersonalDataCipher) -> Snapshot:
     return {"ticket_number": c.ticket_number, "name": c.name, "gender": str(c.gender),
             "document_type": str(c.document_type), "document_number": cipher.blind_index(c.document_number),
             "document_number_masked": mask_document_number(c.document_number), "phone": c.phone,
-            "photo": _digest(c.photo)}
+            "photo": _digest(c.photo), "withdrawn": False}
 
 
 @dataclass
@@ -110,7 +110,7 @@ def load_state(session: Session, exam_id: uuid.UUID, venue_id: uuid.UUID, cipher
             "document_type": str(c.document_type), "document_number": c.document_number_hash,
             "document_number_masked": c.document_number_masked,
             "phone": cipher.decrypt_text(c.phone_enc, PHONE_CONTEXT) if c.phone_enc is not None else None,
-            "photo": _digest(photo)})
+            "photo": _digest(photo), "withdrawn": c.withdrawn})
     for a in session.scalars(select(SeatAssignment).where(SeatAssignment.sitting_id.in_(list(sitting_code)))):
         room, seat = seat_key[a.seat_id]
         key = (ticket[a.candidate_id], sitting_code[a.sitting_id])

@@ -180,3 +180,18 @@ def test_checkin_requires_the_permission(kit: Kit) -> None:
     with pytest.raises(VenueError) as err:
         kit.service.present(guard, kit.door("S1", c["room"]), ticket=ticket(c))
     assert err.value.code == "security.permission_denied"
+
+
+def test_a_newer_package_withdrawing_an_admitted_candidate_keeps_the_admission(kit: Kit, tmp_path: Path) -> None:
+    from tests.unit.test_package_kit import run_import, small_content, write
+
+    c = kit.seated("S1")[0]
+    kit.service.present(kit.first, kit.door("S1", c["room"]), ticket=ticket(c), document=card(c))
+    data, photos = small_content()
+    data["candidates"] = [x for x in data["candidates"] if x["ticket_number"] != c["ticket_number"]]
+    data["seat_assignments"] = [a for a in data["seat_assignments"] if a["ticket_number"] != c["ticket_number"]]
+    data["staff_relations"] = [r for r in data["staff_relations"] if r["ticket_number"] != c["ticket_number"]]
+    run_import(kit.engine, write(tmp_path / "r2.vopkg", data, photos, revision=2))
+    assert _count(kit.engine, Admission) == 1
+    again = kit.service.present(kit.second, kit.door("S1", None, "gate"), ticket=ticket(c), document=card(c))
+    assert again.decision.reason is Reason.CANDIDATE_WITHDRAWN

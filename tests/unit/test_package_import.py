@@ -114,8 +114,10 @@ def test_newer_revision_applies_its_differences_with_one_audit_event_each(engine
     assert result.changes["custody_item"]["changed"] == 1
     assert result.changes["seat"] == {"added": 0, "changed": 0, "removed": 1}
     with Session(engine) as s:
-        names = dict(s.execute(select(Candidate.ticket_number, Candidate.name)).all())
+        names = dict(s.execute(select(Candidate.ticket_number, Candidate.name).where(~Candidate.withdrawn)).all())
         assert names[tickets["renamed"]] == "更名测试" and tickets["withdrawn"] not in names
+        # Kept, marked withdrawn: check-ins and incidents may refer to the candidate.
+        assert s.scalars(select(Candidate.withdrawn).where(Candidate.ticket_number == tickets["withdrawn"])).one()
         assert names[tickets["new"]] == "新增考生"
         seat_of = {
             t: (room, number) for t, room, number in s.execute(
@@ -131,7 +133,7 @@ def test_newer_revision_applies_its_differences_with_one_audit_event_each(engine
         events = s.scalars(select(AuditEvent).order_by(AuditEvent.seq)).all()
         actions = [e.action for e in events]
         assert actions.count("package.imported") == 2
-        assert actions.count("candidate.changed") == 1 and actions.count("candidate.removed") == 1
+        assert actions.count("candidate.changed") == 1 and actions.count("candidate.withdrawn") == 1
         assert actions.count("seat_assignment.changed") == 2 and actions.count("custody_item.changed") == 1
         assert len(events) == 2 + result.changed_rows
         renamed_event = next(e for e in events if e.action == "candidate.changed")
@@ -151,3 +153,21 @@ def test_full_size_demo_imports_once_on_sqlite(tmp_path: Path) -> None:
         assert s.scalars(select(Room.kind).distinct()).all() == ["audio_video"]
         assert audit.verify(s).intact
     engine.dispose()
+
+
+def test_a_withdrawn_candidate_listed_again_comes_back_and_withdrawing_twice_changes_nothing(
+    engine: Engine, tmp_path: Path
+) -> None:
+    run_import(engine, small_package(tmp_path))
+    data, photos = small_content()
+    gone = data["candidates"].pop()
+    data["seat_assignments"] = [a for a in data["seat_assignments"] if a["ticket_number"] != gone["ticket_number"]]
+    data["staff_relations"] = [r for r in data["staff_relations"] if r["ticket_number"] != gone["ticket_number"]]
+    run_import(engine, write(tmp_path / "r2.vopkg", data, photos, revision=2))
+    again = run_import(engine, write(tmp_path / "r3.vopkg", data, photos, revision=3))
+    assert again.changes["candidate"] == {"added": 0, "changed": 0, "removed": 0}
+    back, back_photos = small_content()
+    result = run_import(engine, write(tmp_path / "r4.vopkg", back, back_photos, revision=4))
+    assert result.changes["candidate"]["changed"] == 1
+    with Session(engine) as s:
+        assert not s.scalars(select(Candidate.withdrawn).where(Candidate.ticket_number == gone["ticket_number"])).one()
