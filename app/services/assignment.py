@@ -137,7 +137,8 @@ def rerun(record: InvigilatorDraw) -> Draw:
 
 
 def reproduces(record: InvigilatorDraw) -> bool:
-    return rerun(record).as_json() == json.loads(record.result_json)
+    recorded: object = json.loads(record.result_json)
+    return rerun(record).as_json() == recorded
 
 
 @dataclass(frozen=True)
