@@ -4,7 +4,7 @@ Each feature keeps its tables in its own module (`models_<feature>.py`); list it
 
 from __future__ import annotations
 
-from app.db import models, models_checkin, models_control, models_incidents, models_sync
+from app.db import models, models_checkin, models_control, models_custody, models_incidents, models_sync
 
 metadata = models.Base.metadata
-MODULES = (models, models_checkin, models_control, models_incidents, models_sync)
+MODULES = (models, models_checkin, models_control, models_custody, models_incidents, models_sync)

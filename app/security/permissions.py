@@ -29,6 +29,7 @@ class Permission(enum.StrEnum):
     SIGN_ROOM_RECORD = "sign_room_record"
     CUSTODY_HANDOVER = "custody_handover"
     PAPER_ROOM_DUTY = "paper_room_duty"  # sign on/off duty in the secure paper room
+    MANAGE_RECORDINGS = "manage_recordings"  # mark paper-room video as evidence, delete expired segments
     VIEW_CONTROL_ROOM = "view_control_room"
     VIEW_AUDIT = "view_audit"
     VERIFY_AUDIT = "verify_audit"
@@ -79,6 +80,9 @@ _TABLE: dict[Permission, frozenset[Role]] = {
     # Art. 22(五): ≥2 people on duty in the secure room around the clock: security staff, with
     # the chief and deputies able to stand a watch.
     Permission.PAPER_ROOM_DUTY: frozenset({SECURITY, CHIEF, DEPUTY}),
+    # Art. 22(五), 29: the venue's command decides what video is evidence; the administrator frees
+    # disk space (only ever segments past their retention).
+    Permission.MANAGE_RECORDINGS: frozenset({CHIEF, DEPUTY, SYSADMIN}),
     # Art. 27: the command platform during the exam.
     Permission.VIEW_CONTROL_ROOM: frozenset({CHIEF, DEPUTY}),
     # Art. 42–43: the trail is reviewed by the venue's command and by the administrator who
