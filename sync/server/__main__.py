@@ -1,0 +1,101 @@
+"""`python -m sync.server`: the reference provincial server.
+
+    python -m sync.server --data DIR add-venue 320107            # prints the venue's new credential
+    python -m sync.server --data DIR publish-package FILE.vopkg   # serve an exam package to its venue
+    python -m sync.server --data DIR serve --cert C --key K [--port 8443] [--fault error:/v1/batches:2]
+    python -m sync.server --data DIR import-usb FILE              # a venue's USB results export
+    python -m sync.server --data DIR records 320107 [--json]      # what a venue has sent
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from pathlib import Path
+
+from app.errors import VenueError
+from sync import credential, usb
+from sync.server.faults import Fault, FaultSwitch
+from sync.server.runner import ReferenceServer
+from sync.server.store import ServerStore
+
+
+def import_usb(store: ServerStore, path: Path) -> dict[str, object]:
+    blob = path.read_bytes()
+    venue = str(usb.read_header(blob).get("venue"))
+    key = store.export_key(venue)
+    if key is None:
+        raise VenueError("sync.usb_unknown_venue", "The results file names venue {venue}, which this server does "
+                         "not know.", venue=venue)
+    content = usb.open_export(blob, key)
+    stored, held, verdict = store.store_usb(venue, hashlib.sha256(blob).hexdigest(), content.records,
+                                            content.files, content.head)
+    return {"venue": venue, "stored": stored, "already_held": held, "files": len(content.files),
+            "audit_verified": verdict.verified if verdict else None, "audit_problem": verdict.problem if verdict else ""}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m sync.server", description="Venue Ops reference provincial server")
+    p.add_argument("--data", type=Path, default=Path("sync-server-data"), help="folder for the database and files")
+    p.add_argument("--db", help="SQLAlchemy URL of the server database (default: DATA/server.sqlite)")
+    sub = p.add_subparsers(dest="command", required=True)
+    serve = sub.add_parser("serve", help="serve protocol v1 over HTTPS")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8443)
+    serve.add_argument("--cert", type=Path, help="PEM certificate chain (without it: plain HTTP, loopback only)")
+    serve.add_argument("--key", type=Path, help="PEM private key")
+    serve.add_argument("--fault", action="append", default=[], metavar="KIND[:PATH[:TIMES[:DELAY[:SKIP]]]]",
+                       help="inject a fault (error, timeout, slow, cut_request, cut_response, duplicate_ack)")
+    add = sub.add_parser("add-venue", help="register a venue and print its new credential")
+    add.add_argument("venue")
+    add.add_argument("--credential", help="use this credential instead of a new random one")
+    pub = sub.add_parser("publish-package", help="serve a signed exam package to the venue it names")
+    pub.add_argument("file", type=Path)
+    imp = sub.add_parser("import-usb", help="import a venue's USB results file (importing it again changes nothing)")
+    imp.add_argument("file", type=Path)
+    rec = sub.add_parser("records", help="count what a venue has sent, per kind")
+    rec.add_argument("venue")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    args.data.mkdir(parents=True, exist_ok=True)
+    store = ServerStore(args.db or f"sqlite:///{args.data / 'server.sqlite'}", args.data)
+    try:
+        if args.command == "add-venue":
+            secret = args.credential or credential.new_credential()
+            store.add_venue(args.venue, secret)
+            print(secret)
+        elif args.command == "publish-package":
+            package = store.publish_package(args.file)
+            print(json.dumps({"revision": package.revision, "sha256": package.sha256, "size": package.size}))
+        elif args.command == "import-usb":
+            print(json.dumps(import_usb(store, args.file), ensure_ascii=False))
+        elif args.command == "records":
+            counts: dict[str, int] = {}
+            for r in store.records(args.venue):
+                counts[r.kind] = counts.get(r.kind, 0) + 1
+            print(json.dumps({"venue": args.venue, "records": counts, "audit_verified": store.audit_verified(args.venue)}))
+        else:
+            faults = FaultSwitch()
+            faults.arm(*(Fault.parse(f) for f in args.fault))
+            if args.cert is None and args.host not in {"127.0.0.1", "localhost"}:
+                print("refusing plain HTTP on a non-loopback address: give --cert and --key", file=sys.stderr)
+                return 2
+            server = ReferenceServer(store, faults=faults, host=args.host, port=args.port, certfile=args.cert,
+                                     keyfile=args.key)
+            print(f"serving protocol v1 on {server.url} (OpenAPI: {server.url}/openapi.json)", flush=True)
+            server.serve_forever()
+        return 0
+    except VenueError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    finally:
+        store.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

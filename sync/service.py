@@ -1,0 +1,132 @@
+"""What the sync screen and the `venue-ops sync …` commands call: one object built from the core's
+parts (sessions, the keyring, the venue's files folder)."""
+
+from __future__ import annotations
+
+import hashlib
+import tempfile
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.errors import VenueError
+from app.package.importer import ImportResult, import_package
+from app.security.crypto import PersonalDataCipher
+from app.services import audit
+from sync import config, queue, usb
+from sync.credential import CredentialStore, export_key
+from sync.protocol import REVISION_HEADER, SHA256_HEADER, Status
+from sync.transport import RetryPolicy, Transport
+from sync.upload import Progress, Uploader, UploadReport
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    configured: bool
+    server_url: str
+    venue_code: str
+    pending: dict[str, int]
+    pending_bytes: int
+    last: config.LastSync
+
+    @property
+    def pending_total(self) -> int:
+        return sum(self.pending.values())
+
+
+@dataclass(frozen=True)
+class PackageFetch:
+    revision: int
+    result: ImportResult
+
+
+@dataclass
+class SyncService:
+    sessions: sessionmaker[Session]
+    credentials: CredentialStore
+    files_root: Path
+    actor: audit.Actor
+    desk: str
+    cipher: PersonalDataCipher | None = None
+    trusted_keys: dict[str, str] = field(default_factory=dict)
+    retry: RetryPolicy = field(default_factory=RetryPolicy)
+    timeout: float = 30.0
+    batch_records: int = 250
+
+    # -- setting up --------------------------------------------------------------------------------
+
+    def configure(self, url: str, venue_code: str | None = None, ca_file: Path | None = None) -> config.SyncConfig:
+        with self.sessions() as s, s.begin():
+            return config.configure(s, self.actor, self.desk, url, venue_code, ca_file)
+
+    def set_credential(self, credential: str) -> None:
+        self.credentials.store(self._config().venue_code, credential)
+
+    def _config(self) -> config.SyncConfig:
+        with self.sessions() as s:
+            return config.load(s)
+
+    def transport(self, cancel: threading.Event | None = None) -> Transport:
+        cfg = self._config()
+        return Transport(cfg.server_url, cfg.venue_code, self.credentials.load(cfg.venue_code), ca_file=cfg.ca_file,
+                         timeout=self.timeout, retry=self.retry, cancel=cancel)
+
+    # -- reading -----------------------------------------------------------------------------------
+
+    def status(self) -> SyncStatus:
+        with self.sessions() as s:
+            try:
+                cfg: config.SyncConfig | None = config.load(s)
+            except VenueError:
+                cfg = None
+            return SyncStatus(cfg is not None, cfg.server_url if cfg else "", cfg.venue_code if cfg else "",
+                              queue.pending_counts(s), queue.pending_file_bytes(s), config.last_sync(s))
+
+    def server_status(self) -> tuple[Status, float | None]:
+        with self.transport() as t:
+            answer = Status.model_validate(t.request("GET", "/v1/status").json())
+            with self.sessions() as s, s.begin():
+                if t.skew_seconds is not None:
+                    config.put(s, config.SKEW, f"{t.skew_seconds:.3f}")
+            return answer, t.skew_seconds
+
+    # -- doing -------------------------------------------------------------------------------------
+
+    def upload(self, progress: Callable[[Progress], None] | None = None,
+               cancel: threading.Event | None = None) -> UploadReport:
+        with self.transport(cancel) as t:
+            return Uploader(self.sessions, t, files_root=self.files_root, actor=self.actor, desk=self.desk,
+                            batch_records=self.batch_records, progress=progress).run()
+
+    def export(self, out: Path) -> tuple[int, int]:
+        cfg = self._config()
+        key = export_key(self.credentials.load(cfg.venue_code))
+        return usb.export_results(self.sessions, out, venue=cfg.venue_code, key=key, files_root=self.files_root,
+                                  actor=self.actor, desk=self.desk)
+
+    def fetch_package(self, cancel: threading.Event | None = None) -> PackageFetch:
+        """Download the newest exam package and import it through the foundation's import
+        (which verifies the province's signature before writing anything)."""
+        if self.cipher is None:
+            raise ValueError("fetch_package needs the venue's cipher")
+        with self.transport(cancel) as t, tempfile.TemporaryDirectory(prefix="venue-ops-pkg-") as tmp:
+            response = t.request("GET", "/v1/package")
+            body = response.content
+            revision = int(response.headers.get(REVISION_HEADER, "0"))
+            if hashlib.sha256(body).hexdigest() != response.headers.get(SHA256_HEADER):
+                raise VenueError("sync.package_damaged",
+                                 "The exam package arrived damaged (its SHA-256 does not match); nothing was "
+                                 "imported. Try again.")
+            path = Path(tmp) / f"package-r{revision}.vopkg"
+            path.write_bytes(body)
+            cfg = self._config()
+            result = import_package(self.sessions, path, trusted_keys=self.trusted_keys, cipher=self.cipher,
+                                    actor=self.actor, desk=self.desk, expected_venue_code=cfg.venue_code)
+        return PackageFetch(revision, result)
+
+    def describe_not_accepted(self, report: UploadReport) -> list[dict[str, Any]]:
+        return [{"key": k, "why": v} for k, v in sorted(report.not_accepted.items())]
