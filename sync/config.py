@@ -63,9 +63,10 @@ def _venue_from_package(session: Session) -> str | None:
     return venue.code if venue else None
 
 
-def configure(session: Session, actor: audit.Actor, desk: str, url: str, venue_code: str | None,
-              ca_file: Path | None) -> SyncConfig:
-    """Set the server (audited). Call inside a transaction."""
+def configure(session: Session, actor: audit.Actor, desk: str, url: str, venue_code: str | None = None,
+              ca_file: Path | None = None) -> SyncConfig:
+    """Set the server (audited). Call inside a transaction (the first-run set-up calls it in the
+    transaction that records the venue)."""
     url = check_url(url)
     venue = venue_code or _venue_from_package(session)
     if not venue:

@@ -57,6 +57,7 @@ class FaultSwitch:
     def clear(self) -> None:
         with self._lock:
             self._faults.clear()
+            self.injected.clear()
 
     def take(self, path: str) -> Fault | None:
         with self._lock:
