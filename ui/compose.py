@@ -13,6 +13,7 @@ from app.bootstrap import Core
 from app.db.models import Exam, Venue
 from app.security.auth import StaffSession
 from app.services.overview import overview
+from ui.custody import wiring as custody_wiring
 from ui.overview.screen import OverviewScreen
 from ui.runner import OpRunner
 from ui.shell.main_window import MainWindow, ShellServices
@@ -36,7 +37,10 @@ def build_main_window(core: Core, runner: OpRunner, language: str) -> MainWindow
     exam_name, venue_name = _names(core)
 
     def factories(_user: Any) -> dict[str, Callable[[], QWidget]]:
-        return {"overview": lambda: OverviewScreen(runner, _read(core, overview))}
+        return {
+            "overview": lambda: OverviewScreen(runner, _read(core, overview)),
+            "custody": lambda: custody_wiring.from_core(core, runner, _session(_user)),
+        }
 
     services = ShellServices(
         login=lambda number, credential: core.auth.login(number, credential, core.desk),

@@ -48,6 +48,7 @@ from app.rules.custody import (
     reconcile,
     room_code,
 )
+from app.rules.timing import venue_time
 from app.security.auth import AuthService, StaffSession
 from app.security.permissions import Permission, require
 from app.services import audit, custody_chain, incidents, outbox, paper_room
@@ -158,6 +159,13 @@ class CustodyService:
     def lookup(self, barcode: str) -> ManifestItem | None:
         with self._sessions() as s:
             return custody_chain.item_by_barcode(s, barcode)
+
+    def sittings(self) -> list[tuple[uuid.UUID, str]]:
+        """The sittings for the wizard's choice, in time order, labelled "code subject MM-DD HH:MM"."""
+        with self._sessions() as s:
+            return [(sid, f"{code} {subject} {venue_time(start):%m-%d %H:%M}")
+                    for sid, code, subject, start in s.execute(
+                        select(Sitting.id, Sitting.code, Sitting.subject, Sitting.starts_at).order_by(Sitting.starts_at))]
 
     def places_in_use(self) -> list[str]:
         """Every exam room as a place, for the wizard's route choice."""

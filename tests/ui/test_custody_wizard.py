@@ -1,0 +1,151 @@
+"""The handover wizard end to end (art. 22(四)): packages scanned by a serial scanner simulated on a
+pseudo-terminal, two staff confirming on each side with their own credentials, a real SQLite
+database, the printed form; and a handover with a discrepancy."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.db.engine import make_engine
+from app.db.migrate import upgrade
+from app.db.models_custody import CustodyHandover
+from app.db.models_incidents import Incident
+from app.rules.custody import ESCORT, EXAM_OFFICE, SECURE_ROOM, room_place
+from devices.base import DeviceState
+from devices.scanner.serial_scanner import SerialScanner, SerialSettings
+from devices.scanner.simulator import ScannerSimulator
+from tests.unit.test_custody_support import Venue, make_venue
+from tests.unit.test_security_support import GOOD, sessions
+from ui.custody.screen import CustodyScreen
+from ui.custody.wiring import custody_screen
+from ui.devices.bridge import DeviceBridge
+from ui.runner import OpRunner
+
+ALL = ("01Q", "01A", "02Q", "02A", "SPQ")
+
+
+@pytest.fixture
+def venue(tmp_path: Path) -> Iterator[Venue]:
+    engine = make_engine(f"sqlite:///{tmp_path / 'venue.sqlite'}")
+    upgrade(engine)
+    v = make_venue(engine)
+    v.hand_over(ESCORT, SECURE_ROOM, v.ok(*ALL), ("Z0001", "F0001"), ("B0001", "B0002"))
+    v.hand_over(SECURE_ROOM, EXAM_OFFICE, v.ok(*ALL), ("B0001", "B0002"), ("Z0001", "F0001"))
+    yield v
+    engine.dispose()
+
+
+@pytest.fixture
+def scanner(qtbot: QtBot) -> Iterator[tuple[ScannerSimulator, DeviceBridge]]:
+    bridge = DeviceBridge()
+    with ScannerSimulator() as sim:
+        driver = SerialScanner("office-scanner", SerialSettings(sim.path), bridge.sink)
+        with qtbot.waitSignal(bridge.status_changed, timeout=3000,
+                              check_params_cb=lambda s: s.state is DeviceState.CONNECTED):
+            driver.start()
+        yield sim, bridge
+        driver.stop()
+
+
+def _screen(qtbot: QtBot, v: Venue, bridge: DeviceBridge, tmp_path: Path) -> CustodyScreen:
+    runner = OpRunner()
+    screen = custody_screen(runner, v.custody, sessions(v.engine), v.clock, v.login(), tmp_path / "reports", bridge)
+    qtbot.addWidget(screen)
+    screen.resize(1600, 900)
+    screen.show()
+    qtbot.waitUntil(lambda: screen.wizard.sitting_box.count() == 2, timeout=5000)
+    return screen
+
+
+def _route(qtbot: QtBot, screen: CustodyScreen, v: Venue, to_place: str) -> None:
+    wizard = screen.wizard
+    wizard.choose(EXAM_OFFICE, to_place, v.sitting)
+    qtbot.mouseClick(wizard.route_next, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.current_step() == 1, timeout=5000)
+
+
+def _scan(qtbot: QtBot, sim: ScannerSimulator, screen: CustodyScreen, code: str) -> None:
+    sim.scan(code)
+    qtbot.waitUntil(lambda: code in screen.wizard.line_codes() and screen.wizard.row_colour(code) != "",
+                    timeout=5000)
+
+
+def _confirm(qtbot: QtBot, screen: CustodyScreen, number: str, credential: str = GOOD) -> None:
+    wizard = screen.wizard
+    before = len(wizard.signer_names())
+    wizard.staff_number.clear()  # kept after a refusal, so only the credential needs retyping
+    qtbot.keyClicks(wizard.staff_number, number)
+    qtbot.keyClicks(wizard.credential, credential)
+    wizard.message.clear()
+    qtbot.keyClick(wizard.credential, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(wizard.signer_names()) > before or wizard.message.text() != "", timeout=5000)
+
+
+def test_art22_4_handover_scanned_over_serial_with_two_confirmations_per_side_and_printed(
+        qtbot: QtBot, venue: Venue, scanner: tuple[ScannerSimulator, DeviceBridge], tmp_path: Path) -> None:
+    sim, bridge = scanner
+    screen = _screen(qtbot, venue, bridge, tmp_path)
+    wizard = screen.wizard
+    _route(qtbot, screen, venue, room_place("01"))
+    assert sorted(wizard.line_codes()) == sorted([venue.code("01Q"), venue.code("01A")])
+    for key in ("01Q", "01A"):
+        _scan(qtbot, sim, screen, venue.code(key))
+        assert wizard.row_colour(venue.code(key)) == "green"
+    wizard.to_confirm()
+    assert wizard.current_step() == 2 and not wizard.record_button.isEnabled()
+    for number in ("Z0001", "F0001", "J0701", "J0702"):
+        _confirm(qtbot, screen, number)
+    assert wizard.signer_names() == ["chief_examiner Z0001", "deputy F0001", "invigilator J0701",
+                                     "invigilator J0702"]
+    assert wizard.record_button.isEnabled()
+    wizard.record()
+    qtbot.waitUntil(lambda: wizard.current_step() == 3, timeout=5000)
+    assert wizard.outcome.property("bad") is False
+    wizard.print_form()
+    qtbot.waitUntil(lambda: wizard.last_form is not None, timeout=10000)
+    assert wizard.last_form is not None and wizard.last_form.read_bytes().startswith(b"%PDF")
+    with Session(venue.engine) as s:
+        h = s.scalars(select(CustodyHandover).where(CustodyHandover.to_place == room_place("01"))).one()
+        assert h.status == "complete"
+    qtbot.waitUntil(lambda: screen.handovers.count() == 3, timeout=5000)
+
+
+def test_art22_4_discrepancy_is_shown_red_and_recorded_with_an_incident(
+        qtbot: QtBot, venue: Venue, scanner: tuple[ScannerSimulator, DeviceBridge], tmp_path: Path) -> None:
+    sim, bridge = scanner
+    screen = _screen(qtbot, venue, bridge, tmp_path)
+    wizard = screen.wizard
+    _route(qtbot, screen, venue, room_place("02"))
+    _scan(qtbot, sim, screen, venue.code("02Q"))
+    assert wizard.row_colour(venue.code("02Q")) == "green"
+    wizard.set_seal_intact(venue.code("02Q"), False)
+    assert wizard.row_colour(venue.code("02Q")) == "red"
+    _scan(qtbot, sim, screen, venue.code("01Q"))  # room 01's papers: not expected here
+    assert wizard.row_colour(venue.code("01Q")) == "red"
+    # 02A is never scanned: missing.
+    wizard.to_confirm()
+    assert wizard.discrepancy.property("bad") is True and venue.code("02A") in wizard.discrepancy.text()
+    _confirm(qtbot, screen, "Z0001")
+    _confirm(qtbot, screen, "F0001", "wrong-credential")
+    assert wizard.signer_names() == ["chief_examiner Z0001"] and wizard.message.text()
+    _confirm(qtbot, screen, "F0001")
+    _confirm(qtbot, screen, "F0001")  # the same person cannot confirm twice
+    assert len(wizard.signer_names()) == 2 and wizard.message.text()
+    _confirm(qtbot, screen, "J0701")
+    _confirm(qtbot, screen, "J0702")
+    wizard.record()
+    qtbot.waitUntil(lambda: wizard.current_step() == 3, timeout=5000)
+    assert wizard.outcome.property("bad") is True
+    with Session(venue.engine) as s:
+        h = s.scalars(select(CustodyHandover).where(CustodyHandover.to_place == room_place("02"))).one()
+        incident = s.get(Incident, h.incident_id)
+        assert h.status == "with_discrepancy" and incident is not None and incident.category == "custody_discrepancy"
+    qtbot.waitUntil(lambda: screen.alerts.count() >= 1 and venue.code("02A") in
+                    " ".join(screen.alerts.item(i).text() for i in range(screen.alerts.count())), timeout=5000)

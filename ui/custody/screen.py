@@ -1,0 +1,105 @@
+"""Paper custody (试卷流转): the handover wizard, with the custody alerts and the latest handovers
+beside it, and the end-of-day reconciliation (F9)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QPushButton, QVBoxLayout, QWidget
+
+from app.rules.custody import Alert, Reconciliation
+from app.rules.timing import venue_time
+from app.services.custody import HandoverRecord
+from devices.scanner.scan import Scan
+from ui.custody.names import alert_text, place_name
+from ui.custody.wizard import CustodyActions, HandoverWizard
+from ui.devices.bridge import DeviceBridge
+from ui.messages import describe
+from ui.runner import OpRunner
+
+DATA_KINDS = frozenset({"custody", "package"})
+
+
+@dataclass
+class CustodyOverview:
+    alerts: list[Alert]
+    handovers: list[HandoverRecord]
+
+
+class CustodyScreen(QWidget):
+    def __init__(self, runner: OpRunner, actions: CustodyActions, overview: Callable[[], CustodyOverview],
+                 reconcile: Callable[[], Reconciliation], reports_dir: Path, bridge: DeviceBridge | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._runner, self._overview, self._reconcile = runner, overview, reconcile
+        self.title = QLabel(objectName="ScreenTitle")
+        self.wizard = HandoverWizard(runner, actions, reports_dir)
+        self.alerts_title, self.handovers_title = QLabel(objectName="PanelTitle"), QLabel(objectName="PanelTitle")
+        self.alerts, self.handovers = QListWidget(objectName="CustodyAlerts"), QListWidget()
+        self.reconcile_button = QPushButton()
+        self.reconcile_result = QLabel(wordWrap=True)
+        side = QVBoxLayout()
+        for w in (self.alerts_title, self.alerts, self.handovers_title, self.handovers, self.reconcile_button,
+                  self.reconcile_result):
+            side.addWidget(w)
+        body = QHBoxLayout()
+        body.addWidget(self.wizard, 3)
+        body.addLayout(side, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 24, 32, 24)
+        layout.addWidget(self.title)
+        layout.addLayout(body, 1)
+        if bridge is not None:
+            bridge.event_received.connect(self._device_event)
+        self.reconcile_button.clicked.connect(self.reconcile)
+        QShortcut(QKeySequence(Qt.Key.Key_F9), self, self.reconcile)
+        runner.changed.connect(lambda kinds: self.refresh() if kinds & DATA_KINDS else None)
+        self.retranslate()
+        self.refresh()
+
+    def _device_event(self, event: object) -> None:
+        if isinstance(event, Scan):
+            self.wizard.on_scan(event.code)
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Paper custody"))
+        self.alerts_title.setText(self.tr("Alerts"))
+        self.handovers_title.setText(self.tr("Latest handovers"))
+        self.reconcile_button.setText(self.tr("End-of-day reconciliation (F9)"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def refresh(self) -> None:
+        self._runner.submit(self._overview, self._show, lambda exc: self.reconcile_result.setText(describe(exc)))
+
+    def _show(self, data: CustodyOverview) -> None:
+        self.alerts.clear()
+        for a in data.alerts:
+            self.alerts.addItem(f"{venue_time(a.at):%H:%M} {alert_text(a)}")
+        if not data.alerts:
+            self.alerts.addItem(self.tr("No custody alerts."))
+        self.handovers.clear()
+        for h in data.handovers:
+            mark = "⚠" if h.status == "with_discrepancy" else "✔"
+            self.handovers.addItem(f"{mark} {venue_time(h.at):%m-%d %H:%M} {place_name(h.from_place)} → "
+                                   f"{place_name(h.to_place)} · {len(h.lines)}")
+
+    def reconcile(self) -> None:
+        self._runner.submit(self._reconcile, self._reconciled, lambda exc: self.reconcile_result.setText(describe(exc)),
+                            changes=("custody",))
+
+    def _reconciled(self, result: Reconciliation) -> None:
+        if result.complete:
+            self.reconcile_result.setText(self.tr("All {n} packages received are accounted for.").format(
+                n=result.received))
+        else:
+            self.reconcile_result.setText(self.tr("{bad} of {n} packages received are not accounted for: {codes}").format(
+                bad=len(result.unaccounted), n=result.received,
+                codes=", ".join(f"{a.item.barcode} ({place_name(a.place)})" for a in result.unaccounted[:8])))

@@ -1,0 +1,48 @@
+"""Builds the custody screen from a `CustodyService` for one signed-in staff member."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from app.bootstrap import Core
+from app.security.auth import StaffSession
+from app.services import custody as custody_service
+from app.services.custody import CustodyService
+from ui.custody.screen import CustodyOverview, CustodyScreen
+from ui.custody.wizard import CustodyActions
+from ui.devices.bridge import DeviceBridge
+from ui.runner import OpRunner
+
+
+def custody_actions(service: CustodyService, user: StaffSession) -> CustodyActions:
+    return CustodyActions(
+        expected=service.expected,
+        lookup=service.lookup,
+        sign=lambda number, credential, side: service.sign(user.desk, number, credential, side),
+        record=lambda draft, givers, receivers: service.record_handover(user, draft, givers, receivers),
+        record_of=service.handover,
+        sittings=service.sittings,
+        rooms=service.places_in_use,
+    )
+
+
+def custody_screen(runner: OpRunner, service: CustodyService, sessions: Callable[[], Session],
+                   clock: Callable[[], datetime], user: StaffSession, reports_dir: Path,
+                   bridge: DeviceBridge | None = None) -> CustodyScreen:
+    def overview() -> CustodyOverview:
+        with sessions() as s:
+            alerts = custody_service.alerts(s, clock())
+        return CustodyOverview(alerts, service.handovers(limit=20))
+
+    return CustodyScreen(runner, custody_actions(service, user), overview, lambda: service.reconcile(user),
+                         reports_dir, bridge)
+
+
+def from_core(core: Core, runner: OpRunner, user: StaffSession) -> CustodyScreen:
+    """The composition root's one call: the screen over the core's database, auth and clock."""
+    service = CustodyService(core.sessions, core.clock, core.auth)
+    return custody_screen(runner, service, core.sessions, core.clock, user, core.settings.data_dir / "reports")

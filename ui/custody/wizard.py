@@ -1,0 +1,517 @@
+"""The handover wizard (交接): route → packages → confirmations → recorded.
+
+1. From → to, and the sitting; the expected packages are loaded.
+2. Packages are scanned (serial scanner through the device bridge, or typed / a wedge scanner into
+   the barcode field): each turns green when it matches, red when it does not belong here. Count
+   and seal are checked per package (the count cell is editable; the seal cell is a check box).
+3. Each of the giving staff confirms with their own credential, then each of the receiving staff.
+4. Recorded: complete, or "with discrepancy" in red with what was missing or extra; the handover
+   form can be printed (PDF).
+
+All logic is in `app.rules.custody` and `app.services.custody`; this class only shows it.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.rules.custody import (
+    ESCORT,
+    EXAM_OFFICE,
+    SECURE_ROOM,
+    LineProblem,
+    ManifestItem,
+    Scanned,
+    Side,
+    check_scanned,
+)
+from app.security.auth import StaffSession
+from app.services.custody import HandoverDraft, HandoverRecord, HandoverResult
+from ui.custody.form import write_handover_form
+from ui.custody.names import kind_name, place_name, problem_name
+from ui.messages import describe
+from ui.runner import OpRunner
+
+GREEN, RED, GREY = QColor("#d3f9d8"), QColor("#ffd8d8"), QColor("#ffffff")
+COL_BARCODE, COL_KIND, COL_ROOM, COL_EXPECTED, COL_COUNTED, COL_SEAL, COL_STATUS = range(7)
+SIGN_ORDER = (Side.GIVING, Side.GIVING, Side.RECEIVING, Side.RECEIVING)
+
+
+@dataclass
+class CustodyActions:
+    """What the wizard may ask of the core (run off the GUI thread by the runner)."""
+
+    expected: Callable[[str, str, uuid.UUID | None], list[ManifestItem]]
+    lookup: Callable[[str], ManifestItem | None]
+    sign: Callable[[str, str, Side], StaffSession]
+    record: Callable[[HandoverDraft, list[StaffSession], list[StaffSession]], HandoverResult]
+    record_of: Callable[[uuid.UUID], HandoverRecord]
+    sittings: Callable[[], list[tuple[uuid.UUID, str]]]
+    rooms: Callable[[], list[str]]
+
+
+@dataclass
+class _Line:
+    barcode: str
+    item: ManifestItem | None
+    expected: bool
+    scanned: Scanned | None = None
+
+    def problems(self) -> tuple[LineProblem, ...]:
+        if self.scanned is None:
+            return (LineProblem.MISSING,) if self.expected else ()
+        return check_scanned(self.item, self.scanned, self.expected)
+
+
+class HandoverWizard(QWidget):
+    recorded = Signal(object)  # HandoverResult
+
+    def __init__(self, runner: OpRunner, actions: CustodyActions, reports_dir: Path,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._runner, self._actions, self._reports_dir = runner, actions, reports_dir
+        self._lines: dict[str, _Line] = {}
+        self._signers: list[StaffSession] = []
+        self._result: HandoverResult | None = None
+        self._filling = False
+        self.last_form: Path | None = None
+        self.pages = QStackedWidget()
+        self.message = QLabel(objectName="CustodyMessage", wordWrap=True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.pages, 1)
+        layout.addWidget(self.message)
+        self._build_route()
+        self._build_packages()
+        self._build_confirm()
+        self._build_done()
+        QShortcut(QKeySequence(Qt.Key.Key_F2), self, self.restart)
+        self.retranslate()
+        self._load_choices()
+
+    # --- building ---------------------------------------------------------------------------------
+
+    def _build_route(self) -> None:
+        page = QWidget()
+        self.from_box, self.to_box, self.sitting_box = QComboBox(), QComboBox(), QComboBox()
+        self.route_next = QPushButton(objectName="Primary")
+        self._route_form = QFormLayout()
+        self._from_label, self._to_label, self._sitting_label = QLabel(), QLabel(), QLabel()
+        self._route_form.addRow(self._from_label, self.from_box)
+        self._route_form.addRow(self._to_label, self.to_box)
+        self._route_form.addRow(self._sitting_label, self.sitting_box)
+        v = QVBoxLayout(page)
+        self.route_title = QLabel(objectName="StepTitle")
+        v.addWidget(self.route_title)
+        v.addLayout(self._route_form)
+        v.addWidget(self.route_next, 0, Qt.AlignmentFlag.AlignLeft)
+        v.addStretch()
+        self.route_next.clicked.connect(self.load_manifest)
+        self.pages.addWidget(page)
+
+    def _build_packages(self) -> None:
+        page = QWidget()
+        self.packages_title = QLabel(objectName="StepTitle")
+        self.barcode = QLineEdit()
+        self.table = QTableWidget(0, 7)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.summary = QLabel(objectName="CustodySummary", wordWrap=True)
+        self.packages_back, self.packages_next = QPushButton(), QPushButton(objectName="Primary")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.packages_back)
+        buttons.addStretch()
+        buttons.addWidget(self.packages_next)
+        v = QVBoxLayout(page)
+        v.addWidget(self.packages_title)
+        v.addWidget(self.barcode)
+        v.addWidget(self.table, 1)
+        v.addWidget(self.summary)
+        v.addLayout(buttons)
+        self.barcode.returnPressed.connect(self._typed)
+        self.table.itemChanged.connect(self._edited)
+        self.packages_back.clicked.connect(lambda: self.pages.setCurrentIndex(0))
+        self.packages_next.clicked.connect(self.to_confirm)
+        self.pages.addWidget(page)
+
+    def _build_confirm(self) -> None:
+        page = QWidget()
+        self.confirm_title = QLabel(objectName="StepTitle")
+        self.discrepancy = QLabel(objectName="CustodyDiscrepancy", wordWrap=True)
+        self.signed = QLabel(objectName="CustodySigned", wordWrap=True)
+        self.prompt = QLabel(objectName="CustodyPrompt")
+        self.staff_number, self.credential = QLineEdit(), QLineEdit(echoMode=QLineEdit.EchoMode.Password)
+        self.sign_button, self.record_button = QPushButton(), QPushButton(objectName="Primary")
+        self.confirm_back = QPushButton()
+        form = QFormLayout()
+        self._number_label, self._credential_label = QLabel(), QLabel()
+        form.addRow(self._number_label, self.staff_number)
+        form.addRow(self._credential_label, self.credential)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.confirm_back)
+        buttons.addStretch()
+        buttons.addWidget(self.sign_button)
+        buttons.addWidget(self.record_button)
+        v = QVBoxLayout(page)
+        for w in (self.confirm_title, self.discrepancy, self.signed, self.prompt):
+            v.addWidget(w)
+        v.addLayout(form)
+        v.addLayout(buttons)
+        v.addStretch()
+        self.staff_number.returnPressed.connect(self.credential.setFocus)
+        self.credential.returnPressed.connect(self.confirm_signer)
+        self.sign_button.clicked.connect(self.confirm_signer)
+        self.record_button.clicked.connect(self.record)
+        self.confirm_back.clicked.connect(self._back_to_packages)
+        self.pages.addWidget(page)
+
+    def _build_done(self) -> None:
+        page = QWidget()
+        self.outcome = QLabel(objectName="CustodyOutcome", wordWrap=True)
+        self.outcome_detail = QLabel(wordWrap=True)
+        self.print_button, self.new_button = QPushButton(objectName="Primary"), QPushButton()
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(self.new_button)
+        buttons.addStretch()
+        v = QVBoxLayout(page)
+        v.addWidget(self.outcome)
+        v.addWidget(self.outcome_detail)
+        v.addLayout(buttons)
+        v.addStretch()
+        self.print_button.clicked.connect(self.print_form)
+        self.new_button.clicked.connect(self.restart)
+        self.pages.addWidget(page)
+
+    def retranslate(self) -> None:
+        self.route_title.setText(self.tr("1 · Where do the papers go?"))
+        self._from_label.setText(self.tr("From"))
+        self._to_label.setText(self.tr("To"))
+        self._sitting_label.setText(self.tr("Sitting"))
+        self.route_next.setText(self.tr("Next: scan packages"))
+        self.barcode.setPlaceholderText(self.tr("Scan a package barcode (or type it and press Enter)"))
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Barcode"), self.tr("Kind"), self.tr("Room"), self.tr("Expected"), self.tr("Counted"),
+            self.tr("Seal intact"), self.tr("Check")])
+        self.packages_back.setText(self.tr("Back"))
+        self.packages_next.setText(self.tr("Next: confirmations"))
+        self.confirm_title.setText(self.tr("3 · Both sides confirm, each with their own credential"))
+        self._number_label.setText(self.tr("Staff number"))
+        self._credential_label.setText(self.tr("Credential"))
+        self.sign_button.setText(self.tr("Confirm"))
+        self.record_button.setText(self.tr("Record handover"))
+        self.confirm_back.setText(self.tr("Back"))
+        self.print_button.setText(self.tr("Print handover form (PDF)"))
+        self.new_button.setText(self.tr("New handover (F2)"))
+        self._refresh_route_names()
+        if self._lines:
+            self._fill_table()
+        self._show_signers()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # --- step 1: route ----------------------------------------------------------------------------
+
+    def _load_choices(self) -> None:
+        def load() -> tuple[list[tuple[uuid.UUID, str]], list[str]]:
+            return self._actions.sittings(), self._actions.rooms()
+
+        self._runner.submit(load, self._show_choices, self._failed)
+
+    def _show_choices(self, choices: tuple[list[tuple[uuid.UUID, str]], list[str]]) -> None:
+        sittings, rooms = choices
+        places = [ESCORT, SECURE_ROOM, EXAM_OFFICE, *rooms]
+        for box in (self.from_box, self.to_box):
+            box.clear()
+            for place in places:
+                box.addItem(place_name(place), place)
+        self.from_box.setCurrentIndex(1)
+        self.to_box.setCurrentIndex(2)
+        self.sitting_box.clear()
+        for sid, label in sittings:
+            self.sitting_box.addItem(label, sid)
+        self.sitting_box.addItem(self.tr("Every sitting"), None)
+
+    def _refresh_route_names(self) -> None:
+        for box in (self.from_box, self.to_box):
+            for i in range(box.count()):
+                box.setItemText(i, place_name(box.itemData(i)))
+
+    def choose(self, from_place: str, to_place: str, sitting_id: uuid.UUID | None) -> None:
+        """Select a route (for tests and for a caller that knows it, e.g. a scheduled handover)."""
+        self.from_box.setCurrentIndex(self.from_box.findData(from_place))
+        self.to_box.setCurrentIndex(self.to_box.findData(to_place))
+        self.sitting_box.setCurrentIndex(self.sitting_box.findData(sitting_id))
+
+    def route(self) -> tuple[str, str, uuid.UUID | None]:
+        return str(self.from_box.currentData()), str(self.to_box.currentData()), self.sitting_box.currentData()
+
+    def load_manifest(self) -> None:
+        from_place, to_place, sitting = self.route()
+        self.message.clear()
+        self._runner.submit(lambda: self._actions.expected(from_place, to_place, sitting),
+                            self._show_manifest, self._failed)
+
+    def _show_manifest(self, items: list[ManifestItem]) -> None:
+        self._lines = {i.barcode: _Line(i.barcode, i, True) for i in items}
+        self._signers = []
+        from_place, to_place, _ = self.route()
+        self.packages_title.setText(self.tr("2 · Scan packages: {src} → {dst}").format(
+            src=place_name(from_place), dst=place_name(to_place)))
+        self._fill_table()
+        self.pages.setCurrentIndex(1)
+        self.barcode.setFocus()
+
+    # --- step 2: packages -------------------------------------------------------------------------
+
+    def on_scan(self, code: str) -> None:
+        """A scanned barcode (from the device bridge, a wedge scanner or typed)."""
+        code = code.strip()
+        if not code or self.pages.currentIndex() != 1:
+            return
+        line = self._lines.get(code)
+        if line is not None and line.scanned is not None:
+            self.message.setText(self.tr("{code} is already scanned.").format(code=code))
+            return
+        if line is not None and line.item is not None:
+            line.scanned = Scanned(code, line.item.expected_count)
+            self._fill_table()
+            return
+        self._runner.submit(lambda: self._actions.lookup(code), lambda item: self._add_extra(code, item),
+                            self._failed)
+
+    def _add_extra(self, code: str, item: ManifestItem | None) -> None:
+        if code in self._lines:
+            return
+        self._lines[code] = _Line(code, item, False, Scanned(code, item.expected_count if item else 0))
+        self._fill_table()
+
+    def _typed(self) -> None:
+        code = self.barcode.text()
+        self.barcode.clear()
+        self.on_scan(code)
+
+    def set_count(self, code: str, count: int) -> None:
+        line = self._lines[code]
+        if line.scanned is not None:
+            line.scanned = Scanned(code, count, line.scanned.seal_intact, line.scanned.seal_number)
+            self._fill_table()
+
+    def set_seal_intact(self, code: str, intact: bool) -> None:
+        line = self._lines[code]
+        if line.scanned is not None:
+            line.scanned = Scanned(code, line.scanned.count, intact, line.scanned.seal_number)
+            self._fill_table()
+
+    def row_colour(self, code: str) -> str:
+        """"green", "red" or "" (not scanned yet): what the row shows."""
+        line = self._lines[code]
+        if line.scanned is None:
+            return ""
+        return "red" if line.problems() else "green"
+
+    def _edited(self, cell: QTableWidgetItem) -> None:
+        if self._filling:
+            return
+        code = self.table.item(cell.row(), COL_BARCODE).text()
+        if cell.column() == COL_COUNTED:
+            try:
+                self.set_count(code, int(cell.text()))
+            except ValueError:
+                self._fill_table()
+        elif cell.column() == COL_SEAL:
+            self.set_seal_intact(code, cell.checkState() == Qt.CheckState.Checked)
+
+    def _fill_table(self) -> None:
+        self._filling = True
+        try:
+            self.table.setRowCount(len(self._lines))
+            for row, line in enumerate(self._lines.values()):
+                item, got = line.item, line.scanned
+                problems = line.problems() if got is not None else ()
+                status = (", ".join(problem_name(p) for p in problems) if problems
+                          else (self.tr("OK") if got is not None else self.tr("not scanned yet")))
+                cells = [line.barcode, kind_name(item.kind) if item else "", (item.room_code or "") if item else "",
+                         str(item.expected_count) if item else "", str(got.count) if got else "", "", status]
+                colour = GREY if got is None else (RED if problems else GREEN)
+                for col, text in enumerate(cells):
+                    cell = QTableWidgetItem(text)
+                    cell.setBackground(QBrush(colour))
+                    flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                    if col == COL_COUNTED and got is not None:
+                        flags |= Qt.ItemFlag.ItemIsEditable
+                    if col == COL_SEAL and got is not None:
+                        flags |= Qt.ItemFlag.ItemIsUserCheckable
+                        cell.setCheckState(Qt.CheckState.Checked if got.seal_intact else Qt.CheckState.Unchecked)
+                    cell.setFlags(flags)
+                    self.table.setItem(row, col, cell)
+        finally:
+            self._filling = False
+        scanned = sum(1 for line in self._lines.values() if line.scanned is not None)
+        expected = sum(1 for line in self._lines.values() if line.expected)
+        bad = sum(1 for line in self._lines.values() if line.scanned is not None and line.problems())
+        self.summary.setText(self.tr("Scanned {scanned} · expected {expected} · problems {bad}").format(
+            scanned=scanned, expected=expected, bad=bad))
+
+    def scanned(self) -> tuple[Scanned, ...]:
+        return tuple(line.scanned for line in self._lines.values() if line.scanned is not None)
+
+    def discrepancy_lines(self) -> list[tuple[str, tuple[LineProblem, ...]]]:
+        return [(line.barcode, line.problems()) for line in self._lines.values() if line.problems()]
+
+    # --- step 3: confirmations --------------------------------------------------------------------
+
+    def to_confirm(self) -> None:
+        if not self.scanned():
+            self.message.setText(self.tr("Scan at least one package first."))
+            return
+        problems = self.discrepancy_lines()
+        if problems:
+            self.discrepancy.setText(self.tr("Will be recorded WITH DISCREPANCY: {lines}").format(
+                lines="; ".join(f"{code} ({', '.join(problem_name(p) for p in ps)})" for code, ps in problems)))
+        else:
+            self.discrepancy.setText(self.tr("Every package matches the manifest."))
+        self.discrepancy.setProperty("bad", bool(problems))
+        self.discrepancy.style().unpolish(self.discrepancy)
+        self.discrepancy.style().polish(self.discrepancy)
+        self.message.clear()
+        self.pages.setCurrentIndex(2)
+        self._show_signers()
+        self.staff_number.setFocus()
+
+    def _back_to_packages(self) -> None:
+        self._signers = []
+        self.pages.setCurrentIndex(1)
+
+    def _show_signers(self) -> None:
+        giving = [s.name for s in self._signers[:2]]
+        receiving = [s.name for s in self._signers[2:]]
+        self.signed.setText(self.tr("Giving: {giving}\nReceiving: {receiving}").format(
+            giving=", ".join(f"✔ {n}" for n in giving) or "—", receiving=", ".join(f"✔ {n}" for n in receiving) or "—"))
+        done = len(self._signers) >= len(SIGN_ORDER)
+        if done:
+            self.prompt.setText(self.tr("All four have confirmed. Record the handover."))
+        else:
+            side = SIGN_ORDER[len(self._signers)]
+            n = len(self._signers) % 2 + 1
+            self.prompt.setText(self.tr("Giving staff {n} confirms").format(n=n) if side is Side.GIVING
+                                else self.tr("Receiving staff {n} confirms").format(n=n))
+        for w in (self.staff_number, self.credential, self.sign_button):
+            w.setEnabled(not done)
+        self.record_button.setEnabled(done)
+        if done:
+            self.record_button.setFocus()
+
+    def confirm_signer(self) -> None:
+        if len(self._signers) >= len(SIGN_ORDER):
+            return
+        number, credential = self.staff_number.text().strip(), self.credential.text()
+        side = SIGN_ORDER[len(self._signers)]
+        self.credential.clear()
+        if any(s.staff_number == number for s in self._signers):
+            self.message.setText(self.tr("Each confirmation must come from a different staff member."))
+            return
+        self.sign_button.setEnabled(False)
+        self._runner.submit(lambda: self._actions.sign(number, credential, side), self._signed, self._sign_failed)
+
+    def _signed(self, person: StaffSession) -> None:
+        self._signers.append(person)
+        self.staff_number.clear()
+        self.message.clear()
+        self._show_signers()
+        if len(self._signers) < len(SIGN_ORDER):
+            self.staff_number.setFocus()
+
+    def _sign_failed(self, exc: BaseException) -> None:
+        self._show_signers()
+        self.credential.setFocus()
+        self.message.setText(describe(exc))
+
+    def record(self) -> None:
+        from_place, to_place, sitting = self.route()
+        draft = HandoverDraft(from_place, to_place, sitting, self.scanned())
+        givers, receivers = self._signers[:2], self._signers[2:]
+        self.record_button.setEnabled(False)
+        self._runner.submit(lambda: self._actions.record(draft, givers, receivers), self._recorded, self._failed,
+                            changes=("custody",))
+
+    # --- step 4: done -----------------------------------------------------------------------------
+
+    def _recorded(self, result: HandoverResult) -> None:
+        self._result = result
+        if result.with_discrepancy:
+            self.outcome.setText(self.tr("Recorded WITH DISCREPANCY"))
+            self.outcome_detail.setText(self.tr("A draft incident was opened for the chief examiner: {lines}").format(
+                lines="; ".join(f"{line.barcode} ({', '.join(problem_name(p) for p in line.problems)})"
+                                for line in result.comparison.discrepancies)))
+        else:
+            self.outcome.setText(self.tr("Handover recorded"))
+            self.outcome_detail.setText(self.tr("{n} packages handed over, every one as expected.").format(
+                n=len(result.comparison.lines)))
+        self.outcome.setProperty("bad", result.with_discrepancy)
+        self.outcome.style().unpolish(self.outcome)
+        self.outcome.style().polish(self.outcome)
+        self.pages.setCurrentIndex(3)
+        self.print_button.setFocus()
+        self.recorded.emit(result)
+
+    def print_form(self) -> None:
+        if self._result is None:
+            return
+        handover_id = self._result.handover_id
+        self._runner.submit(lambda: self._actions.record_of(handover_id), self._write_form, self._failed)
+
+    def _write_form(self, record: HandoverRecord) -> None:
+        try:
+            path = write_handover_form(record, self._reports_dir)
+        except OSError as exc:
+            self.message.setText(self.tr("The form could not be written: {detail}").format(detail=str(exc)))
+            return
+        self.last_form = path
+        self.message.setText(self.tr("Handover form saved: {path}").format(path=str(path)))
+
+    def restart(self) -> None:
+        self._lines, self._signers, self._result = {}, [], None
+        self.table.setRowCount(0)
+        self.message.clear()
+        self.pages.setCurrentIndex(0)
+        self.from_box.setFocus()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.record_button.setEnabled(len(self._signers) >= len(SIGN_ORDER))
+        self.message.setText(describe(exc))
+
+    def current_step(self) -> int:
+        return self.pages.currentIndex()
+
+    def signer_names(self) -> list[str]:
+        return [s.name for s in self._signers]
+
+    def line_codes(self) -> list[str]:
+        return list(self._lines)
