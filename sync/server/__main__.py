@@ -19,7 +19,7 @@ from app.errors import VenueError
 from sync import credential, usb
 from sync.server.faults import Fault, FaultSwitch
 from sync.server.runner import ReferenceServer
-from sync.server.store import ServerStore
+from sync.server.store import ServerError, ServerStore
 
 
 def import_usb(store: ServerStore, path: Path) -> dict[str, object]:
@@ -90,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"serving protocol v1 on {server.url} (OpenAPI: {server.url}/openapi.json)", flush=True)
             server.serve_forever()
         return 0
-    except VenueError as exc:
+    except (VenueError, ServerError) as exc:
         print(str(exc), file=sys.stderr)
         return 1
     finally:

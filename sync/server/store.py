@@ -248,7 +248,14 @@ class ServerStore:
         dest.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(path, dest)
         with self.sessions() as s, s.begin():
-            s.add(PublishedPackage(venue_code=venue, revision=revision, sha256=digest, size=len(body), path=str(dest)))
+            held = s.scalars(select(PublishedPackage).where(PublishedPackage.venue_code == venue,
+                                                            PublishedPackage.revision == revision)).first()
+            if held is not None and held.sha256 != digest:
+                raise ServerError(409, "revision_conflict",
+                                  f"revision {revision} for venue {venue} is already published with other content")
+            if held is None:
+                s.add(PublishedPackage(venue_code=venue, revision=revision, sha256=digest, size=len(body),
+                                       path=str(dest)))
         return PackageFile(revision, digest, len(body), dest)
 
     def package_for(self, venue: str) -> PackageFile | None:
