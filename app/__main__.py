@@ -195,6 +195,17 @@ def _run_gui(args: Namespace, settings: config.Settings) -> int:
     if args.screenshot:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app, translations = make_application(settings.language)
+    if not args.demo and not args.screenshot:
+        from app.services.setup import first_run_needed
+
+        settings_file = args.settings or config.config_path()
+        if first_run_needed(settings_file, settings):  # a new PC: the set-up wizard first
+            from ui.setup.flow import run_setup
+
+            new_settings = run_setup(translations, settings, settings_file)
+            if new_settings is None:
+                return 0
+            settings = new_settings
     core = _open_for_gui(args, settings)
     runner = OpRunner()
     scheduler = _start_backups(core)

@@ -15,6 +15,7 @@ from app.security.auth import StaffSession
 from app.services.overview import overview
 from ui.custody import wiring as custody_wiring
 from ui.overview.screen import OverviewScreen
+from ui.paper_room import wiring as paper_room_wiring
 from ui.runner import OpRunner
 from ui.shell.main_window import MainWindow, ShellServices
 
@@ -40,6 +41,7 @@ def build_main_window(core: Core, runner: OpRunner, language: str) -> MainWindow
         return {
             "overview": lambda: OverviewScreen(runner, _read(core, overview)),
             "custody": lambda: custody_wiring.from_core(core, runner, _session(_user)),
+            "paper_room": lambda: paper_room_wiring.from_core(core, runner, _session(_user)),
         }
 
     services = ShellServices(

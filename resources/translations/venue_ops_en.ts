@@ -2,6 +2,84 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name></name>
+    <message>
+        <source>Resident identity card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Social security card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Foreigner&apos;s permanent residence card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Residence permit for Hong Kong, Macao and Taiwan residents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Driving licence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other document</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AttendanceDialog</name>
+    <message>
+        <source>Attendance sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Admitted at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as PDF for printing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{room} · {subject} · expected {e}, present {p}, absent {a}, not yet {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CLI</name>
     <message>
         <source>Demo exam package written: {path}</source>
@@ -45,6 +123,571 @@
     </message>
 </context>
 <context>
+    <name>CameraTile</name>
+    <message>
+        <source>No camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signal lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Checkin</name>
+    <message>
+        <source>Male</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CheckinScreen</name>
+    <message>
+        <source>Venue gate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Room {room} door</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID-card reader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket scanner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not connected: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>working</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot be reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{problem} What was presented is kept: press Enter to try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry closes {time}
+{left} left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry closed at {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry has closed. {n} candidates not admitted are recorded absent. The attendance sheet is ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Admitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F2 Manual entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F3 Find by name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attendance sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter confirm · Esc next candidate</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistDialog</name>
+    <message>
+        <source>Pre-exam checklist · room {room}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Room inspected (no materials, seats numbered)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monitoring works</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computer room seal-tested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Art. 20(三): every item must be checked before the room opens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChiefPage</name>
+    <message>
+        <source>First chief examiner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chief examiner signs in with this credential and then manages every other account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credential</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credential again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting up the database…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmCheckDialog</name>
+    <message>
+        <source>Admit after a check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What you checked, e.g. the face matches the registration photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason (required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Second invigilator&apos;s staff number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Their credential</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write down what you checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The second invigilator enters their staff number and credential.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ControlRoomScreen</name>
+    <message>
+        <source>No sitting today in this venue&apos;s package.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{exam} · {sitting} {subject} · {start}–{end} · {mode} · sealed until {sealed}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected {expected} · admitted {admitted} · absent {absent}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ {count} to confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} handed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no invigilators drawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No alerts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starts in {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry closes in {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sealed for {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ends in {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Room {room}: checklist signed off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Room {room} is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Room {room}: papers collected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C  Sign checklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>O  Open room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P  Papers collected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T  Timer view</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Custody</name>
+    <message>
+        <source>not received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Room {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escort (province)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secure paper room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exam office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question papers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer sheets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not expected here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown barcode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wrong count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seal broken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>other seal number</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CustodyScreen</name>
+    <message>
+        <source>Paper custody</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latest handovers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End-of-day reconciliation (F9)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No custody alerts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All {n} packages received are accounted for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{bad} of {n} packages received are not accounted for: {codes}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DatabasePage</name>
+    <message>
+        <source>Database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One PC: SQLite, nothing to install. Several desks sharing one venue database over the network: PostgreSQL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SQLite on this PC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PostgreSQL server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test the connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected: {version}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeviceCheck</name>
+    <message>
+        <source>Scan any code with this scanner now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the camera&apos;s picture…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Place an ID card on the reader now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This device cannot be started: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code scanned: {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card read: {name}, {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picture received: {width} × {height}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reader could not read this card; place it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected. Waiting for the device…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing arrived within {seconds} seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DevicesPage</name>
+    <message>
+        <source>Devices at this desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add each reader, scanner and camera, then test it: read a card, scan a code, see the picture. Devices can also be added later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port or source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test the selected device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port: COM3 on Windows, /dev/ttyUSB0 on Linux; empty finds the reader. Camera: its number (0, 1, …), an rtsp:// address or a video file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID-card reader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scanner (keyboard)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scanner (serial port)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scanner (camera)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This device&apos;s settings are not valid: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two devices have the same name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>A credential may have at most {max_length} characters.</source>
@@ -55,11 +698,35 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>A handover goes between two different places, not from {from_place} to {to_place}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A misconduct record names at least one candidate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A redraw needs a reason; the earlier draw is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A second, different staff member must confirm this: {action}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>A staff member with the role {role} may not confirm this: {action}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An amendment needs a reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An evidence range must end after it starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer sheets {barcode} are still in {place}, more than 30 minutes after the sitting ended.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -75,7 +742,55 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Entry is still open until {closes_at}; absences are marked when it closes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every device needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the chief examiner&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the chief examiner&apos;s staff number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the database server&apos;s address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the database user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the database&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the provincial key&apos;s id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the reason for keeping this video as evidence.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Give the reason for this change (art. 43).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the venue&apos;s code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the venue&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invigilators cannot be assigned as the rules require; rooms that cannot be staffed: {rooms}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -83,7 +798,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>No exam package is imported yet, so give this venue&apos;s code (--venue CODE).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No handover {handover} is recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No incident {incident}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No secure keyring is available on this computer ({backend}), so the venue&apos;s data keys cannot be stored safely. Use a desktop session with a keyring (Windows Credential Locker, GNOME Keyring, KWallet), or let the administrator choose a plaintext key file explicitly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No secure keyring is available on this computer, so the sync credential cannot be kept. Use a computer with a keyring (Windows Credential Locker).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sitting {sitting} in this venue&apos;s package.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -91,7 +826,31 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Only a confirmed incident is amended; complete the draft instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a decision that asked for a check can be admitted after a check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a serious incident is tracked until reported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Only an SQLite database is restored here; restore PostgreSQL with pg_restore.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Package {barcode} was handed over from {found_at}, but no handover had taken it there (last known: {last_known}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Package {barcode} was missing at the handover {from_place} → {to_place} and has not been found since.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record whether the candidate signed (or refused before two witnesses): {tickets}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -103,7 +862,63 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Room {room} is already open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Room {room} is sealed until {until}: nobody hands in or leaves before then (art. 30).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Room {room} was never opened for this sitting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Room {room}: papers are already collected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Room {room}: sign off the pre-exam checklist before opening the room.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Room {room}: the checklist is already signed off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Room {room}: the pre-exam checklist is not complete ({items}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Room {room}: {count} candidates are still sitting the exam.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say how the incident was reported and to whom.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan at least one package before recording the handover.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secure paper room: camera {camera} reports {kind}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secure paper room: motion on camera {camera} outside a handover window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secure paper room: {on_duty} on duty with papers in the room; at least 2 are required (art. 22(五)).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Setting {key} in {source} must be {expected}, not {value!r}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sitting {sitting} is already over.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -123,7 +938,35 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Sync is not set up yet: give the provincial server&apos;s address and this venue&apos;s code (venue-ops sync configure URL --venue CODE).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync was cancelled. What the server acknowledged stays sent; the rest stays queued.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That candidate has already handed in or left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That candidate is not listed on this incident.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That candidate was not admitted to room {room} in this sitting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That room is not used in this sitting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The backup {path} fails SQLite&apos;s integrity check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The candidate&apos;s signature status is already recorded on this incident.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -135,11 +978,31 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The database cannot be reached: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The evidence file {path} cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The evidence file {path} is missing on this computer, so it cannot be sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The exam package arrived damaged (its SHA-256 does not match); nothing was imported. Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The key file {path} can be read by other users; it must have permissions 0600.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The keyring refused to read or store the data keys ({entry}): {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keyring refused to read the sync credential: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -175,6 +1038,58 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The pinned certificate authority file {path} does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provincial public key is not an Ed25519 public key (64 hex digits or a PEM block).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provincial server address must start with https:// ({url}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provincial server address {url} must start with https://.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provincial server at {url} cannot be reached ({detail}). Nothing is lost: the results stay queued and are sent next time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provincial server failed (HTTP {status}) {attempts} times in a row. Nothing is lost: the results stay queued and are sent next time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provincial server refused the request (HTTP {status}: {detail}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provincial server refused this venue&apos;s credential (venue {venue}). Enter the credential the provincial agency issued; nothing was lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recording disk holds only {days} days of video at the current rate; 90 are required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The results file for venue {venue} was altered or not made with this venue&apos;s credential; nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The results file names venue {venue}, which this server does not know.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same staff member cannot both give and receive papers (art. 22(四)).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server at {url} did not present a certificate this venue trusts, so nothing was sent ({detail}). Check the server address and the configured certificate authority.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The settings file {path} cannot be read: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -187,7 +1102,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The two credentials are not the same.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The venue code {venue_code} may hold only letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos; (at most 64).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The {field} of {member} does not match the signed manifest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {side} side needs at least two different staff members, each confirming with their own credential (art. 22(四)); {count} confirmed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no incident category {category}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -195,7 +1126,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>These fields cannot be amended: {fields}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>This account is locked after repeated failed attempts; try again in {minutes} min.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer holds no sync credential for venue {venue}; enter the credential the provincial agency issued.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This database belongs to venue {venue_code}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -204,6 +1147,26 @@
     </message>
     <message>
         <source>This desk is locked; unlock it with your credential.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file is already attached to the incident.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file is not a Venue Ops results export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This incident is already confirmed; correct it with an amendment and a reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This incident is already marked as reported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a sync credential issued by the province.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -223,6 +1186,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This recording must be kept until {until} ({days} more days); it cannot be deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This recording segment is not in the index.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This sitting is not in the exam package of this venue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>This staff account is deactivated; ask the chief examiner.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -235,7 +1210,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Two devices are called {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type at least two characters of the name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Unknown setting {key} in {source}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write down the action taken before confirming.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write down the facts before confirming.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write down why: a manual entry and an admission after a check keep their reason.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -271,6 +1266,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{name} is already on duty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is not on duty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{record} refers to {what} {key}, which the package does not hold.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -279,7 +1282,183 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{url} is not a database address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Something went wrong that the program did not expect. The technician&apos;s log has the details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HandoverWizard</name>
+    <message>
+        <source>1 · Where do the papers go?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sitting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next: scan packages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan a package barcode (or type it and press Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seal intact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next: confirmations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3 · Both sides confirm, each with their own credential</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credential</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record handover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print handover form (PDF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New handover (F2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every sitting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2 · Scan packages: {src} → {dst}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{code} is already scanned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not scanned yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scanned {scanned} · expected {expected} · problems {bad}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan at least one package first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Will be recorded WITH DISCREPANCY: {lines}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every package matches the manifest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Giving: {giving}
+Receiving: {receiving}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All four have confirmed. Record the handover.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Giving staff {n} confirms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receiving staff {n} confirms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each confirmation must come from a different staff member.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded WITH DISCREPANCY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A draft incident was opened for the chief examiner: {lines}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handover recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} packages handed over, every one as expected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The form could not be written: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handover form saved: {path}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -333,6 +1512,204 @@
     <name>MainWindow</name>
     <message>
         <source>Venue Ops</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ManualEntryDialog</name>
+    <message>
+        <source>Manual entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. the ticket&apos;s barcode does not scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Admission ticket number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name on the document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason (required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a ticket number, a document number, or both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the name as printed on the document.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write down why the entry is typed by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Misconduct</name>
+    <message>
+        <source>Art. 6(1) phone or forbidden item at the seat, not corrected after a warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Art. 6(2) identity or exam information not filled in after a warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Art. 6(3) own information or marks outside the allowed places</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Art. 6(4) not in the assigned seat or leaving without permission</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Art. 6(5) not the required paper and pen, or inconsistent handwriting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Art. 6(6) answering before the start or after the end signal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Art. 6(7) taking papers or answer sheets out of the room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Art. 6(8) damaging papers, answer sheets or exam computers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Art. 6(9) not using the exam system as required after a warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Art. 6(10) other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Art. 7(1) copying or helping others copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Art. 7(2) passing papers, answer sheets or scratch paper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Art. 7(3) sitting with a forged document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Art. 7(4) spreading questions or answers before the end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Art. 7(5) using a phone or forbidden electronics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Art. 7(6) other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Art. 8(1) collusion or organised cheating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Art. 8(2) sitting for someone else</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Art. 8(3) other especially serious case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Art. 9 disturbing order or obstructing staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identity mismatch at check-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Late candidate refused entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Candidate fell ill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emergency exit while sealed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seat change forced by a fault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong, missing or extra papers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seal found broken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computer, camera or monitoring failure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device or material confiscated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Power, network or fire emergency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paper custody discrepancy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leaked papers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collusion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mass interruption of the exam</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch loss of answer data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incident damaging public opinion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other serious problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other incident</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -398,6 +1775,41 @@
     </message>
     <message>
         <source>{exam} · {venue} · package revision {rev} · {rooms} rooms · {candidates} candidates · {staff} staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProvincePage</name>
+    <message>
+        <source>Provincial server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where results are sent, and the key the province signs exam packages with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Public key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>64 hex digits, or a PEM block</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load the key from a file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file does not hold a key.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -468,6 +1880,227 @@
     </message>
     <message>
         <source>Audit trail</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SearchDialog</name>
+    <message>
+        <source>Find by name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At least two characters of the name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Admission ticket lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>room {room} seat {seat}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody of this sitting has that name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick the candidate from the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write down why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <source>Venue Ops: first-run set-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SimulatorPanel</name>
+    <message>
+        <source>Simulated devices (demo)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Present own ID card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Present someone else&apos;s card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Present an expired card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take the card away</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arrive late (start + 6 min)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to real time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pull the reader&apos;s cable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plug the reader back in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick a candidate, then present their card and scan their ticket in either order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TimerView</name>
+    <message>
+        <source>No sitting today.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Room {room}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starts {start}   in {left}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ends {end}   time left {left}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The exam has ended ({end}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand-in and leaving are allowed now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand-in and leaving from {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VenuePage</name>
+    <message>
+        <source>Venue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The venue code is the one in the province&apos;s notice and on the exam package.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Venue code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Venue name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This PC&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VerdictPanel</name>
+    <message>
+        <source>Next candidate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan the admission ticket or place the identity card on the reader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document belongs to: {name}, ticket {ticket}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registration photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No registration photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card photo not decodable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No card read yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket {ticket}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Room {room}  Seat {seat}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No seat in this sitting</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Welcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This PC has not been set up yet. The next pages ask for the venue, the provincial server, the database, the devices at this desk and the first chief examiner. Nothing is saved until the last page is done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,0 +1,167 @@
+"""Live test of one configured device in the set-up wizard (设备现场测试): read a card, scan a code,
+see a camera's picture.
+
+The driver runs exactly as on exam day (its own I/O thread, the same factories as the device
+registry); its callbacks reach the GUI thread through a `DeviceBridge`. The first card, code or
+frame ends the test with `succeeded`; silence until the time limit ends it with `failed`.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
+
+from devices.base import Device, DeviceState, DeviceStatus
+from devices.camera.frames import Frame, FrameQueue, SourceNotice
+from devices.camera.source import FrameSource, SourceConfig, parse_source
+from devices.idcard.events import CardRead, ReadFailed
+from devices.registry import DeviceConfig, DeviceKind, default_factories
+from devices.scanner.scan import Scan
+from ui.devices.bridge import DeviceBridge
+from ui.devices.wedge_filter import WedgeFilter
+
+CAMERA_KINDS = {DeviceKind.CAMERA, DeviceKind.SCANNER_CAMERA}
+
+
+def frame_image(frame: Frame) -> QImage:
+    """A deep-copied QImage of a BGR (or grayscale) frame."""
+    image = np.ascontiguousarray(frame.image)
+    height, width = image.shape[:2]
+    if image.ndim == 2:
+        return QImage(image.data, width, height, image.strides[0], QImage.Format.Format_Grayscale8).copy()
+    return QImage(image.data, width, height, image.strides[0], QImage.Format.Format_BGR888).copy()
+
+
+class _CameraFeed:
+    """A `FrameSource` whose first frames and notices are handed to the bridge from a reader thread."""
+
+    def __init__(self, config: DeviceConfig, sink: Any) -> None:
+        self.name, self.kind = config.name, config.kind.value
+        self._queue = FrameQueue(2)
+        self._source = FrameSource(parse_source(config.source), self._queue,
+                                   SourceConfig(stall_after_s=5.0, frozen_after_s=None))
+        self._sink = sink
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._pump, name=f"{config.name}-check", daemon=True)
+
+    def start(self) -> None:
+        self._source.start()
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._source.stop()
+        self._thread.join(timeout=2.0)
+
+    def _pump(self) -> None:
+        while not self._stop.is_set():
+            item = self._queue.get(0.1)
+            if isinstance(item, Frame | SourceNotice):
+                self._sink(item)
+
+
+class DeviceCheck(QObject):
+    """One live test. `progress(text)` while waiting; then exactly one of `succeeded(text, QImage|None)`
+    or `failed(text)`; the driver is stopped before either is emitted."""
+
+    progress = Signal(str)
+    succeeded = Signal(str, object)
+    failed = Signal(str)
+
+    def __init__(self, config: DeviceConfig, *, timeout_s: float = 30.0, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.config = config
+        self._timeout_s = timeout_s
+        self._bridge = DeviceBridge(self)
+        self._bridge.event_received.connect(self._on_event)
+        self._bridge.status_changed.connect(self._on_status)
+        self._driver: Device | _CameraFeed | None = None
+        self._wedge: WedgeFilter | None = None
+        self._last_problem = ""
+        self._done = False
+        self._timer = QTimer(self, singleShot=True)
+        self._timer.timeout.connect(self._time_out)
+
+    def start(self) -> None:
+        kind = self.config.kind
+        try:
+            if kind is DeviceKind.SCANNER_WEDGE:
+                self._wedge = WedgeFilter(device=self.config.name, parent=self)
+                self._wedge.scanned.connect(lambda code: self._finish(True, self._scanned_text(code)))
+                app = QApplication.instance()
+                assert app is not None
+                self._wedge.install(app)
+                self.progress.emit(self.tr("Scan any code with this scanner now."))
+            elif kind in CAMERA_KINDS:
+                self._driver = _CameraFeed(self.config, self._bridge.sink)
+                self._driver.start()
+                self.progress.emit(self.tr("Waiting for the camera's picture…"))
+            else:
+                self._driver = default_factories()[kind](self.config, self._bridge.sink)
+                self._driver.start()
+                self.progress.emit(self.tr("Place an ID card on the reader now.") if kind is DeviceKind.IDCARD
+                                   else self.tr("Scan any code with this scanner now."))
+        except (ValueError, OSError, KeyError) as exc:
+            self._finish(False, self.tr("This device cannot be started: {detail}").format(detail=str(exc)))
+            return
+        self._timer.start(int(self._timeout_s * 1000))
+
+    def stop(self) -> None:
+        self._timer.stop()
+        driver, self._driver = self._driver, None
+        if driver is not None:
+            driver.stop()
+        if self._wedge is not None:
+            app = QApplication.instance()
+            if app is not None:
+                self._wedge.uninstall(app)
+            self._wedge = None
+
+    # -- what the device says --------------------------------------------------------------
+
+    def _scanned_text(self, code: str) -> str:
+        return self.tr("Code scanned: {code}").format(code=code)
+
+    def _on_event(self, event: object) -> None:
+        if isinstance(event, CardRead):
+            doc = event.document
+            self._finish(True, self.tr("Card read: {name}, {number}").format(name=doc.name,
+                                                                              number=doc.masked_number))
+        elif isinstance(event, Scan):
+            self._finish(True, self._scanned_text(event.code))
+        elif isinstance(event, Frame):
+            self._finish(True, self.tr("Picture received: {width} × {height}").format(
+                width=event.width, height=int(event.image.shape[0])), frame_image(event))
+        elif isinstance(event, ReadFailed):
+            self._last_problem = event.meaning
+            self.progress.emit(self.tr("The reader could not read this card; place it again."))
+        elif isinstance(event, SourceNotice):
+            self._last_problem = event.detail
+
+    def _on_status(self, status: DeviceStatus) -> None:
+        if status.state is DeviceState.CONNECTED:
+            self.progress.emit(self.tr("Connected. Waiting for the device…"))
+        elif status.state in (DeviceState.DISCONNECTED, DeviceState.FAILED):
+            self._last_problem = status.detail
+            self.progress.emit(self.tr("Not connected: {detail}").format(detail=status.detail))
+
+    def _time_out(self) -> None:
+        text = self.tr("Nothing arrived within {seconds} seconds.").format(seconds=int(self._timeout_s))
+        if self._last_problem:
+            text += " " + self._last_problem
+        self._finish(False, text)
+
+    def _finish(self, ok: bool, text: str, image: QImage | None = None) -> None:
+        if self._done:
+            return
+        self._done = True
+        self.stop()
+        if ok:
+            self.succeeded.emit(text, image)
+        else:
+            self.failed.emit(text)

@@ -1,0 +1,483 @@
+"""The set-up wizard's pages, one class each. A page shows what the core says about its answers
+(`describe(VenueError)`) under its fields and does not let the administrator on until they hold."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
+)
+
+from app.errors import VenueError
+from app.services.setup import ChiefCredential, ProvinceLink, SetupAnswers, SetupResult, VenueIdentity
+from devices.registry import DeviceConfig, DeviceKind
+from ui.messages import describe
+from ui.runner import OpRunner
+from ui.setup.device_check import DeviceCheck
+
+if TYPE_CHECKING:
+    from ui.setup.wizard import SetupServices
+
+
+class _Page(QWizardPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.error = QLabel(objectName="SetupError", wordWrap=True)
+        self.form = QFormLayout()
+        self.form.setVerticalSpacing(12)
+        self.body = QVBoxLayout(self)
+        self.body.addLayout(self.form)
+
+    def finish_layout(self) -> None:
+        self.body.addStretch()
+        self.body.addWidget(self.error)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        raise NotImplementedError
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def row(self, field: QWidget) -> QLabel:
+        label = QLabel()
+        label.setBuddy(field)
+        self.form.addRow(label, field)
+        return label
+
+    def refused(self, exc: BaseException, focus: QWidget | None = None) -> bool:
+        self.error.setText(describe(exc))
+        if focus is not None:
+            focus.setFocus()
+        return False
+
+
+class WelcomePage(_Page):
+    language_requested = Signal(str)
+
+    def __init__(self, language: str) -> None:
+        super().__init__()
+        self.intro = QLabel(wordWrap=True, objectName="SetupIntro")
+        self.language_box = QComboBox()
+        self.language_box.addItem("中文", "zh_CN")
+        self.language_box.addItem("English", "en")
+        self.language_box.setCurrentIndex(max(0, self.language_box.findData(language)))
+        self.body.insertWidget(0, self.intro)
+        self._language_label = self.row(self.language_box)
+        self.language_box.currentIndexChanged.connect(lambda _i: self.language_requested.emit(self.language()))
+        self.finish_layout()
+
+    def language(self) -> str:
+        return str(self.language_box.currentData())
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Welcome"))
+        self.intro.setText(self.tr(
+            "This PC has not been set up yet. The next pages ask for the venue, the provincial server, "
+            "the database, the devices at this desk and the first chief examiner. Nothing is saved "
+            "until the last page is done."))
+        self._language_label.setText(self.tr("Language"))
+
+
+class VenuePage(_Page):
+    def __init__(self, services: SetupServices) -> None:
+        super().__init__()
+        self._services = services
+        self.code, self.name, self.district, self.address = QLineEdit(), QLineEdit(), QLineEdit(), QLineEdit()
+        self.desk_name = QLineEdit(services.desk_name)
+        self._labels = [self.row(w) for w in (self.code, self.name, self.district, self.address, self.desk_name)]
+        self.finish_layout()
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Venue"))
+        self.setSubTitle(self.tr("The venue code is the one in the province's notice and on the exam package."))
+        for label, text in zip(self._labels, (self.tr("Venue code"), self.tr("Venue name"), self.tr("District"),
+                                              self.tr("Address"), self.tr("This PC's name")), strict=True):
+            label.setText(text)
+
+    def identity(self) -> VenueIdentity:
+        return VenueIdentity(self.code.text(), self.name.text(), self.district.text(), self.address.text())
+
+    def validatePage(self) -> bool:
+        try:
+            self._services.check_venue(self.identity())
+        except VenueError as exc:
+            return self.refused(exc, self.code if not self.code.text().strip() else self.name)
+        self.error.clear()
+        return True
+
+
+class ProvincePage(_Page):
+    def __init__(self, services: SetupServices) -> None:
+        super().__init__()
+        self._services = services
+        self.url, self.key_id = QLineEdit(), QLineEdit()
+        self.key = QPlainTextEdit()
+        self.key.setTabChangesFocus(True)
+        self.key.setFixedHeight(120)
+        self.load_key = QPushButton()
+        self.load_key.clicked.connect(self._load_key)
+        self._labels = [self.row(self.url), self.row(self.key_id), self.row(self.key)]
+        self.form.addRow("", self.load_key)
+        self.finish_layout()
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Provincial server"))
+        self.setSubTitle(self.tr("Where results are sent, and the key the province signs exam packages with."))
+        for label, text in zip(self._labels, (self.tr("Server address"), self.tr("Key id"), self.tr("Public key")),
+                               strict=True):
+            label.setText(text)
+        self.url.setPlaceholderText("https://")
+        self.key.setPlaceholderText(self.tr("64 hex digits, or a PEM block"))
+        self.load_key.setText(self.tr("Load the key from a file…"))
+
+    def _load_key(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Public key"))
+        if path:
+            try:
+                self.key.setPlainText(Path(path).read_text(encoding="ascii").strip())
+            except (OSError, UnicodeDecodeError):
+                self.error.setText(self.tr("This file does not hold a key."))
+
+    def link(self) -> ProvinceLink:
+        return ProvinceLink(self.url.text(), self.key_id.text(), self.key.toPlainText())
+
+    def validatePage(self) -> bool:
+        try:
+            self._services.check_province(self.link())
+        except VenueError as exc:
+            return self.refused(exc)
+        self.error.clear()
+        return True
+
+
+class DatabasePage(_Page):
+    def __init__(self, services: SetupServices, runner: OpRunner) -> None:
+        super().__init__()
+        self._services, self._runner = services, runner
+        self.use_sqlite, self.use_postgres = QRadioButton(), QRadioButton()
+        self.use_sqlite.setChecked(True)
+        self.sqlite_path = QLabel(services.sqlite_path, wordWrap=True)
+        self.host, self.database, self.user = QLineEdit(), QLineEdit("venue"), QLineEdit("venue")
+        self.password = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
+        self.port = QSpinBox(minimum=1, maximum=65535, value=5432)
+        self.test = QPushButton(objectName="SetupTest")
+        self.outcome = QLabel(wordWrap=True, objectName="SetupOutcome")
+        self.form.addRow(self.use_sqlite)
+        self._sqlite_label = self.row(self.sqlite_path)
+        self.form.addRow(self.use_postgres)
+        self._pg = (self.host, self.port, self.database, self.user, self.password)
+        self._labels = [self.row(w) for w in self._pg]
+        self.form.addRow(self.test, self.outcome)
+        self._tested: str | None = None
+        self._testing = False
+        self.test.clicked.connect(lambda: self.run_test())
+        self.use_postgres.toggled.connect(self._enable)
+        for field in (self.host, self.database, self.user, self.password):
+            field.textChanged.connect(self._forget_test)
+        self.port.valueChanged.connect(self._forget_test)
+        self._enable()
+        self.finish_layout()
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Database"))
+        self.setSubTitle(self.tr("One PC: SQLite, nothing to install. Several desks sharing one venue "
+                                 "database over the network: PostgreSQL."))
+        self.use_sqlite.setText(self.tr("SQLite on this PC"))
+        self.use_postgres.setText(self.tr("PostgreSQL server"))
+        self._sqlite_label.setText(self.tr("File"))
+        for label, text in zip(self._labels, (self.tr("Server"), self.tr("Port"), self.tr("Database"),
+                                              self.tr("User"), self.tr("Password")), strict=True):
+            label.setText(text)
+        self.test.setText(self.tr("Test the connection"))
+
+    def _enable(self) -> None:
+        on = self.use_postgres.isChecked()
+        for widget in (*self._pg, self.test):
+            widget.setEnabled(on)
+        self.sqlite_path.setEnabled(not on)
+        self.outcome.clear()
+        self.error.clear()
+
+    def _forget_test(self) -> None:
+        self._tested = None
+        self.outcome.clear()
+
+    def url(self) -> str | None:
+        if self.use_sqlite.isChecked():
+            return None
+        return self._services.postgres_url(self.host.text(), self.port.value(), self.database.text(),
+                                           self.user.text(), self.password.text())
+
+    def run_test(self, then: Callable[[], None] | None = None) -> None:
+        try:
+            url = self.url()
+        except VenueError as exc:
+            self.refused(exc)
+            return
+        if url is None or self._testing:
+            return
+        self._testing = True
+        self.test.setEnabled(False)
+        self.error.clear()
+        self.outcome.setText(self.tr("Connecting…"))
+
+        def done(version: str) -> None:
+            self._testing = False
+            self.test.setEnabled(True)
+            self._tested = url
+            self.outcome.setText(self.tr("Connected: {version}").format(version=version))
+            if then is not None:
+                then()
+
+        def failed(exc: BaseException) -> None:
+            self._testing = False
+            self.test.setEnabled(True)
+            self.outcome.clear()
+            self.refused(exc)
+
+        self._runner.submit(lambda: self._services.check_database(url), done, failed)
+
+    def validatePage(self) -> bool:
+        """PostgreSQL: only once the address given has connected (tested now if it was not)."""
+        try:
+            url = self.url()
+        except VenueError as exc:
+            return self.refused(exc)
+        if url is None or url == self._tested:
+            return True
+        wizard = self.wizard()
+        self.run_test(then=wizard.next)
+        return False
+
+
+_KINDS = (DeviceKind.IDCARD, DeviceKind.SCANNER_WEDGE, DeviceKind.SCANNER_SERIAL, DeviceKind.SCANNER_CAMERA,
+          DeviceKind.CAMERA)
+
+
+class DevicesPage(_Page):
+    """Devices at this desk (ID-card readers, scanners, cameras), each with a live test."""
+
+    KIND, NAME, SOURCE, RESULT = range(4)
+
+    def __init__(self, timeout_s: float = 30.0) -> None:
+        super().__init__()
+        self.timeout_s = timeout_s
+        self.table = QTableWidget(0, 4)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setColumnWidth(self.KIND, 200)
+        self.table.setColumnWidth(self.NAME, 160)
+        self.table.setColumnWidth(self.SOURCE, 220)
+        self.add, self.remove, self.test = QPushButton(), QPushButton(), QPushButton(objectName="SetupTest")
+        self.preview = QLabel(objectName="SetupPreview", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.preview.setFixedSize(320, 180)
+        self.hint = QLabel(wordWrap=True)
+        buttons = QHBoxLayout()
+        for button in (self.add, self.remove, self.test):
+            buttons.addWidget(button)
+        buttons.addStretch()
+        lower = QHBoxLayout()
+        lower.addWidget(self.hint, 1)
+        lower.addWidget(self.preview)
+        self.body.insertWidget(0, self.table, 1)
+        self.body.insertLayout(1, buttons)
+        self.body.insertLayout(2, lower)
+        self.checks: dict[int, DeviceCheck] = {}
+        self.add.clicked.connect(lambda: self.add_device(DeviceKind.IDCARD))
+        self.remove.clicked.connect(self._remove_selected)
+        self.test.clicked.connect(lambda: self.test_row(self.table.currentRow()))
+        self.finish_layout()
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Devices at this desk"))
+        self.setSubTitle(self.tr("Add each reader, scanner and camera, then test it: read a card, scan a "
+                                 "code, see the picture. Devices can also be added later."))
+        self.table.setHorizontalHeaderLabels([self.tr("Kind"), self.tr("Name"), self.tr("Port or source"),
+                                              self.tr("Test")])
+        self.add.setText(self.tr("Add a device"))
+        self.remove.setText(self.tr("Remove"))
+        self.test.setText(self.tr("Test the selected device"))
+        self.hint.setText(self.tr("Port: COM3 on Windows, /dev/ttyUSB0 on Linux; empty finds the reader. "
+                                  "Camera: its number (0, 1, …), an rtsp:// address or a video file."))
+        for row in range(self.table.rowCount()):
+            box = self.table.cellWidget(row, self.KIND)
+            if isinstance(box, QComboBox):
+                for i, kind in enumerate(_KINDS):
+                    box.setItemText(i, self.kind_name(kind))
+
+    def kind_name(self, kind: DeviceKind) -> str:
+        return {
+            DeviceKind.IDCARD: self.tr("ID-card reader"),
+            DeviceKind.SCANNER_WEDGE: self.tr("Scanner (keyboard)"),
+            DeviceKind.SCANNER_SERIAL: self.tr("Scanner (serial port)"),
+            DeviceKind.SCANNER_CAMERA: self.tr("Scanner (camera)"),
+            DeviceKind.CAMERA: self.tr("Camera"),
+        }[kind]
+
+    def add_device(self, kind: DeviceKind, name: str = "", source: str = "") -> int:
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        box = QComboBox()
+        for k in _KINDS:
+            box.addItem(self.kind_name(k), k.value)
+        box.setCurrentIndex(_KINDS.index(kind))
+        self.table.setCellWidget(row, self.KIND, box)
+        self.table.setItem(row, self.NAME, QTableWidgetItem(name or self.kind_name(kind) + str(row + 1)))
+        self.table.setItem(row, self.SOURCE, QTableWidgetItem(source))
+        result = QTableWidgetItem("")
+        result.setFlags(result.flags() & ~Qt.ItemFlag.ItemIsEditable)
+        self.table.setItem(row, self.RESULT, result)
+        self.table.setCurrentCell(row, self.NAME)
+        return row
+
+    def _remove_selected(self) -> None:
+        row = self.table.currentRow()
+        if row >= 0:
+            self.stop_checks()
+            self.table.removeRow(row)
+
+    def config_of(self, row: int) -> dict[str, Any]:
+        box = self.table.cellWidget(row, self.KIND)
+        assert isinstance(box, QComboBox)
+        name, source = self.table.item(row, self.NAME), self.table.item(row, self.SOURCE)
+        return {"name": name.text().strip() if name else "", "kind": str(box.currentData()),
+                "source": source.text().strip() if source else ""}
+
+    def configs(self) -> list[dict[str, Any]]:
+        return [self.config_of(row) for row in range(self.table.rowCount())]
+
+    def result_text(self, row: int) -> str:
+        item = self.table.item(row, self.RESULT)
+        return item.text() if item else ""
+
+    def _set_result(self, row: int, text: str) -> None:
+        item = self.table.item(row, self.RESULT)
+        if item is not None:
+            item.setText(text)
+
+    def test_row(self, row: int) -> DeviceCheck | None:
+        if row < 0 or row >= self.table.rowCount():
+            return None
+        self.stop_checks()
+        try:
+            config = DeviceConfig.from_dict(self.config_of(row))
+        except ValueError as exc:
+            self.error.setText(self.tr("This device's settings are not valid: {detail}").format(detail=str(exc)))
+            return None
+        self.error.clear()
+        self.preview.clear()
+        check = DeviceCheck(config, timeout_s=self.timeout_s, parent=self)
+        check.progress.connect(lambda text: self._set_result(row, text))
+        check.succeeded.connect(lambda text, image: self._succeeded(row, text, image))
+        check.failed.connect(lambda text: self._set_result(row, "✖ " + text))
+        self.checks[row] = check
+        check.start()
+        return check
+
+    def _succeeded(self, row: int, text: str, image: Any) -> None:
+        self._set_result(row, "✔ " + text)
+        if image is not None:
+            self.preview.setPixmap(QPixmap.fromImage(image).scaled(
+                self.preview.size(), Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation))
+
+    def stop_checks(self) -> None:
+        for check in self.checks.values():
+            check.stop()
+        self.checks.clear()
+
+    def validatePage(self) -> bool:
+        for row in range(self.table.rowCount()):
+            try:
+                DeviceConfig.from_dict(self.config_of(row))
+            except ValueError as exc:
+                self.table.setCurrentCell(row, self.NAME)
+                self.error.setText(self.tr("This device's settings are not valid: {detail}").format(detail=str(exc)))
+                return False
+        names = [c["name"] for c in self.configs()]
+        if len(set(names)) != len(names):
+            self.error.setText(self.tr("Two devices have the same name."))
+            return False
+        self.stop_checks()
+        self.error.clear()
+        return True
+
+
+class ChiefPage(_Page):
+    """The last page: the first chief examiner's credential; Finish sets everything up."""
+
+    def __init__(self, services: SetupServices, runner: OpRunner, answers: Callable[[], SetupAnswers],
+                 applied: Callable[[SetupResult], None]) -> None:
+        super().__init__()
+        self._services, self._runner, self._answers, self._applied = services, runner, answers, applied
+        self.staff_number, self.name = QLineEdit(), QLineEdit()
+        self.credential = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
+        self.repeated = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
+        self._labels = [self.row(w) for w in (self.staff_number, self.name, self.credential, self.repeated)]
+        self.working = False
+        self.applied = False
+        self.finish_layout()
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("First chief examiner"))
+        self.setSubTitle(self.tr("The chief examiner signs in with this credential and then manages every "
+                                 "other account."))
+        for label, text in zip(self._labels, (self.tr("Staff number"), self.tr("Name"), self.tr("Credential"),
+                                              self.tr("Credential again")), strict=True):
+            label.setText(text)
+
+    def chief(self) -> ChiefCredential:
+        return ChiefCredential(self.staff_number.text(), self.name.text(), self.credential.text(),
+                               self.repeated.text())
+
+    def validatePage(self) -> bool:
+        if self.applied:
+            return True
+        if self.working:
+            return False
+        try:
+            self._services.check_chief(self.chief())
+            answers = self._answers()
+        except VenueError as exc:
+            return self.refused(exc)
+        self.working = True
+        self.error.setText(self.tr("Setting up the database…"))
+        self.wizard().button(self.wizard().WizardButton.FinishButton).setEnabled(False)
+        self._runner.submit(lambda: self._services.apply(answers), self._done, self._failed)
+        return False
+
+    def _done(self, result: SetupResult) -> None:
+        self.working = False
+        self.applied = True
+        self.error.clear()
+        self._applied(result)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.working = False
+        self.wizard().button(self.wizard().WizardButton.FinishButton).setEnabled(True)
+        self.credential.clear()
+        self.repeated.clear()
+        self.refused(exc, self.credential)
