@@ -56,7 +56,7 @@ from app.services.audit import Actor
 
 log = logging.getLogger(__name__)
 
-ALERT_KINDS = frozenset({"covered", "defocused", "moved", "signal_lost"})
+ALERT_KINDS = frozenset({"covered", "defocused", "moved", "signal_lost", "recording_failed"})
 RECENT_EVENTS = timedelta(hours=12)
 
 

@@ -1,0 +1,184 @@
+"""Secure paper room (保密室): the camera wall, how many days of video the disk holds, the duty list
+with sign-on/off by credential (red when fewer than two are on duty with papers in the room,
+art. 22(五)), and the event list with snapshots."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
+from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.db.models_custody import CameraEvent
+from app.rules.custody import DiskForecast
+from app.rules.timing import venue_time
+from app.services.paper_room import DutyState
+from ui.messages import describe
+from ui.paper_room.cameras import PaperRoomCameras
+from ui.paper_room.wall import CameraWall
+from ui.runner import OpRunner
+
+DATA_KINDS = frozenset({"paper_room", "custody"})
+
+
+@dataclass
+class PaperRoomView:
+    duty: DutyState
+    events: list[CameraEvent]
+    forecast: DiskForecast
+
+
+@dataclass
+class DutyActions:
+    sign_on: Callable[[str, str], DutyState]
+    sign_off: Callable[[str, str], DutyState]
+
+
+class PaperRoomScreen(QWidget):
+    def __init__(self, runner: OpRunner, cameras: PaperRoomCameras, load: Callable[[], PaperRoomView],
+                 duty: DutyActions, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._runner, self._load, self._duty = runner, load, duty
+        self.cameras = cameras
+        self._view: PaperRoomView | None = None
+        self.title = QLabel(objectName="ScreenTitle")
+        self.wall = CameraWall(cameras.feeds())
+        self.retention = QLabel(objectName="RetentionDays", wordWrap=True)
+        self.duty_title, self.events_title = QLabel(objectName="PanelTitle"), QLabel(objectName="PanelTitle")
+        self.duty_status = QLabel(objectName="DutyStatus", wordWrap=True)
+        self.duty_list = QListWidget(objectName="DutyList")
+        self.staff_number, self.credential = QLineEdit(), QLineEdit(echoMode=QLineEdit.EchoMode.Password)
+        self.sign_on_button, self.sign_off_button = QPushButton(objectName="Primary"), QPushButton()
+        self.message = QLabel(wordWrap=True, objectName="PaperRoomMessage")
+        self.events = QListWidget(objectName="EventList")
+        self.events.setIconSize(QSize(128, 72))
+        form = QFormLayout()
+        self._number_label, self._credential_label = QLabel(), QLabel()
+        form.addRow(self._number_label, self.staff_number)
+        form.addRow(self._credential_label, self.credential)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.sign_on_button)
+        buttons.addWidget(self.sign_off_button)
+        side = QVBoxLayout()
+        for w in (self.retention, self.duty_title, self.duty_status, self.duty_list):
+            side.addWidget(w)
+        side.addLayout(form)
+        side.addLayout(buttons)
+        side.addWidget(self.message)
+        side.addWidget(self.events_title)
+        side.addWidget(self.events, 1)
+        body = QHBoxLayout()
+        body.addWidget(self.wall, 3)
+        body.addLayout(side, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 24, 32, 24)
+        layout.addWidget(self.title)
+        layout.addLayout(body, 1)
+        self.staff_number.returnPressed.connect(self.credential.setFocus)
+        self.credential.returnPressed.connect(self.sign_on)
+        self.sign_on_button.clicked.connect(self.sign_on)
+        self.sign_off_button.clicked.connect(self.sign_off)
+        cameras.event_recorded.connect(lambda _e: self.refresh())
+        cameras.status_changed.connect(lambda _s: self.wall.refresh_status())
+        runner.changed.connect(lambda kinds: self.refresh() if kinds & DATA_KINDS else None)
+        self._timer = QTimer(self, interval=30_000)  # the duty clock and the disk move on their own
+        self._timer.timeout.connect(self.refresh)
+        self._timer.start()
+        self.retranslate()
+        self.refresh()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Secure paper room"))
+        self.duty_title.setText(self.tr("On duty"))
+        self.events_title.setText(self.tr("Events"))
+        self._number_label.setText(self.tr("Staff number"))
+        self._credential_label.setText(self.tr("Credential"))
+        self.sign_on_button.setText(self.tr("Sign on"))
+        self.sign_off_button.setText(self.tr("Sign off"))
+        if self._view is not None:
+            self._show(self._view)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def refresh(self) -> None:
+        self._runner.submit(self._load, self._show, lambda exc: self.message.setText(describe(exc)))
+
+    def _show(self, view: PaperRoomView) -> None:
+        self._view = view
+        f = view.forecast
+        if f.days_on_disk is None:
+            self.retention.setText(self.tr("Video on disk: no recording rate measured yet"))
+        else:
+            self.retention.setText(self.tr("Video on disk: {days} days at the current rate (90 required)").format(
+                days=int(f.days_on_disk)))
+        self.retention.setProperty("bad", not f.enough)
+        duty = view.duty
+        self.duty_status.setText(self.tr("{n} on duty · {items} packages in the room").format(
+            n=len(duty.on_duty), items=duty.items_in_room))
+        self.duty_status.setProperty("bad", duty.short)
+        self.duty_list.setProperty("bad", duty.short)
+        for w in (self.retention, self.duty_status, self.duty_list):
+            w.style().unpolish(w)
+            w.style().polish(w)
+        self.duty_list.clear()
+        for person in duty.on_duty:
+            self.duty_list.addItem(self.tr("{name} · since {since}").format(
+                name=person.name, since=f"{venue_time(person.since):%m-%d %H:%M}"))
+        if duty.short:
+            self.duty_list.addItem(self.tr("Fewer than two on duty since {since}").format(
+                since=f"{venue_time(duty.open_gap_since):%H:%M}" if duty.open_gap_since else ""))
+        self.events.clear()
+        for e in view.events:
+            item = QListWidgetItem(f"{'⚠ ' if e.alert else ''}{venue_time(e.at):%m-%d %H:%M:%S} "
+                                   f"{e.camera} · {self._kind(e.kind)}")
+            if e.snapshot_path:
+                pixmap = QPixmap(e.snapshot_path)
+                if not pixmap.isNull():
+                    item.setIcon(QIcon(pixmap.scaled(128, 72, Qt.AspectRatioMode.KeepAspectRatio)))
+            self.events.addItem(item)
+
+    def _kind(self, kind: str) -> str:
+        return {
+            "motion": self.tr("motion"),
+            "covered": self.tr("camera covered"),
+            "defocused": self.tr("camera out of focus"),
+            "moved": self.tr("camera moved"),
+            "signal_lost": self.tr("signal lost"),
+            "recovered": self.tr("back to normal"),
+            "recording_failed": self.tr("recording failed"),
+        }.get(kind, kind)
+
+    def sign_on(self) -> None:
+        self._duty_call(self._duty.sign_on)
+
+    def sign_off(self) -> None:
+        self._duty_call(self._duty.sign_off)
+
+    def _duty_call(self, action: Callable[[str, str], DutyState]) -> None:
+        number, credential = self.staff_number.text().strip(), self.credential.text()
+        self.credential.clear()
+        if not number or not credential:
+            self.message.setText(self.tr("Enter the staff number and the credential."))
+            return
+        self.message.clear()
+        self._runner.submit(lambda: action(number, credential), self._duty_done,
+                            lambda exc: self.message.setText(describe(exc)), changes=("paper_room",))
+
+    def _duty_done(self, _state: DutyState) -> None:
+        self.staff_number.clear()
+        self.staff_number.setFocus()

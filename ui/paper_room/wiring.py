@@ -1,0 +1,77 @@
+"""Builds the paper-room screen: the service, the camera monitors (from the settings' devices of
+kind "camera"; four simulated cameras in the demo) and the screen. The cameras record from the
+moment the screen is first opened until the application quits."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+
+from app.bootstrap import Core
+from app.security.auth import StaffSession
+from app.services.audit import Actor
+from app.services.paper_room import PaperRoomService
+from devices.camera.monitor import CameraMonitor, MonitorConfig
+from devices.camera.source import parse_source
+from ui.paper_room.cameras import PaperRoomCameras
+from ui.paper_room.screen import DutyActions, PaperRoomScreen, PaperRoomView
+from ui.runner import OpRunner
+
+DEMO_CAMERAS = (("保密室-1", "sim:motion"), ("保密室-2", "sim:motion"), ("保密室-3", "sim:motion"),
+                ("保密室-4", "sim:motion"))
+
+
+def monitors_for(sources: Sequence[tuple[str, str]], recordings: Path,
+                 segment_minutes: int) -> Callable[[Callable[[object], None]], list[CameraMonitor]]:
+    def make(sink: Callable[[object], None]) -> list[CameraMonitor]:
+        return [CameraMonitor(name, parse_source(source), sink,
+                              MonitorConfig(out_dir=recordings / name, segment_minutes=segment_minutes))
+                for name, source in sources[:4]]
+
+    return make
+
+
+def free_bytes(path: Path) -> int:
+    path.mkdir(parents=True, exist_ok=True)
+    return shutil.disk_usage(path).free
+
+
+def paper_room_screen(runner: OpRunner, service: PaperRoomService, clock: Callable[[], datetime], desk: str,
+                      actor: Actor, recordings: Path, sources: Sequence[tuple[str, str]],
+                      segment_minutes: int = 5) -> PaperRoomScreen:
+    cameras = PaperRoomCameras(runner, service, actor, desk, monitors_for(sources, recordings, segment_minutes),
+                               recordings / "snapshots", clock)
+
+    def load() -> PaperRoomView:
+        return PaperRoomView(service.state(), service.events(40), service.forecast(free_bytes(recordings)))
+
+    screen = PaperRoomScreen(runner, cameras, load, DutyActions(
+        sign_on=lambda number, credential: service.sign_on(desk, number, credential),
+        sign_off=lambda number, credential: service.sign_off(desk, number, credential),
+    ))
+    cameras.start()
+    app = QCoreApplication.instance()
+    if app is not None:
+        app.aboutToQuit.connect(cameras.stop)
+    screen.destroyed.connect(lambda *_: cameras.stop())
+    return screen
+
+
+def camera_sources(core: Core) -> list[tuple[str, str]]:
+    configured = [(str(d.get("name", "")), str(d.get("source", ""))) for d in core.settings.devices
+                  if d.get("kind") == "camera"]
+    if not configured and core.demo:
+        return list(DEMO_CAMERAS)
+    return configured
+
+
+def from_core(core: Core, runner: OpRunner, user: StaffSession) -> PaperRoomScreen:
+    """The composition root's one call."""
+    service = PaperRoomService(core.sessions, core.clock, core.auth)
+    return paper_room_screen(runner, service, core.clock, user.desk, core.system_actor(),
+                             core.settings.data_dir / "paper_room", camera_sources(core),
+                             segment_minutes=1 if core.demo else 5)
