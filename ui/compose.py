@@ -13,6 +13,7 @@ from app.bootstrap import Core
 from app.db.models import Exam, Venue
 from app.security.auth import StaffSession
 from app.services.overview import overview
+from ui.control import wiring as control_wiring
 from ui.custody import wiring as custody_wiring
 from ui.overview.screen import OverviewScreen
 from ui.paper_room import wiring as paper_room_wiring
@@ -42,6 +43,7 @@ def build_main_window(core: Core, runner: OpRunner, language: str) -> MainWindow
             "overview": lambda: OverviewScreen(runner, _read(core, overview)),
             "custody": lambda: custody_wiring.from_core(core, runner, _session(_user)),
             "paper_room": lambda: paper_room_wiring.from_core(core, runner, _session(_user)),
+            **control_wiring.control_factories(core, runner, _user),
         }
 
     services = ShellServices(

@@ -1,0 +1,378 @@
+"""Control room (考务指挥): every room of the current sitting at a glance, for the chief examiner.
+
+One tile per room (phase, the countdown that matters now, expected / admitted / absent, open
+incidents), an alerts list (most urgent first), and per-room actions by keyboard: arrows move
+between rooms, C signs the checklist, O opens the room, P records papers collected, T shows the
+full-screen timer. Countdowns run every second from the anchored clock; data reloads every few
+seconds and whenever a change to rooms or incidents is announced."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.rules.clock import ClockJump
+from app.rules.lifecycle import Phase, countdowns
+from app.rules.timing import venue_time
+from app.services.control import Alert, Checklist, ControlView, RoomTile
+from ui.control.checklist import ChecklistDialog
+from ui.control.texts import alert_text, countdown, phase_name
+from ui.incidents.categories import category_label
+from ui.messages import describe
+from ui.overview.screen import mode_name
+from ui.runner import OpRunner
+from ui.timer.view import TimerView
+
+DATA_KINDS = frozenset({"rooms", "incidents", "checkin", "assignment"})
+RELOAD_EVERY_TICKS = 5
+
+
+@dataclass(frozen=True)
+class ControlActions:
+    sign_checklist: Callable[[uuid.UUID, uuid.UUID, Checklist], object]
+    open_room: Callable[[uuid.UUID, uuid.UUID], object]
+    collect_papers: Callable[[uuid.UUID, uuid.UUID], object]
+    note_clock_jump: Callable[[ClockJump, uuid.UUID | None], object]
+
+
+def tile_state(tile: RoomTile, phase: Phase, alerts: list[Alert]) -> str:
+    """"alarm" (red), "attention" (amber) or "ok": what the tile asks of the chief."""
+    mine = [a for a in alerts if a.room_code == tile.code]
+    if any(a.kind in ("report_now", "invigilators_short") for a in mine):
+        return "alarm"
+    if mine:
+        return "attention"
+    return "ok"
+
+
+GROUPED = ("checklist_missing", "not_opened", "invigilators_short", "incident_draft")
+MAX_ROOMS_LISTED = 10
+
+
+def grouped(alerts: list[Alert]) -> list[Alert]:
+    """One line per kind of routine alert, naming its rooms: a short list, never a storm.
+    Incident counts add up; short-staffed rooms group by how many they have."""
+    out: list[Alert | tuple[str, int]] = []
+    rooms: dict[tuple[str, int], list[str]] = {}
+    totals: dict[tuple[str, int], int] = {}
+    for a in alerts:
+        if a.kind not in GROUPED:
+            out.append(a)
+            continue
+        key = (a.kind, a.count if a.kind == "invigilators_short" else -1)
+        if key not in rooms:
+            rooms[key], totals[key] = [], 0
+            out.append(key)
+        rooms[key].append(a.room_code)
+        totals[key] += a.count
+    result = []
+    for item in out:
+        if isinstance(item, Alert):
+            result.append(item)
+            continue
+        codes = rooms[item]
+        listed = ", ".join(codes[:MAX_ROOMS_LISTED]) + (" …" if len(codes) > MAX_ROOMS_LISTED else "")
+        result.append(Alert(item[0], listed, None, item[1] if item[1] >= 0 else totals[item]))
+    return result
+
+
+class RoomTileWidget(QFrame):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, objectName="RoomTile")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.code = QLabel(objectName="TileCode")
+        self.phase = QLabel(objectName="TilePhase")
+        self.timer = QLabel(objectName="TileTimer")
+        self.counts = QLabel(objectName="TileCounts")
+        self.notes = QLabel(objectName="TileNotes", wordWrap=True)
+        top = QHBoxLayout()
+        top.addWidget(self.code)
+        top.addStretch()
+        top.addWidget(self.phase)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.setSpacing(2)
+        self.setMinimumHeight(118)
+        layout.addLayout(top)
+        layout.addWidget(self.timer)
+        layout.addWidget(self.counts)
+        layout.addWidget(self.notes)
+        self.tile: RoomTile | None = None
+
+    def set_state(self, state: str) -> None:
+        if self.property("state") != state:
+            self.setProperty("state", state)
+            self.style().unpolish(self)
+            self.style().polish(self)
+
+
+class ControlRoomScreen(QWidget):
+    def __init__(
+        self,
+        runner: OpRunner,
+        load: Callable[[datetime], ControlView | None],
+        clock: Callable[[], datetime],
+        actions: ControlActions,
+        *,
+        check_clock: Callable[[], ClockJump | None] | None = None,
+        tick_ms: int = 1000,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._runner, self._load, self._clock, self._actions = runner, load, clock, actions
+        self._check_clock = check_clock
+        self._view: ControlView | None = None
+        self._tiles: list[RoomTileWidget] = []
+        self._extra_alerts: list[Alert] = []
+        self._ticks = 0
+        self._loading = False
+        self._laid_out_columns = 0
+        self.timer_window: TimerView | None = None
+
+        self.header = QLabel(objectName="ControlHeader", wordWrap=True)
+        self.clock_label = QLabel(objectName="ControlClock")
+        head = QHBoxLayout()
+        head.addWidget(self.header, 1)
+        head.addWidget(self.clock_label)
+        self.grid = QGridLayout()
+        self.grid.setSpacing(10)
+        self.grid.setAlignment(Qt.AlignmentFlag.AlignTop)
+        grid_box = QWidget(objectName="TileGrid")
+        grid_box.setLayout(self.grid)
+        self.scroll = QScrollArea(objectName="TileScroll", widgetResizable=True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(grid_box)
+        self.alerts_title = QLabel(objectName="SectionTitle")
+        self.alerts = QListWidget(objectName="AlertList")
+        self.alerts.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.status = QLabel(objectName="ControlStatus", wordWrap=True)
+        self.checklist_button = QPushButton()
+        self.open_button = QPushButton()
+        self.collect_button = QPushButton()
+        self.timer_button = QPushButton(objectName="Primary")
+        for button, handler in ((self.checklist_button, self.sign_checklist), (self.open_button, self.open_room),
+                                (self.collect_button, self.collect_papers), (self.timer_button, self.show_timer)):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(handler)
+        bar = QHBoxLayout()
+        for button in (self.checklist_button, self.open_button, self.collect_button):
+            bar.addWidget(button)
+        bar.addStretch()
+        bar.addWidget(self.status, 2)
+        bar.addWidget(self.timer_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.setSpacing(10)
+        layout.addLayout(head)
+        layout.addWidget(self.scroll, 4)
+        layout.addWidget(self.alerts_title)
+        layout.addWidget(self.alerts, 1)
+        layout.addLayout(bar)
+        for key, handler in (("C", self.sign_checklist), ("O", self.open_room), ("P", self.collect_papers),
+                             ("T", self.show_timer), ("F5", self.refresh)):
+            QShortcut(QKeySequence(key), self, handler, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self.tick)
+        self._timer.start(tick_ms)
+        runner.changed.connect(lambda kinds: self.refresh() if kinds & DATA_KINDS else None)
+        self.retranslate()
+        self.refresh()
+
+    # --- data ---------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        if self._loading:
+            return
+        self._loading = True
+        now = self._clock()
+        self._runner.submit(lambda: self._load(now), self._show, self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._loading = False
+        self.status.setText(describe(exc))
+
+    def _show(self, view: ControlView | None) -> None:
+        self._loading = False
+        self._view = view
+        tiles = view.tiles if view else ()
+        while len(self._tiles) < len(tiles):
+            self._tiles.append(RoomTileWidget())
+        for w in self._tiles[len(tiles):]:
+            w.hide()
+        columns = self._laid_out_columns = self._columns()
+        for i, tile in enumerate(tiles):
+            w = self._tiles[i]
+            w.tile = tile
+            self.grid.addWidget(w, i // columns, i % columns)
+            w.show()
+        for c in range(self.grid.columnCount()):
+            self.grid.setColumnStretch(c, 1 if c < columns else 0)
+        if tiles and not any(w.hasFocus() for w in self._tiles):
+            self._tiles[0].setFocus()
+        self.tick(reload=False)
+
+    def _columns(self) -> int:
+        width = self.scroll.viewport().width() if self.scroll.isVisible() else self.width() - 48
+        return max(2, min(8, width // 250))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._view is not None and self._columns() != self._laid_out_columns:
+            self._show(self._view)
+
+    # --- every second -----------------------------------------------------------------------------
+
+    def tick(self, reload: bool = True) -> None:
+        now = self._clock()
+        if self._check_clock is not None:
+            jump = self._check_clock()
+            if jump is not None:
+                self._extra_alerts.insert(0, Alert("clock_jump", "", jump.at, count=int(jump.change.total_seconds())))
+                sitting = self._view.sitting_id if self._view else None
+                self._runner.submit(lambda: self._actions.note_clock_jump(jump, sitting))
+        self.clock_label.setText(f"{venue_time(now):%H:%M:%S}")
+        view = self._view
+        if view is None:
+            self.header.setText(self.tr("No sitting today in this venue's package."))
+        else:
+            self._paint(view, now)
+        if reload:
+            self._ticks += 1
+            if self._ticks % RELOAD_EVERY_TICKS == 0:
+                self.refresh()
+
+    def _paint(self, view: ControlView, now: datetime) -> None:
+        s = view.schedule
+        self.header.setText(
+            self.tr("{exam} · {sitting} {subject} · {start}–{end} · {mode} · sealed until {sealed}").format(
+                exam=view.exam_name, sitting=view.sitting_code, subject=view.subject,
+                start=f"{venue_time(s.starts_at):%H:%M}", end=f"{venue_time(s.ends_at):%H:%M}",
+                mode=mode_name(s.mode), sealed=f"{venue_time(view.sealing_ends_at):%H:%M}"))
+        alerts = list(self._extra_alerts) + list(view.alerts)
+        for w in self._tiles:
+            if w.tile is None or not w.isVisible():
+                continue
+            tile = w.tile
+            ph = tile.phase(s, now)
+            w.code.setText(tile.code)
+            w.phase.setText(phase_name(ph))
+            w.timer.setText(self._timer_text(view, ph, now))
+            w.counts.setText(self.tr("Expected {expected} · admitted {admitted} · absent {absent}").format(
+                expected=tile.expected, admitted=tile.admitted, absent=tile.absent))
+            notes = []
+            if tile.open_incidents:
+                notes.append(self.tr("⚠ {count} to confirm").format(count=tile.open_incidents))
+            if tile.handed_in:
+                notes.append(self.tr("{count} handed in").format(count=tile.handed_in))
+            notes.append(" · ".join(tile.invigilators) if tile.invigilators else self.tr("no invigilators drawn"))
+            w.notes.setText("   ".join(notes))
+            w.set_state(tile_state(tile, ph, alerts))
+        texts = [alert_text(a, now, category_label(a.category)) for a in grouped(alerts)]
+        if [self.alerts.item(i).text() for i in range(self.alerts.count())] != texts:
+            self.alerts.clear()
+            self.alerts.addItems(texts or [self.tr("No alerts.")])
+
+    def _timer_text(self, view: ControlView, ph: Phase, now: datetime) -> str:
+        c = countdowns(view.schedule, now)
+        if ph in (Phase.PENDING, Phase.READY) and c.to_start <= 0:
+            return self.tr("Not opened")
+        if ph in (Phase.PENDING, Phase.READY, Phase.OPEN):
+            return self.tr("Starts in {time}").format(time=countdown(c.to_start))
+        if ph is Phase.STARTED:
+            return self.tr("Entry closes in {time}").format(time=countdown(c.to_entry_close))
+        if ph is Phase.ENTRY_CLOSED:
+            if c.to_sealing_end > 0:
+                return self.tr("Sealed for {time}").format(time=countdown(c.to_sealing_end))
+            return self.tr("Ends in {time}").format(time=countdown(c.to_end))
+        if ph is Phase.SEALING_ENDED:
+            return self.tr("Ends in {time}").format(time=countdown(c.to_end))
+        return ""
+
+    # --- actions ------------------------------------------------------------------------------------
+
+    def selected(self) -> RoomTile | None:
+        for w in self._tiles:
+            if w.hasFocus() and w.tile is not None:
+                return w.tile
+        return None
+
+    def _act(self, fn: Callable[[], object], done: str) -> None:
+        self.status.setText("")
+        self._runner.submit(fn, lambda _r: self.status.setText(done), lambda exc: self.status.setText(describe(exc)),
+                            changes=("rooms",))
+
+    def sign_checklist(self) -> None:
+        tile, view = self.selected(), self._view
+        if tile is None or view is None:
+            return
+        dialog = ChecklistDialog(tile.code, tile.computer_based, self)
+        if dialog.exec():
+            checklist = dialog.checklist()
+            self._act(lambda: self._actions.sign_checklist(view.sitting_id, tile.room_id, checklist),
+                      self.tr("Room {room}: checklist signed off.").format(room=tile.code))
+
+    def open_room(self) -> None:
+        tile, view = self.selected(), self._view
+        if tile is not None and view is not None:
+            self._act(lambda: self._actions.open_room(view.sitting_id, tile.room_id),
+                      self.tr("Room {room} is open.").format(room=tile.code))
+
+    def collect_papers(self) -> None:
+        tile, view = self.selected(), self._view
+        if tile is not None and view is not None:
+            self._act(lambda: self._actions.collect_papers(view.sitting_id, tile.room_id),
+                      self.tr("Room {room}: papers collected.").format(room=tile.code))
+
+    def show_timer(self) -> None:
+        tile, view = self.selected(), self._view
+        if view is None:
+            return
+        self.timer_window = TimerView(self._clock, view.schedule, view.exam_name, view.subject,
+                                      tile.code if tile else "")
+        self.timer_window.showFullScreen()
+
+    # --- keyboard and language ----------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        moves = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Up: -self._columns(),
+                 Qt.Key.Key_Down: self._columns()}
+        step = moves.get(Qt.Key(event.key()))
+        visible = [w for w in self._tiles if w.isVisible()]
+        if step is not None and visible:
+            current = next((i for i, w in enumerate(visible) if w.hasFocus()), 0)
+            visible[max(0, min(len(visible) - 1, current + step))].setFocus()
+            return
+        super().keyPressEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.alerts_title.setText(self.tr("Alerts"))
+        self.checklist_button.setText(self.tr("C  Sign checklist"))
+        self.open_button.setText(self.tr("O  Open room"))
+        self.collect_button.setText(self.tr("P  Papers collected"))
+        self.timer_button.setText(self.tr("T  Timer view"))
+        self.tick(reload=False)
+

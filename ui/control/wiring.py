@@ -1,0 +1,64 @@
+"""Connects the control room, timer and incident log screens to the core (used by ui/compose.py)."""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtWidgets import QWidget
+
+from app.bootstrap import Core
+from app.rules.clock import AnchoredClock, ClockJump
+from app.security.auth import StaffSession
+from app.services import control
+from app.services.control import Checklist, ControlView
+from ui.control.screen import ControlActions, ControlRoomScreen
+from ui.runner import OpRunner
+from ui.timer.screen import TimerScreen
+
+
+def load_control(core: Core) -> Callable[[datetime], ControlView | None]:
+    def load(now: datetime) -> ControlView | None:
+        with core.sessions() as s:
+            sitting = control.current_sitting(s, now)
+            return control.control_view(s, sitting.id, now) if sitting else None
+
+    return load
+
+
+def control_actions(core: Core, user: StaffSession, clock: Callable[[], datetime]) -> ControlActions:
+    def write(fn: Callable[[Any], object]) -> object:
+        with core.sessions() as s, s.begin():
+            return fn(s)
+
+    def checklist(sitting: uuid.UUID, room: uuid.UUID, items: Checklist) -> object:
+        return write(lambda s: control.sign_checklist(s, user, sitting, room, items, now=clock()))
+
+    def open_room(sitting: uuid.UUID, room: uuid.UUID) -> object:
+        return write(lambda s: control.open_room(s, user, sitting, room, now=clock()))
+
+    def collect(sitting: uuid.UUID, room: uuid.UUID) -> object:
+        return write(lambda s: control.collect_papers(s, user, sitting, room, now=clock()))
+
+    def jump(j: ClockJump, sitting: uuid.UUID | None) -> object:
+        return write(lambda s: control.note_clock_jump(s, user.actor, user.desk, j, sitting))
+
+    return ControlActions(checklist, open_room, collect, jump)
+
+
+def control_factories(core: Core, runner: OpRunner, user: Any) -> dict[str, Callable[[], QWidget]]:
+    """The control room and timer screens for a signed-in leader. One anchored clock per window:
+    from here on a change of the PC's clock moves no timer (and is logged)."""
+    if not isinstance(user, StaffSession):
+        return {}
+    clock = AnchoredClock(core.clock, time.monotonic)
+    clock.anchor()
+    load = load_control(core)
+    return {
+        "control": lambda: ControlRoomScreen(runner, load, clock.now, control_actions(core, user, clock.now),
+                                             check_clock=clock.check),
+        "timer": lambda: TimerScreen(runner, load, clock.now),
+    }

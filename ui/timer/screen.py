@@ -1,0 +1,40 @@
+"""The timer view as a screen of the main window (current sitting); F11 puts it on a full screen."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from app.services.control import ControlView
+from ui.runner import OpRunner
+from ui.timer.view import TimerView
+
+
+class TimerScreen(QWidget):
+    def __init__(self, runner: OpRunner, load: Callable[[datetime], ControlView | None],
+                 clock: Callable[[], datetime], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._clock = clock
+        self.view = TimerView(clock)
+        self.full: TimerView | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+        QShortcut(QKeySequence("F11"), self, self.full_screen, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        now = clock()
+        runner.submit(lambda: load(now), self._show)
+
+    def _show(self, data: ControlView | None) -> None:
+        self._data = data
+        if data is not None:
+            self.view.set_sitting(data.schedule, data.exam_name, data.subject)
+
+    def full_screen(self) -> None:
+        data = getattr(self, "_data", None)
+        self.full = TimerView(self._clock, data.schedule if data else None, data.exam_name if data else "",
+                              data.subject if data else "")
+        self.full.showFullScreen()
