@@ -40,11 +40,12 @@ def free_bytes(path: Path) -> int:
     return shutil.disk_usage(path).free
 
 
+MakeMonitors = Callable[[Callable[[object], None]], Sequence[CameraMonitor]]
+
+
 def paper_room_screen(runner: OpRunner, service: PaperRoomService, clock: Callable[[], datetime], desk: str,
-                      actor: Actor, recordings: Path, sources: Sequence[tuple[str, str]],
-                      segment_minutes: int = 5) -> PaperRoomScreen:
-    cameras = PaperRoomCameras(runner, service, actor, desk, monitors_for(sources, recordings, segment_minutes),
-                               recordings / "snapshots", clock)
+                      actor: Actor, recordings: Path, make_monitors: MakeMonitors) -> PaperRoomScreen:
+    cameras = PaperRoomCameras(runner, service, actor, desk, make_monitors, recordings / "snapshots", clock)
 
     def load() -> PaperRoomView:
         return PaperRoomView(service.state(), service.events(40), service.forecast(free_bytes(recordings)))
@@ -72,6 +73,6 @@ def camera_sources(core: Core) -> list[tuple[str, str]]:
 def from_core(core: Core, runner: OpRunner, user: StaffSession) -> PaperRoomScreen:
     """The composition root's one call."""
     service = PaperRoomService(core.sessions, core.clock, core.auth)
-    return paper_room_screen(runner, service, core.clock, user.desk, core.system_actor(),
-                             core.settings.data_dir / "paper_room", camera_sources(core),
-                             segment_minutes=1 if core.demo else 5)
+    recordings = core.settings.data_dir / "paper_room"
+    return paper_room_screen(runner, service, core.clock, user.desk, core.system_actor(), recordings,
+                             monitors_for(camera_sources(core), recordings, 1 if core.demo else 5))

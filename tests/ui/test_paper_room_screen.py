@@ -1,0 +1,98 @@
+"""The paper-room screen end to end (art. 22(五)): real frames from simulated cameras through
+CameraMonitor (recording and analysis), segments indexed with the hash of the file on disk, a
+covered camera recorded as an alert with a snapshot, and the duty list turning red and back as
+staff sign on with their credentials. Real SQLite file."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.db.engine import make_engine
+from app.db.migrate import upgrade
+from app.db.models_custody import CameraEvent, VideoSegment
+from app.rules.custody import ESCORT, SECURE_ROOM
+from app.services.audit import Actor
+from devices.camera.monitor import CameraMonitor, MonitorConfig
+from devices.camera.simulator import Episode, Scene, SyntheticCapture
+from devices.camera.source import SourceConfig, SourceKind, SourceSpec
+from tests.unit.test_custody_support import Venue, make_venue
+from tests.unit.test_security_support import GOOD
+from ui.paper_room.screen import PaperRoomScreen
+from ui.paper_room.wiring import paper_room_screen
+from ui.runner import OpRunner
+
+# 60 frames/s so that the covered lens comes a second in, not four.
+SCENE = Scene(width=320, height=240, fps=60.0, period=240, episodes=(Episode("black", 90, 200),))
+
+
+@pytest.fixture
+def venue(tmp_path: Path) -> Iterator[Venue]:
+    engine = make_engine(f"sqlite:///{tmp_path / 'venue.sqlite'}")
+    upgrade(engine)
+    v = make_venue(engine)
+    v.clock.now = datetime.now(UTC)  # camera events carry the real time
+    yield v
+    engine.dispose()
+
+
+def _screen(qtbot: QtBot, v: Venue, recordings: Path) -> PaperRoomScreen:
+    def make(sink: object) -> list[CameraMonitor]:
+        config = MonitorConfig(source=SourceConfig(frozen_after_s=None), out_dir=recordings / "cam-1", record_fps=60)
+        return [CameraMonitor("cam-1", SourceSpec(SourceKind.SIMULATOR, "test"), sink,  # type: ignore[arg-type]
+                              config, opener=lambda _spec: SyntheticCapture(SCENE))]
+
+    screen = paper_room_screen(OpRunner(), v.paper_room, v.clock, "paper-room-pc", Actor.system("paper-room"),
+                               recordings, make)
+    qtbot.addWidget(screen)
+    screen.resize(1600, 900)
+    screen.show()
+    return screen
+
+
+def test_art22_5_camera_wall_records_indexes_hashes_and_alerts_on_a_covered_camera(
+        qtbot: QtBot, venue: Venue, tmp_path: Path) -> None:
+    screen = _screen(qtbot, venue, tmp_path / "rec")
+    tile = screen.wall.tiles[0]
+    qtbot.waitUntil(lambda: tile.frames_shown > 3, timeout=10000)
+    assert tile.dot.property("on") is True and screen.wall.tiles[1].feed is None
+    qtbot.waitUntil(lambda: any("⚠" in screen.events.item(i).text() for i in range(screen.events.count())),
+                    timeout=15000)
+    screen.cameras.stop()  # closes and hashes the open segment
+    qtbot.waitUntil(lambda: screen.cameras.segments_indexed >= 1, timeout=10000)
+    with Session(venue.engine) as s:
+        segment = s.scalars(select(VideoSegment)).first()
+        covered = s.scalars(select(CameraEvent).where(CameraEvent.kind == "covered")).first()
+    assert segment is not None and segment.frames > 0
+    assert hashlib.sha256(Path(segment.path).read_bytes()).hexdigest() == segment.sha256
+    assert covered is not None and covered.alert and Path(covered.snapshot_path).is_file()
+
+
+def test_art22_5_duty_list_is_red_with_papers_and_fewer_than_two_on_duty(
+        qtbot: QtBot, venue: Venue, tmp_path: Path) -> None:
+    venue.hand_over(ESCORT, SECURE_ROOM, venue.ok("01Q", "01A"), ("Z0001", "F0001"), ("B0001", "B0002"))
+    screen = _screen(qtbot, venue, tmp_path / "rec")
+    qtbot.waitUntil(lambda: screen.duty_status.property("bad") is True, timeout=5000)
+
+    def sign_on(number: str) -> None:
+        qtbot.keyClicks(screen.staff_number, number)
+        qtbot.keyClicks(screen.credential, GOOD)
+        qtbot.keyClick(screen.credential, Qt.Key.Key_Return)
+
+    sign_on("B0001")
+    qtbot.waitUntil(lambda: screen.duty_list.count() == 2, timeout=5000)  # one person and the warning line
+    assert screen.duty_status.property("bad") is True
+    sign_on("B0002")
+    qtbot.waitUntil(lambda: screen.duty_status.property("bad") is False, timeout=5000)
+    assert screen.duty_list.count() == 2
+    sign_on("J0701")  # an invigilator does not stand watch in the secure room
+    qtbot.waitUntil(lambda: screen.message.text() != "", timeout=5000)
+    screen.cameras.stop()
