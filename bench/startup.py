@@ -25,8 +25,19 @@ def _prepare(data: Path) -> str:
     return settings.database_url
 
 
+def _executable(path: str) -> str:
+    """`--bundle` takes the bundle's folder (dist/venue-ops) or its executable."""
+    folder = Path(path)
+    if folder.is_dir():
+        for name in ("venue-ops", "venue-ops-cli.exe", "venue-ops.exe"):
+            if (folder / name).is_file():
+                return str(folder / name)
+        raise SystemExit(f"no venue-ops executable in {folder}")
+    return path
+
+
 def run(argv: list[str]) -> list[Figure]:
-    bundle = argv[argv.index("--bundle") + 1] if "--bundle" in argv else None
+    bundle = _executable(argv[argv.index("--bundle") + 1]) if "--bundle" in argv else None
     with tempfile.TemporaryDirectory() as tmp:
         url = _prepare(Path(tmp))
         command = [bundle] if bundle else [sys.executable, "-m", "app"]
