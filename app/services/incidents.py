@@ -437,6 +437,7 @@ class IncidentLine:
     reported_at: datetime | None
     reported_via: str
     reported_to: str
+    candidate_ids: tuple[uuid.UUID, ...] = ()  # in the order of `candidates`
 
     def waiting_report(self, now: datetime) -> timedelta | None:
         """Time since a serious incident happened while it is not reported yet."""
@@ -473,5 +474,6 @@ def incident_log(session: Session, *, sitting_id: uuid.UUID | None = None,
             tuple((e.original_name, e.sha256, e.size) for e in ev),
             tuple((a.at, a.by_name, a.reason) for a in am),
             i.recorded_by_name, i.confirmed_by_name, i.reported_at, i.reported_via, i.reported_to,
+            tuple(c.id for c in cands),
         ))
     return lines

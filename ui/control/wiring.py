@@ -16,6 +16,7 @@ from app.security.auth import StaffSession
 from app.services import control
 from app.services.control import Checklist, ControlView
 from ui.control.screen import ControlActions, ControlRoomScreen
+from ui.incidents import wiring as incidents_wiring
 from ui.runner import OpRunner
 from ui.timer.screen import TimerScreen
 
@@ -50,7 +51,7 @@ def control_actions(core: Core, user: StaffSession, clock: Callable[[], datetime
 
 
 def control_factories(core: Core, runner: OpRunner, user: Any) -> dict[str, Callable[[], QWidget]]:
-    """The control room and timer screens for a signed-in leader. One anchored clock per window:
+    """The control room, timer and incident log screens for a signed-in user. One anchored clock per window:
     from here on a change of the PC's clock moves no timer (and is logged)."""
     if not isinstance(user, StaffSession):
         return {}
@@ -61,4 +62,5 @@ def control_factories(core: Core, runner: OpRunner, user: Any) -> dict[str, Call
         "control": lambda: ControlRoomScreen(runner, load, clock.now, control_actions(core, user, clock.now),
                                              check_clock=clock.check),
         "timer": lambda: TimerScreen(runner, load, clock.now),
+        "incidents": lambda: incidents_wiring.build(core, runner, user, clock.now),
     }

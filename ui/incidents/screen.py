@@ -1,0 +1,287 @@
+"""Incident log (异常/违纪记录): every incident newest first; the selected one in full; the steps
+from draft to confirmation by keyboard. Serious incidents not yet reported stay on a red banner
+with the time since they happened (arts. 32, 46).
+
+F2 complete the draft · F3 candidate signed · F4 candidate refused (two witnesses) ·
+F6 confirm (chief examiner) · F7 amend with a reason · F8 mark reported · F9 attach a file."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.rules.timing import venue_time
+from app.services.incidents import IncidentLine
+from ui.control.texts import elapsed
+from ui.incidents.categories import category_label
+from ui.incidents.dialogs import IncidentForm, ReportForm, WitnessForm
+from ui.messages import describe
+from ui.runner import OpRunner
+
+DATA_KINDS = frozenset({"incidents"})
+
+
+@dataclass(frozen=True)
+class IncidentActions:
+    complete: Callable[[uuid.UUID, str, str, str], object]  # id, category, facts, action
+    signed: Callable[[uuid.UUID, uuid.UUID], object]  # id, candidate id
+    refused: Callable[[uuid.UUID, uuid.UUID, str, str, str], object]  # id, candidate, witness no, credential, note
+    confirm: Callable[[uuid.UUID], object]
+    amend: Callable[[uuid.UUID, dict[str, Any], str], object]
+    reported: Callable[[uuid.UUID, str, str], object]  # id, via, to
+    add_file: Callable[[uuid.UUID, Path], object]
+
+
+def status_name(line: IncidentLine) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    t = QCoreApplication.translate
+    if line.status == "confirmed":
+        return t("IncidentLog", "Confirmed") + (t("IncidentLog", " · amended") if line.amendments else "")
+    return t("IncidentLog", "Draft")
+
+
+class IncidentLogScreen(QWidget):
+    def __init__(self, runner: OpRunner, load: Callable[[], list[IncidentLine]], clock: Callable[[], datetime],
+                 actions: IncidentActions, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._runner, self._load, self._clock, self._actions = runner, load, clock, actions
+        self._lines: list[IncidentLine] = []
+        self.title = QLabel(objectName="ScreenTitle")
+        self.banner = QLabel(objectName="ReportNowBanner", wordWrap=True)
+        self.banner.hide()
+        self.table = QTableWidget(0, 6)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.itemSelectionChanged.connect(self._show_selected)
+        self.detail = QTextBrowser(objectName="IncidentDetail")
+        self.candidates = QListWidget(objectName="IncidentCandidates")
+        self.candidates.setMaximumHeight(110)
+        right = QWidget()
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.addWidget(self.detail, 1)
+        rl.addWidget(self.candidates)
+        split = QSplitter()
+        split.addWidget(self.table)
+        split.addWidget(right)
+        split.setSizes([700, 600])
+        self.status = QLabel(objectName="ControlStatus", wordWrap=True)
+        self.buttons: dict[str, QPushButton] = {}
+        bar = QHBoxLayout()
+        for key, handler in (("F2", self.complete), ("F3", self.signed), ("F4", self.refused), ("F6", self.confirm),
+                             ("F7", self.amend), ("F8", self.reported), ("F9", self.add_file)):
+            button = QPushButton()
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(handler)
+            self.buttons[key] = button
+            bar.addWidget(button)
+            QShortcut(QKeySequence(key), self, handler, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        bar.addStretch()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.addWidget(self.title)
+        layout.addWidget(self.banner)
+        layout.addWidget(split, 1)
+        layout.addWidget(self.status)
+        layout.addLayout(bar)
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self._paint_banner)
+        self._timer.start(1000)
+        runner.changed.connect(lambda kinds: self.refresh() if kinds & DATA_KINDS else None)
+        self.retranslate()
+        self.refresh()
+
+    def refresh(self) -> None:
+        self._runner.submit(self._load, self._show, lambda exc: self.status.setText(describe(exc)))
+
+    def _show(self, lines: list[IncidentLine]) -> None:
+        keep = self.selected()
+        self._lines = lines
+        self.table.setRowCount(len(lines))
+        for row, line in enumerate(lines):
+            cells = [f"{venue_time(line.occurred_at):%m-%d %H:%M}", line.room_code,
+                     category_label(line.category), status_name(line),
+                     self.tr("REPORT NOW") if line.waiting_report(self._clock()) is not None else "",
+                     "、".join(name for _t, name in line.candidates)]
+            for col, text in enumerate(cells):
+                self.table.setItem(row, col, QTableWidgetItem(text))
+        if lines:
+            ids = [line.id for line in lines]
+            self.table.selectRow(ids.index(keep.id) if keep is not None and keep.id in ids else 0)
+        self._show_selected()
+        self._paint_banner()
+
+    def selected(self) -> IncidentLine | None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        if not rows or rows[0].row() >= len(self._lines):
+            return None
+        return self._lines[rows[0].row()]
+
+    def _paint_banner(self) -> None:
+        now = self._clock()
+        waiting = [(line, line.waiting_report(now)) for line in self._lines]
+        texts = [self.tr("REPORT NOW · room {room} · {category} · {since} since it happened").format(
+            room=line.room_code or "-", category=category_label(line.category), since=elapsed(w.total_seconds()))
+            for line, w in waiting if w is not None]
+        self.banner.setVisible(bool(texts))
+        self.banner.setText("\n".join(texts))
+
+    def _show_selected(self) -> None:
+        line = self.selected()
+        self.candidates.clear()
+        if line is None:
+            self.detail.setHtml(f"<p>{self.tr('No incidents recorded.')}</p>")
+            return
+        from html import escape
+
+        sigs = {ticket: (status, witnesses) for ticket, status, witnesses in line.signatures}
+        rows = [
+            (self.tr("Time"), f"{venue_time(line.occurred_at):%Y-%m-%d %H:%M:%S}"),
+            (self.tr("Sitting / room"), f"{line.sitting_code} / {line.room_code}"),
+            (self.tr("Category"), category_label(line.category)),
+            (self.tr("Status"), status_name(line)),
+            (self.tr("Facts"), line.facts),
+            (self.tr("Action taken"), line.action_taken),
+            (self.tr("Recorded by"), line.recorded_by),
+            (self.tr("Confirmed by"), line.confirmed_by or ""),
+        ]
+        if line.serious:
+            rows.append((self.tr("Reported"), self.tr("{at} by {via} to {to}").format(
+                at=f"{venue_time(line.reported_at):%H:%M}", via=line.reported_via, to=line.reported_to)
+                if line.reported_at else self.tr("not yet")))
+        html = "<table cellpadding='4'>" + "".join(
+            f"<tr><td><b>{escape(k)}</b></td><td>{escape(v)}</td></tr>" for k, v in rows) + "</table>"
+        if line.evidence:
+            html += f"<p><b>{escape(self.tr('Evidence'))}</b></p><ul>" + "".join(
+                f"<li>{escape(name)} · SHA-256 {sha[:16]}… · {size} B</li>" for name, sha, size in line.evidence) + "</ul>"
+        if line.amendments:
+            html += f"<p><b>{escape(self.tr('Amendments'))}</b></p><ul>" + "".join(
+                f"<li>{venue_time(at):%H:%M} {escape(by)}: {escape(reason)}</li>" for at, by, reason in line.amendments
+            ) + "</ul>"
+        self.detail.setHtml(html)
+        for ticket, name in line.candidates:
+            status, witnesses = sigs.get(ticket, ("", ()))
+            if status == "signed":
+                state = self.tr("signed")
+            elif status == "refused":
+                state = self.tr("refused to sign, witnessed by {names}").format(names="、".join(witnesses))
+            else:
+                state = self.tr("signature not recorded")
+            self.candidates.addItem(f"{ticket}  {name}  ·  {state}")
+        if self.candidates.count():
+            self.candidates.setCurrentRow(0)
+
+    def _candidate(self, line: IncidentLine) -> uuid.UUID | None:
+        row = self.candidates.currentRow()
+        if row < 0 or row >= len(line.candidate_ids):
+            return None
+        return line.candidate_ids[row]
+
+    def _act(self, fn: Callable[[], object], done: str) -> None:
+        self.status.setText("")
+        self._runner.submit(fn, lambda _r: self.status.setText(done), lambda exc: self.status.setText(describe(exc)),
+                            changes=("incidents",))
+
+    def complete(self) -> None:
+        line = self.selected()
+        if line is None:
+            return
+        form = IncidentForm(line.category, line.facts, line.action_taken, with_reason=False, parent=self)
+        if form.exec():
+            category, facts, action, _ = form.values()
+            self._act(lambda: self._actions.complete(line.id, category, facts, action), self.tr("Draft saved."))
+
+    def signed(self) -> None:
+        line = self.selected()
+        cid = self._candidate(line) if line else None
+        if line is not None and cid is not None:
+            self._act(lambda: self._actions.signed(line.id, cid), self.tr("Signature recorded."))
+
+    def refused(self) -> None:
+        line = self.selected()
+        cid = self._candidate(line) if line else None
+        if line is None or cid is None:
+            return
+        form = WitnessForm(self)
+        if form.exec():
+            number, credential, note = form.values()
+            self._act(lambda: self._actions.refused(line.id, cid, number, credential, note),
+                      self.tr("Refusal to sign recorded with two witnesses."))
+
+    def confirm(self) -> None:
+        line = self.selected()
+        if line is not None:
+            self._act(lambda: self._actions.confirm(line.id), self.tr("Incident confirmed."))
+
+    def amend(self) -> None:
+        line = self.selected()
+        if line is None:
+            return
+        form = IncidentForm(line.category, line.facts, line.action_taken, with_reason=True, parent=self)
+        if form.exec():
+            category, facts, action, reason = form.values()
+            changes: dict[str, Any] = {k: v for k, v, old in (("category", category, line.category),
+                                                              ("facts", facts, line.facts),
+                                                              ("action_taken", action, line.action_taken)) if v != old}
+            self._act(lambda: self._actions.amend(line.id, changes, reason), self.tr("Amendment recorded."))
+
+    def reported(self) -> None:
+        line = self.selected()
+        if line is None:
+            return
+        form = ReportForm(self)
+        if form.exec():
+            via, to = form.values()
+            self._act(lambda: self._actions.reported(line.id, via, to), self.tr("Marked as reported."))
+
+    def add_file(self) -> None:
+        line = self.selected()
+        if line is None:
+            return
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Attach evidence"))
+        if path:
+            self._act(lambda: self._actions.add_file(line.id, Path(path)), self.tr("Evidence attached."))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Incidents"))
+        self.table.setHorizontalHeaderLabels([self.tr("Time"), self.tr("Room"), self.tr("Category"),
+                                              self.tr("Status"), self.tr("Report"), self.tr("Candidates")])
+        labels = {"F2": self.tr("F2 Complete draft"), "F3": self.tr("F3 Signed"), "F4": self.tr("F4 Refused to sign"),
+                  "F6": self.tr("F6 Confirm"), "F7": self.tr("F7 Amend"), "F8": self.tr("F8 Reported"),
+                  "F9": self.tr("F9 Attach file")}
+        for key, button in self.buttons.items():
+            button.setText(labels[key])
+        if self._lines:
+            self._show(self._lines)
