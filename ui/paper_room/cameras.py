@@ -25,6 +25,11 @@ from ui.paper_room.wall import CameraFeed
 from ui.runner import OpRunner
 
 log = logging.getLogger(__name__)
+THUMB_WIDTH = 128
+
+
+def thumbnail_path(snapshot: Path) -> Path:
+    return snapshot.with_name(snapshot.stem + ".thumb.jpg")
 
 
 class PaperRoomCameras(QObject):
@@ -97,7 +102,12 @@ class PaperRoomCameras(QObject):
             if frame is not None:
                 self._snapshots.mkdir(parents=True, exist_ok=True)
                 snapshot = self._snapshots / f"{camera}_{at:%Y%m%dT%H%M%S%f}_{kind}.jpg"
-                if not cv2.imwrite(str(snapshot), frame.image):
+                if cv2.imwrite(str(snapshot), frame.image):
+                    # The event list shows this small copy: decoding full frames would stall the GUI.
+                    small = cv2.resize(frame.image, (THUMB_WIDTH, THUMB_WIDTH * frame.height // frame.width),
+                                       interpolation=cv2.INTER_AREA)
+                    cv2.imwrite(str(thumbnail_path(snapshot)), small)
+                else:
                     snapshot = None
             return self._service.record_event(self._actor, self._desk, camera, kind, at, detail, snapshot)
 

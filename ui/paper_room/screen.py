@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QSize, QTimer
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -26,7 +27,7 @@ from app.rules.custody import DiskForecast
 from app.rules.timing import venue_time
 from app.services.paper_room import DutyState
 from ui.messages import describe
-from ui.paper_room.cameras import PaperRoomCameras
+from ui.paper_room.cameras import PaperRoomCameras, thumbnail_path
 from ui.paper_room.wall import CameraWall
 from ui.runner import OpRunner
 
@@ -53,6 +54,7 @@ class PaperRoomScreen(QWidget):
         self._runner, self._load, self._duty = runner, load, duty
         self.cameras = cameras
         self._view: PaperRoomView | None = None
+        self._icons: dict[str, QIcon] = {}
         self.title = QLabel(objectName="ScreenTitle")
         self.wall = CameraWall(cameras.feeds())
         self.retention = QLabel(objectName="RetentionDays", wordWrap=True)
@@ -90,7 +92,6 @@ class PaperRoomScreen(QWidget):
         self.credential.returnPressed.connect(self.sign_on)
         self.sign_on_button.clicked.connect(self.sign_on)
         self.sign_off_button.clicked.connect(self.sign_off)
-        cameras.event_recorded.connect(lambda _e: self.refresh())
         cameras.status_changed.connect(lambda _s: self.wall.refresh_status())
         runner.changed.connect(lambda kinds: self.refresh() if kinds & DATA_KINDS else None)
         self._timer = QTimer(self, interval=30_000)  # the duty clock and the disk move on their own
@@ -147,10 +148,18 @@ class PaperRoomScreen(QWidget):
             item = QListWidgetItem(f"{'⚠ ' if e.alert else ''}{venue_time(e.at):%m-%d %H:%M:%S} "
                                    f"{e.camera} · {self._kind(e.kind)}")
             if e.snapshot_path:
-                pixmap = QPixmap(e.snapshot_path)
-                if not pixmap.isNull():
-                    item.setIcon(QIcon(pixmap.scaled(128, 72, Qt.AspectRatioMode.KeepAspectRatio)))
+                item.setIcon(self._icon(e.snapshot_path))
             self.events.addItem(item)
+
+    def _icon(self, snapshot: str) -> QIcon:
+        icon = self._icons.get(snapshot)
+        if icon is None:
+            pixmap = QPixmap(str(thumbnail_path(Path(snapshot))))
+            icon = QIcon(pixmap) if not pixmap.isNull() else QIcon()
+            if len(self._icons) > 200:
+                self._icons.clear()
+            self._icons[snapshot] = icon
+        return icon
 
     def _kind(self, kind: str) -> str:
         return {
