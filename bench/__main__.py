@@ -18,6 +18,7 @@ BENCHES: dict[str, str] = {
     "camera-scan": "bench.camera_scan",
     "camera-monitor": "bench.camera_monitor",
     "paper-room": "bench.paper_room",
+    "sync": "bench.sync",
 }
 
 

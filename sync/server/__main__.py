@@ -4,7 +4,8 @@
     python -m sync.server --data DIR publish-package FILE.vopkg   # serve an exam package to its venue
     python -m sync.server --data DIR serve --cert C --key K [--port 8443] [--fault error:/v1/batches:2]
     python -m sync.server --data DIR import-usb FILE              # a venue's USB results export
-    python -m sync.server --data DIR records 320107 [--json]      # what a venue has sent
+    python -m sync.server --data DIR records 320107               # what a venue has sent, per kind
+    python -m sync.server make-cert DIR                           # a throwaway CA + loopback certificate
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 
 from app.errors import VenueError
 from sync import credential, usb
+from sync.server.devcert import make_pki
 from sync.server.faults import Fault, FaultSwitch
 from sync.server.runner import ReferenceServer
 from sync.server.store import ServerError, ServerStore
@@ -55,6 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
     pub.add_argument("file", type=Path)
     imp = sub.add_parser("import-usb", help="import a venue's USB results file (importing it again changes nothing)")
     imp.add_argument("file", type=Path)
+    cert = sub.add_parser("make-cert", help="a throwaway CA and server certificate for trying things on loopback")
+    cert.add_argument("folder", type=Path)
     rec = sub.add_parser("records", help="count what a venue has sent, per kind")
     rec.add_argument("venue")
     return p
@@ -74,6 +78,9 @@ def main(argv: list[str] | None = None) -> int:
             print(json.dumps({"revision": package.revision, "sha256": package.sha256, "size": package.size}))
         elif args.command == "import-usb":
             print(json.dumps(import_usb(store, args.file), ensure_ascii=False))
+        elif args.command == "make-cert":
+            pki = make_pki(args.folder, label="dev")
+            print(json.dumps({"ca": str(pki.ca_file), "cert": str(pki.cert_file), "key": str(pki.key_file)}))
         elif args.command == "records":
             counts: dict[str, int] = {}
             for r in store.records(args.venue):

@@ -1,4 +1,6 @@
-"""A throwaway certificate authority and server certificates for TLS on loopback."""
+"""A throwaway certificate authority and a server certificate signed by it, for TLS on loopback:
+tests, benchmarks, and trying the reference server (`python -m sync.server make-cert DIR`).
+Never for a real provincial server, whose certificate comes from the agency's PKI."""
 
 from __future__ import annotations
 

@@ -14,12 +14,12 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.db.engine import make_session_factory
 from app.security.keystore_testing import MemoryKeyring
 from sync.credential import CredentialStore, new_credential
+from sync.server.devcert import Pki, make_pki
 from sync.server.faults import FaultSwitch
 from sync.server.runner import ReferenceServer
 from sync.server.store import ServerStore
 from sync.service import SyncService
 from sync.transport import RetryPolicy
-from tests.sync.tls import Pki, make_pki
 from tests.sync.venue import ACTOR
 
 FAST_RETRY = RetryPolicy(attempts=6, base_seconds=0.01, cap_seconds=0.05)

@@ -14,12 +14,12 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.db.models_sync import OutboxEntry
 from app.errors import VenueError
+from sync.server.devcert import Pki, make_pki
 from sync.server.faults import Fault, FaultSwitch
 from sync.server.runner import ReferenceServer
 from sync.server.store import ServerStore
 from sync.service import SyncService
 from sync.transport import RetryPolicy
-from tests.sync.tls import Pki, make_pki
 from tests.sync.venue import venue_day
 
 
