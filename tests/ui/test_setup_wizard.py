@@ -209,3 +209,52 @@ def test_wizard_screenshot(qtbot: QtBot, wizard: SetupWizard, tmp_path: Path) ->
     qtbot.keyClick(wizard.venue.code, Qt.Key.Key_Tab)
     assert wizard.venue.name.hasFocus()
     assert wizard.grab().save(str(tmp_path / "setup.png"))
+
+
+def test_a_new_pc_starts_with_the_wizard_and_cancelling_writes_nothing(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, translations: Translations
+) -> None:
+    import logging
+
+    from PySide6.QtCore import QTimer
+
+    from app.__main__ import main
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    settings_file = tmp_path / "config" / "venue-ops" / "settings.json"
+    shown: list[SetupWizard] = []
+
+    def cancel_when_shown() -> None:
+        wizards = [w for w in QApplication.topLevelWidgets() if isinstance(w, SetupWizard) and w.isVisible()]
+        if wizards:
+            shown.append(wizards[0])
+            wizards[0].reject()
+        else:
+            QTimer.singleShot(50, cancel_when_shown)
+
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    QTimer.singleShot(50, cancel_when_shown)
+    try:
+        assert main(["--lang", "en"]) == 0
+    finally:
+        for handler in [h for h in root.handlers if h not in handlers]:
+            root.removeHandler(handler)
+            handler.close()
+        root.setLevel(level)
+    assert len(shown) == 1
+    assert not settings_file.exists()
+    assert not (tmp_path / "data" / "venue-ops" / "venue.sqlite").exists()
+
+
+def test_keyboard_scanner_test_takes_a_fast_burst_of_keys(qtbot: QtBot, wizard: SetupWizard) -> None:
+    page = wizard.devices
+    row = page.add_device(DeviceKind.SCANNER_WEDGE, "扫码枪2")
+    page.test_row(row)
+    assert page.result_text(row) == "Scan any code with this scanner now."
+    target = page.table
+    target.setFocus()
+    qtbot.keyClicks(target, "2026110100123")
+    qtbot.keyClick(target, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.result_text(row) == "✔ Code scanned: 2026110100123", timeout=5000)
