@@ -222,3 +222,20 @@ def test_screenshots_in_chinese(qtbot: QtBot, day: Day, size: tuple[int, int]) -
     finally:
         translations.apply("en")
         app.setStyleSheet("")
+
+
+def test_art40_room_record_pdf_from_the_control_room(qtbot: QtBot, day: Day, tmp_path: Path) -> None:
+    from app.services import room_record
+
+    _prepare(day)
+    clock = Clock(START - timedelta(minutes=20))
+    screen, _runner = _screen(qtbot, day, clock)
+
+    def load() -> room_record.RoomRecord:
+        with day.session() as s:
+            return room_record.room_record(s, day.sitting, day.rooms["01"])
+
+    out = tmp_path / "rr.pdf"
+    screen.write_record(load, out)
+    qtbot.waitUntil(lambda: "saved" in screen.status.text())
+    assert out.read_bytes().startswith(b"%PDF")

@@ -12,10 +12,12 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
+    QFileDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -31,11 +33,13 @@ from app.rules.clock import ClockJump
 from app.rules.lifecycle import Phase, countdowns
 from app.rules.timing import venue_time
 from app.services.control import Alert, Checklist, ControlView, RoomTile
+from app.services.room_record import RoomRecord
 from ui.control.checklist import ChecklistDialog
 from ui.control.texts import alert_text, countdown, phase_name
 from ui.incidents.categories import category_label
 from ui.messages import describe
 from ui.overview.screen import mode_name
+from ui.reports.room_record import write_room_record
 from ui.runner import OpRunner
 from ui.timer.view import TimerView
 
@@ -49,6 +53,8 @@ class ControlActions:
     open_room: Callable[[uuid.UUID, uuid.UUID], object]
     collect_papers: Callable[[uuid.UUID, uuid.UUID], object]
     note_clock_jump: Callable[[ClockJump, uuid.UUID | None], object]
+    sign_record: Callable[[uuid.UUID, uuid.UUID], object] | None = None
+    load_record: Callable[[uuid.UUID, uuid.UUID], RoomRecord] | None = None
 
 
 def tile_state(tile: RoomTile, phase: Phase, alerts: list[Alert]) -> str:
@@ -167,13 +173,17 @@ class ControlRoomScreen(QWidget):
         self.checklist_button = QPushButton()
         self.open_button = QPushButton()
         self.collect_button = QPushButton()
+        self.sign_button = QPushButton()
+        self.record_button = QPushButton()
         self.timer_button = QPushButton(objectName="Primary")
         for button, handler in ((self.checklist_button, self.sign_checklist), (self.open_button, self.open_room),
-                                (self.collect_button, self.collect_papers), (self.timer_button, self.show_timer)):
+                                (self.collect_button, self.collect_papers), (self.sign_button, self.sign_record),
+                                (self.record_button, self.save_record), (self.timer_button, self.show_timer)):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(handler)
         bar = QHBoxLayout()
-        for button in (self.checklist_button, self.open_button, self.collect_button):
+        for button in (self.checklist_button, self.open_button, self.collect_button, self.sign_button,
+                       self.record_button):
             bar.addWidget(button)
         bar.addStretch()
         bar.addWidget(self.status, 2)
@@ -187,7 +197,8 @@ class ControlRoomScreen(QWidget):
         layout.addWidget(self.alerts, 1)
         layout.addLayout(bar)
         for key, handler in (("C", self.sign_checklist), ("O", self.open_room), ("P", self.collect_papers),
-                             ("T", self.show_timer), ("F5", self.refresh)):
+                             ("S", self.sign_record), ("R", self.save_record), ("T", self.show_timer),
+                             ("F5", self.refresh)):
             QShortcut(QKeySequence(key), self, handler, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
         self._timer = QTimer(self)
@@ -342,6 +353,29 @@ class ControlRoomScreen(QWidget):
             self._act(lambda: self._actions.collect_papers(view.sitting_id, tile.room_id),
                       self.tr("Room {room}: papers collected.").format(room=tile.code))
 
+    def sign_record(self) -> None:
+        tile, view, sign = self.selected(), self._view, self._actions.sign_record
+        if tile is not None and view is not None and sign is not None:
+            self._act(lambda: sign(view.sitting_id, tile.room_id),
+                      self.tr("Room {room}: your signature is on the room record.").format(room=tile.code))
+
+    def save_record(self) -> None:
+        """The room record as an A4 PDF (printable); built in the background, written here."""
+        tile, view, load = self.selected(), self._view, self._actions.load_record
+        if tile is None or view is None or load is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save room record"), f"room-record-{view.sitting_code}-{tile.code}.pdf", "PDF (*.pdf)")
+        if path:
+            self.write_record(lambda: load(view.sitting_id, tile.room_id), Path(path))
+
+    def write_record(self, load: Callable[[], RoomRecord], path: Path) -> None:
+        def written(record: RoomRecord) -> None:
+            write_room_record(record, path)
+            self.status.setText(self.tr("Room record saved: {path}").format(path=str(path)))
+
+        self._runner.submit(load, written, lambda exc: self.status.setText(describe(exc)))
+
     def show_timer(self) -> None:
         tile, view = self.selected(), self._view
         if view is None:
@@ -373,6 +407,8 @@ class ControlRoomScreen(QWidget):
         self.checklist_button.setText(self.tr("C  Sign checklist"))
         self.open_button.setText(self.tr("O  Open room"))
         self.collect_button.setText(self.tr("P  Papers collected"))
+        self.sign_button.setText(self.tr("S  Sign record"))
+        self.record_button.setText(self.tr("R  Room record PDF"))
         self.timer_button.setText(self.tr("T  Timer view"))
         self.tick(reload=False)
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QWidget
 from app.bootstrap import Core
 from app.rules.clock import AnchoredClock, ClockJump
 from app.security.auth import StaffSession
-from app.services import control
+from app.services import control, room_record
 from app.services.control import Checklist, ControlView
 from ui.control.screen import ControlActions, ControlRoomScreen
 from ui.incidents import wiring as incidents_wiring
@@ -47,7 +47,14 @@ def control_actions(core: Core, user: StaffSession, clock: Callable[[], datetime
     def jump(j: ClockJump, sitting: uuid.UUID | None) -> object:
         return write(lambda s: control.note_clock_jump(s, user.actor, user.desk, j, sitting))
 
-    return ControlActions(checklist, open_room, collect, jump)
+    def sign(sitting: uuid.UUID, room: uuid.UUID) -> object:
+        return write(lambda s: room_record.sign_room_record(s, user, sitting, room, now=clock()))
+
+    def record(sitting: uuid.UUID, room: uuid.UUID) -> room_record.RoomRecord:
+        with core.sessions() as s:
+            return room_record.room_record(s, sitting, room)
+
+    return ControlActions(checklist, open_room, collect, jump, sign, record)
 
 
 def control_factories(core: Core, runner: OpRunner, user: Any) -> dict[str, Callable[[], QWidget]]:
