@@ -380,6 +380,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Not opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Starts in {time}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -484,6 +488,34 @@
     </message>
     <message>
         <source>other seal number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>motion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>camera covered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>camera out of focus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>camera moved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signal lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>back to normal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recording failed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -842,6 +874,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Only the invigilators of room {room} sign its record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Package {barcode} was handed over from {found_at}, but no handover had taken it there (last known: {last_known}).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -887,6 +923,14 @@
     </message>
     <message>
         <source>Room {room}: the pre-exam checklist is not complete ({items}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Room {room}: the record is already signed and complete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Room {room}: the record is signed after the papers are collected.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -994,6 +1038,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The giving side needs at least two different staff members, each confirming with their own credential (art. 22(四)); {count} confirmed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The key file {path} can be read by other users; it must have permissions 0600.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1070,6 +1118,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The receiving side needs at least two different staff members, each confirming with their own credential (art. 22(四)); {count} confirmed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The recording disk holds only {days} days of video at the current rate; 90 are required.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1079,6 +1131,10 @@
     </message>
     <message>
         <source>The results file names venue {venue}, which this server does not know.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The room&apos;s invigilators sign the record before the chief examiner&apos;s office.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1111,10 +1167,6 @@
     </message>
     <message>
         <source>The {field} of {member} does not match the signed manifest.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The {side} side needs at least two different staff members, each confirming with their own credential (art. 22(四)); {count} confirmed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1235,6 +1287,10 @@
     </message>
     <message>
         <source>You cannot deactivate your own account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You have already signed this room record.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1459,6 +1515,176 @@ Receiving: {receiving}</source>
     </message>
     <message>
         <source>Handover form saved: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IncidentForm</name>
+    <message>
+        <source>Amend incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complete incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Facts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for the amendment</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IncidentLogScreen</name>
+    <message>
+        <source>REPORT NOW</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>REPORT NOW · room {room} · {category} · {since} since it happened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sitting / room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Facts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmed by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{at} by {via} to {to}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refused to sign, witnessed by {names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signature not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signature recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refusal to sign recorded with two witnesses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incident confirmed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amendment recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marked as reported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attach evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence attached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Candidates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F2 Complete draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F3 Signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F4 Refused to sign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F6 Confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F7 Amend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F8 Reported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F9 Attach file</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1779,6 +2005,61 @@ Receiving: {receiving}</source>
     </message>
 </context>
 <context>
+    <name>PaperRoomScreen</name>
+    <message>
+        <source>Secure paper room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On duty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credential</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video on disk: no recording rate measured yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video on disk: {days} days at the current rate (90 required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} on duty · {items} packages in the room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} · since {since}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fewer than two on duty since {since}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the staff number and the credential.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ProvincePage</name>
     <message>
         <source>Provincial server</source>
@@ -1810,6 +2091,25 @@ Receiving: {receiving}</source>
     </message>
     <message>
         <source>This file does not hold a key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportForm</name>
+    <message>
+        <source>Reported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. phone, exam-affairs system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To whom</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2101,6 +2401,25 @@ Receiving: {receiving}</source>
     </message>
     <message>
         <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WitnessForm</name>
+    <message>
+        <source>Second witness</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Witness staff number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Witness credential</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What happened</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -125,35 +125,35 @@
     <name>CameraTile</name>
     <message>
         <source>No camera</source>
-        <translation type="unfinished" />
+        <translation>无摄像头</translation>
     </message>
     <message>
         <source>Recording</source>
-        <translation type="unfinished" />
+        <translation>录像中</translation>
     </message>
     <message>
         <source>Not recording</source>
-        <translation type="unfinished" />
+        <translation>未录像</translation>
     </message>
     <message>
         <source>live</source>
-        <translation type="unfinished" />
+        <translation>实时</translation>
     </message>
     <message>
         <source>connecting…</source>
-        <translation type="unfinished" />
+        <translation>连接中…</translation>
     </message>
     <message>
         <source>signal lost</source>
-        <translation type="unfinished" />
+        <translation>信号中断</translation>
     </message>
     <message>
         <source>failed</source>
-        <translation type="unfinished" />
+        <translation>故障</translation>
     </message>
     <message>
         <source>stopped</source>
-        <translation type="unfinished" />
+        <translation>已停止</translation>
     </message>
 </context>
 <context>
@@ -224,7 +224,7 @@
     </message>
     <message>
         <source>Expected</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">应有数</translation>
     </message>
     <message>
         <source>Admitted</source>
@@ -379,6 +379,10 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Not opened</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Starts in {time}</source>
         <translation type="unfinished" />
     </message>
@@ -408,7 +412,7 @@
     </message>
     <message>
         <source>Alerts</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">告警</translation>
     </message>
     <message>
         <source>C  Sign checklist</source>
@@ -431,90 +435,118 @@
     <name>Custody</name>
     <message>
         <source>not received</source>
-        <translation type="unfinished" />
+        <translation>未接收</translation>
     </message>
     <message>
         <source>Room {code}</source>
-        <translation type="unfinished" />
+        <translation>第{code}考场</translation>
     </message>
     <message>
         <source>Escort (province)</source>
-        <translation type="unfinished" />
+        <translation>押运（省级）</translation>
     </message>
     <message>
         <source>Secure paper room</source>
-        <translation type="unfinished">保密室</translation>
+        <translation>保密室</translation>
     </message>
     <message>
         <source>Exam office</source>
-        <translation type="unfinished" />
+        <translation>考务办公室</translation>
     </message>
     <message>
         <source>Question papers</source>
-        <translation type="unfinished" />
+        <translation>试卷袋</translation>
     </message>
     <message>
         <source>Answer sheets</source>
-        <translation type="unfinished" />
+        <translation>答卷袋</translation>
     </message>
     <message>
         <source>Disc</source>
-        <translation type="unfinished" />
+        <translation>光盘</translation>
     </message>
     <message>
         <source>missing</source>
-        <translation type="unfinished" />
+        <translation>缺少</translation>
     </message>
     <message>
         <source>not expected here</source>
-        <translation type="unfinished" />
+        <translation>不属于本次交接</translation>
     </message>
     <message>
         <source>unknown barcode</source>
-        <translation type="unfinished" />
+        <translation>未知条码</translation>
     </message>
     <message>
         <source>wrong count</source>
-        <translation type="unfinished" />
+        <translation>数量不符</translation>
     </message>
     <message>
         <source>seal broken</source>
-        <translation type="unfinished" />
+        <translation>密封破损</translation>
     </message>
     <message>
         <source>other seal number</source>
-        <translation type="unfinished" />
+        <translation>封条号不符</translation>
+    </message>
+    <message>
+        <source>motion</source>
+        <translation>有人员活动</translation>
+    </message>
+    <message>
+        <source>camera covered</source>
+        <translation>摄像头被遮挡</translation>
+    </message>
+    <message>
+        <source>camera out of focus</source>
+        <translation>摄像头失焦</translation>
+    </message>
+    <message>
+        <source>camera moved</source>
+        <translation>摄像头被移动</translation>
+    </message>
+    <message>
+        <source>signal lost</source>
+        <translation>信号中断</translation>
+    </message>
+    <message>
+        <source>back to normal</source>
+        <translation>恢复正常</translation>
+    </message>
+    <message>
+        <source>recording failed</source>
+        <translation>录像失败</translation>
     </message>
 </context>
 <context>
     <name>CustodyScreen</name>
     <message>
         <source>Paper custody</source>
-        <translation type="unfinished">试卷流转</translation>
+        <translation>试卷流转</translation>
     </message>
     <message>
         <source>Alerts</source>
-        <translation type="unfinished" />
+        <translation>告警</translation>
     </message>
     <message>
         <source>Latest handovers</source>
-        <translation type="unfinished" />
+        <translation>最近交接</translation>
     </message>
     <message>
         <source>End-of-day reconciliation (F9)</source>
-        <translation type="unfinished" />
+        <translation>当日清点核对（F9）</translation>
     </message>
     <message>
         <source>No custody alerts.</source>
-        <translation type="unfinished" />
+        <translation>无试卷流转告警。</translation>
     </message>
     <message>
         <source>All {n} packages received are accounted for.</source>
-        <translation type="unfinished" />
+        <translation>已接收的 {n} 件全部清点无误。</translation>
     </message>
     <message>
         <source>{bad} of {n} packages received are not accounted for: {codes}</source>
-        <translation type="unfinished" />
+        <translation>已接收的 {n} 件中有 {bad} 件未归位：{codes}</translation>
     </message>
 </context>
 <context>
@@ -698,7 +730,7 @@
     </message>
     <message>
         <source>A handover goes between two different places, not from {from_place} to {to_place}.</source>
-        <translation type="unfinished" />
+        <translation>交接须在两个不同地点之间进行，不能从 {from_place} 到 {to_place}。</translation>
     </message>
     <message>
         <source>A misconduct record names at least one candidate.</source>
@@ -722,11 +754,11 @@
     </message>
     <message>
         <source>An evidence range must end after it starts.</source>
-        <translation type="unfinished" />
+        <translation>证据时段的结束时间必须晚于开始时间。</translation>
     </message>
     <message>
         <source>Answer sheets {barcode} are still in {place}, more than 30 minutes after the sitting ended.</source>
-        <translation type="unfinished" />
+        <translation>答卷袋 {barcode} 在考试结束 30 分钟后仍在{place}。</translation>
     </message>
     <message>
         <source>Candidate {ticket} is seated more than once in sitting {sitting}.</source>
@@ -774,7 +806,7 @@
     </message>
     <message>
         <source>Give the reason for keeping this video as evidence.</source>
-        <translation type="unfinished" />
+        <translation>请填写将该录像作为证据保存的理由。</translation>
     </message>
     <message>
         <source>Give the reason for this change (art. 43).</source>
@@ -802,7 +834,7 @@
     </message>
     <message>
         <source>No handover {handover} is recorded.</source>
-        <translation type="unfinished" />
+        <translation>没有编号为 {handover} 的交接记录。</translation>
     </message>
     <message>
         <source>No incident {incident}.</source>
@@ -841,12 +873,16 @@
         <translation>此处只能恢复 SQLite 数据库；PostgreSQL 请使用 pg_restore 恢复。</translation>
     </message>
     <message>
-        <source>Package {barcode} was handed over from {found_at}, but no handover had taken it there (last known: {last_known}).</source>
+        <source>Only the invigilators of room {room} sign its record.</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Package {barcode} was handed over from {found_at}, but no handover had taken it there (last known: {last_known}).</source>
+        <translation>袋件 {barcode} 从{found_at}交出，但此前没有交接记录将其送到该处（最后已知：{last_known}）。</translation>
+    </message>
+    <message>
         <source>Package {barcode} was missing at the handover {from_place} → {to_place} and has not been found since.</source>
-        <translation type="unfinished" />
+        <translation>袋件 {barcode} 在 {from_place} → {to_place} 交接时缺失，至今未找到。</translation>
     </message>
     <message>
         <source>Record whether the candidate signed (or refused before two witnesses): {tickets}.</source>
@@ -889,6 +925,14 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Room {room}: the record is already signed and complete.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Room {room}: the record is signed after the papers are collected.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Room {room}: {count} candidates are still sitting the exam.</source>
         <translation type="unfinished" />
     </message>
@@ -898,19 +942,19 @@
     </message>
     <message>
         <source>Scan at least one package before recording the handover.</source>
-        <translation type="unfinished" />
+        <translation>记录交接前请至少扫描一个袋件。</translation>
     </message>
     <message>
         <source>Secure paper room: camera {camera} reports {kind}.</source>
-        <translation type="unfinished" />
+        <translation>保密室：摄像头 {camera} 报告{kind}。</translation>
     </message>
     <message>
         <source>Secure paper room: motion on camera {camera} outside a handover window.</source>
-        <translation type="unfinished" />
+        <translation>保密室：非交接时段摄像头 {camera} 检测到人员活动。</translation>
     </message>
     <message>
         <source>Secure paper room: {on_duty} on duty with papers in the room; at least 2 are required (art. 22(五)).</source>
-        <translation type="unfinished" />
+        <translation>保密室：存有试卷时值守仅 {on_duty} 人，至少需要 2 人（第二十二条第（五）项）。</translation>
     </message>
     <message>
         <source>Setting {key} in {source} must be {expected}, not {value!r}.</source>
@@ -993,6 +1037,10 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>The giving side needs at least two different staff members, each confirming with their own credential (art. 22(四)); {count} confirmed.</source>
+        <translation>交出方至少需要两名不同的工作人员各自以本人凭证确认（第二十二条第（四）项）；已确认 {count} 人。</translation>
+    </message>
+    <message>
         <source>The key file {path} can be read by other users; it must have permissions 0600.</source>
         <translation>密钥文件 {path} 可被其他用户读取；其权限必须为 0600。</translation>
     </message>
@@ -1069,8 +1117,12 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>The receiving side needs at least two different staff members, each confirming with their own credential (art. 22(四)); {count} confirmed.</source>
+        <translation>接收方至少需要两名不同的工作人员各自以本人凭证确认（第二十二条第（四）项）；已确认 {count} 人。</translation>
+    </message>
+    <message>
         <source>The recording disk holds only {days} days of video at the current rate; 90 are required.</source>
-        <translation type="unfinished" />
+        <translation>按当前速率，录像磁盘仅能保存 {days} 天录像，要求 90 天。</translation>
     </message>
     <message>
         <source>The results file for venue {venue} was altered or not made with this venue's credential; nothing was imported.</source>
@@ -1081,8 +1133,12 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>The same staff member cannot both give and receive papers (art. 22(四)).</source>
+        <source>The room's invigilators sign the record before the chief examiner's office.</source>
         <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The same staff member cannot both give and receive papers (art. 22(四)).</source>
+        <translation>同一工作人员不能既是交出方又是接收方（第二十二条第（四）项）。</translation>
     </message>
     <message>
         <source>The server at {url} did not present a certificate this venue trusts, so nothing was sent ({detail}). Check the server address and the configured certificate authority.</source>
@@ -1111,10 +1167,6 @@
     <message>
         <source>The {field} of {member} does not match the signed manifest.</source>
         <translation>{member} 的 {field} 与签名清单不一致。</translation>
-    </message>
-    <message>
-        <source>The {side} side needs at least two different staff members, each confirming with their own credential (art. 22(四)); {count} confirmed.</source>
-        <translation type="unfinished" />
     </message>
     <message>
         <source>There is no incident category {category}.</source>
@@ -1186,11 +1238,11 @@
     </message>
     <message>
         <source>This recording must be kept until {until} ({days} more days); it cannot be deleted.</source>
-        <translation type="unfinished" />
+        <translation>该录像须保存至 {until}（还需 {days} 天），不能删除。</translation>
     </message>
     <message>
         <source>This recording segment is not in the index.</source>
-        <translation type="unfinished" />
+        <translation>该录像片段不在索引中。</translation>
     </message>
     <message>
         <source>This sitting is not in the exam package of this venue.</source>
@@ -1237,6 +1289,10 @@
         <translation>不能停用自己的账号。</translation>
     </message>
     <message>
+        <source>You have already signed this room record.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Your role ({role}) may not do this: {action}.</source>
         <translation>您的角色（{role}）无权执行此操作：{action}。</translation>
     </message>
@@ -1266,11 +1322,11 @@
     </message>
     <message>
         <source>{name} is already on duty.</source>
-        <translation type="unfinished" />
+        <translation>{name} 已在岗。</translation>
     </message>
     <message>
         <source>{name} is not on duty.</source>
-        <translation type="unfinished" />
+        <translation>{name} 不在岗。</translation>
     </message>
     <message>
         <source>{record} refers to {what} {key}, which the package does not hold.</source>
@@ -1293,171 +1349,342 @@
     <name>HandoverWizard</name>
     <message>
         <source>1 · Where do the papers go?</source>
-        <translation type="unfinished" />
+        <translation>1 · 试卷从哪里交到哪里？</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished" />
+        <translation>交出方</translation>
     </message>
     <message>
         <source>To</source>
-        <translation type="unfinished" />
+        <translation>接收方</translation>
     </message>
     <message>
         <source>Sitting</source>
-        <translation type="unfinished">场次</translation>
+        <translation>场次</translation>
     </message>
     <message>
         <source>Next: scan packages</source>
-        <translation type="unfinished" />
+        <translation>下一步：扫描袋件</translation>
     </message>
     <message>
         <source>Scan a package barcode (or type it and press Enter)</source>
-        <translation type="unfinished" />
+        <translation>扫描袋件条码（或输入后按回车）</translation>
     </message>
     <message>
         <source>Barcode</source>
-        <translation type="unfinished" />
+        <translation>条码</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation>类型</translation>
+        <translation>类别</translation>
     </message>
     <message>
         <source>Room</source>
-        <translation type="unfinished" />
+        <translation>考场</translation>
     </message>
     <message>
         <source>Expected</source>
-        <translation type="unfinished" />
+        <translation>应有数</translation>
     </message>
     <message>
         <source>Counted</source>
-        <translation type="unfinished" />
+        <translation>清点数</translation>
     </message>
     <message>
         <source>Seal intact</source>
-        <translation type="unfinished" />
+        <translation>密封完好</translation>
     </message>
     <message>
         <source>Check</source>
-        <translation type="unfinished" />
+        <translation>核对</translation>
     </message>
     <message>
         <source>Back</source>
-        <translation type="unfinished" />
+        <translation>返回</translation>
     </message>
     <message>
         <source>Next: confirmations</source>
-        <translation type="unfinished" />
+        <translation>下一步：双方确认</translation>
     </message>
     <message>
         <source>3 · Both sides confirm, each with their own credential</source>
-        <translation type="unfinished" />
+        <translation>3 · 交接双方各自以本人凭证确认</translation>
     </message>
     <message>
         <source>Staff number</source>
-        <translation>工号</translation>
+        <translation>工作人员编号</translation>
     </message>
     <message>
         <source>Credential</source>
-        <translation>口令</translation>
+        <translation>凭证</translation>
     </message>
     <message>
         <source>Confirm</source>
-        <translation type="unfinished" />
+        <translation>确认</translation>
     </message>
     <message>
         <source>Record handover</source>
-        <translation type="unfinished" />
+        <translation>记录交接</translation>
     </message>
     <message>
         <source>Print handover form (PDF)</source>
-        <translation type="unfinished" />
+        <translation>打印交接单（PDF）</translation>
     </message>
     <message>
         <source>New handover (F2)</source>
-        <translation type="unfinished" />
+        <translation>新的交接（F2）</translation>
     </message>
     <message>
         <source>Every sitting</source>
-        <translation type="unfinished" />
+        <translation>全部场次</translation>
     </message>
     <message>
         <source>2 · Scan packages: {src} → {dst}</source>
-        <translation type="unfinished" />
+        <translation>2 · 扫描袋件：{src} → {dst}</translation>
     </message>
     <message>
         <source>{code} is already scanned.</source>
-        <translation type="unfinished" />
+        <translation>{code} 已扫描过。</translation>
     </message>
     <message>
         <source>OK</source>
-        <translation type="unfinished" />
+        <translation>无误</translation>
     </message>
     <message>
         <source>not scanned yet</source>
-        <translation type="unfinished" />
+        <translation>尚未扫描</translation>
     </message>
     <message>
         <source>Scanned {scanned} · expected {expected} · problems {bad}</source>
-        <translation type="unfinished" />
+        <translation>已扫 {scanned} · 应有 {expected} · 问题 {bad}</translation>
     </message>
     <message>
         <source>Scan at least one package first.</source>
-        <translation type="unfinished" />
+        <translation>请先扫描至少一个袋件。</translation>
     </message>
     <message>
         <source>Will be recorded WITH DISCREPANCY: {lines}</source>
-        <translation type="unfinished" />
+        <translation>将按“有差异”记录：{lines}</translation>
     </message>
     <message>
         <source>Every package matches the manifest.</source>
-        <translation type="unfinished" />
+        <translation>所有袋件与清单一致。</translation>
     </message>
     <message>
         <source>Giving: {giving}
 Receiving: {receiving}</source>
-        <translation type="unfinished" />
+        <translation>交出方：{giving}
+接收方：{receiving}</translation>
     </message>
     <message>
         <source>All four have confirmed. Record the handover.</source>
-        <translation type="unfinished" />
+        <translation>四人均已确认，请记录交接。</translation>
     </message>
     <message>
         <source>Giving staff {n} confirms</source>
-        <translation type="unfinished" />
+        <translation>交出方第 {n} 人确认</translation>
     </message>
     <message>
         <source>Receiving staff {n} confirms</source>
-        <translation type="unfinished" />
+        <translation>接收方第 {n} 人确认</translation>
     </message>
     <message>
         <source>Each confirmation must come from a different staff member.</source>
-        <translation type="unfinished" />
+        <translation>每次确认必须由不同的工作人员完成。</translation>
     </message>
     <message>
         <source>Recorded WITH DISCREPANCY</source>
-        <translation type="unfinished" />
+        <translation>已记录（有差异）</translation>
     </message>
     <message>
         <source>A draft incident was opened for the chief examiner: {lines}</source>
-        <translation type="unfinished" />
+        <translation>已为主考生成异常记录草稿：{lines}</translation>
     </message>
     <message>
         <source>Handover recorded</source>
-        <translation type="unfinished" />
+        <translation>交接已记录</translation>
     </message>
     <message>
         <source>{n} packages handed over, every one as expected.</source>
-        <translation type="unfinished" />
+        <translation>共交接 {n} 件，全部无误。</translation>
     </message>
     <message>
         <source>The form could not be written: {detail}</source>
-        <translation type="unfinished" />
+        <translation>交接单无法写入：{detail}</translation>
     </message>
     <message>
         <source>Handover form saved: {path}</source>
+        <translation>交接单已保存：{path}</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentForm</name>
+    <message>
+        <source>Amend incident</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Complete incident</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Facts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Action taken</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reason for the amendment</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>IncidentLogScreen</name>
+    <message>
+        <source>REPORT NOW</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>REPORT NOW · room {room} · {category} · {since} since it happened</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished">时间</translation>
+    </message>
+    <message>
+        <source>Sitting / room</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Facts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Action taken</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Confirmed by</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{at} by {via} to {to}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>signed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>refused to sign, witnessed by {names}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>signature not recorded</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Draft saved.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Signature recorded.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Refusal to sign recorded with two witnesses.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Incident confirmed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Amendment recorded.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Marked as reported.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Attach evidence</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Evidence attached.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation type="unfinished">异常记录</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation type="unfinished">考场</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Candidates</source>
+        <translation type="unfinished">考生数</translation>
+    </message>
+    <message>
+        <source>F2 Complete draft</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>F3 Signed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>F4 Refused to sign</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>F6 Confirm</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>F7 Amend</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>F8 Reported</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>F9 Attach file</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1778,6 +2005,61 @@ Receiving: {receiving}</source>
     </message>
 </context>
 <context>
+    <name>PaperRoomScreen</name>
+    <message>
+        <source>Secure paper room</source>
+        <translation>保密室</translation>
+    </message>
+    <message>
+        <source>On duty</source>
+        <translation>值守人员</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Staff number</source>
+        <translation>工作人员编号</translation>
+    </message>
+    <message>
+        <source>Credential</source>
+        <translation>凭证</translation>
+    </message>
+    <message>
+        <source>Sign on</source>
+        <translation>上岗签到</translation>
+    </message>
+    <message>
+        <source>Sign off</source>
+        <translation>下岗签退</translation>
+    </message>
+    <message>
+        <source>Video on disk: no recording rate measured yet</source>
+        <translation>磁盘录像：尚未测得录像速率</translation>
+    </message>
+    <message>
+        <source>Video on disk: {days} days at the current rate (90 required)</source>
+        <translation>磁盘录像：按当前速率可保存 {days} 天（要求 90 天）</translation>
+    </message>
+    <message>
+        <source>{n} on duty · {items} packages in the room</source>
+        <translation>值守 {n} 人 · 室内袋件 {items} 件</translation>
+    </message>
+    <message>
+        <source>{name} · since {since}</source>
+        <translation>{name} · {since} 起</translation>
+    </message>
+    <message>
+        <source>Fewer than two on duty since {since}</source>
+        <translation>自 {since} 起值守不足两人</translation>
+    </message>
+    <message>
+        <source>Enter the staff number and the credential.</source>
+        <translation>请输入工作人员编号和凭证。</translation>
+    </message>
+</context>
+<context>
     <name>ProvincePage</name>
     <message>
         <source>Provincial server</source>
@@ -1810,6 +2092,25 @@ Receiving: {receiving}</source>
     <message>
         <source>This file does not hold a key.</source>
         <translation>此文件中没有公钥。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportForm</name>
+    <message>
+        <source>Reported</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. phone, exam-affairs system</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>How</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>To whom</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -2101,6 +2402,25 @@ Receiving: {receiving}</source>
     <message>
         <source>Language</source>
         <translation>语言</translation>
+    </message>
+</context>
+<context>
+    <name>WitnessForm</name>
+    <message>
+        <source>Second witness</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Witness staff number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Witness credential</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>

@@ -40,12 +40,26 @@ def problem_name(problem: LineProblem | str) -> str:
     }.get(str(problem), str(problem))
 
 
+def camera_event_name(kind: str) -> str:
+    return {
+        "motion": QCoreApplication.translate("Custody", "motion"),
+        "covered": QCoreApplication.translate("Custody", "camera covered"),
+        "defocused": QCoreApplication.translate("Custody", "camera out of focus"),
+        "moved": QCoreApplication.translate("Custody", "camera moved"),
+        "signal_lost": QCoreApplication.translate("Custody", "signal lost"),
+        "recovered": QCoreApplication.translate("Custody", "back to normal"),
+        "recording_failed": QCoreApplication.translate("Custody", "recording failed"),
+    }.get(kind, kind)
+
+
 def alert_text(a: Alert) -> str:
     """An alert's sentence, translated like an error (context "Errors"), placeholders filled after."""
     params = dict(a.params)
     for key in ("place", "from_place", "to_place", "found_at", "last_known"):
         if key in params and isinstance(params[key], str) and params[key] not in ("", "-"):
             params[key] = place_name(params[key])
+    if a.code == "paper_room.tamper":
+        params["kind"] = camera_event_name(str(params.get("kind", "")))
     text = QCoreApplication.translate("Errors", a.english)
     try:
         return text.format(**params)

@@ -26,6 +26,7 @@ from app.db.models_custody import CameraEvent
 from app.rules.custody import DiskForecast
 from app.rules.timing import venue_time
 from app.services.paper_room import DutyState
+from ui.custody.names import camera_event_name
 from ui.messages import describe
 from ui.paper_room.cameras import PaperRoomCameras, thumbnail_path
 from ui.paper_room.wall import CameraWall
@@ -146,7 +147,7 @@ class PaperRoomScreen(QWidget):
         self.events.clear()
         for e in view.events:
             item = QListWidgetItem(f"{'⚠ ' if e.alert else ''}{venue_time(e.at):%m-%d %H:%M:%S} "
-                                   f"{e.camera} · {self._kind(e.kind)}")
+                                   f"{e.camera} · {camera_event_name(e.kind)}")
             if e.snapshot_path:
                 item.setIcon(self._icon(e.snapshot_path))
             self.events.addItem(item)
@@ -160,17 +161,6 @@ class PaperRoomScreen(QWidget):
                 self._icons.clear()
             self._icons[snapshot] = icon
         return icon
-
-    def _kind(self, kind: str) -> str:
-        return {
-            "motion": self.tr("motion"),
-            "covered": self.tr("camera covered"),
-            "defocused": self.tr("camera out of focus"),
-            "moved": self.tr("camera moved"),
-            "signal_lost": self.tr("signal lost"),
-            "recovered": self.tr("back to normal"),
-            "recording_failed": self.tr("recording failed"),
-        }.get(kind, kind)
 
     def sign_on(self) -> None:
         self._duty_call(self._duty.sign_on)
