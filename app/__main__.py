@@ -161,7 +161,23 @@ def _run_core_command(args: Namespace, settings: config.Settings, core: Any) -> 
         _emit(args, settings, {"enrolled": args.staff_number},
               _tr("chief_enrolled", lang).format(number=args.staff_number))
         return 0
+    if args.command == "sync":
+        return _sync(args, settings, core)
     raise AssertionError(f"unhandled command {args.command}")
+
+
+def _sync(args: Namespace, settings: config.Settings, core: Any) -> int:
+    from sync.commands import run
+    from sync.service import for_core
+    from ui.sync.cli_text import sync_cli_text
+
+    _translations(settings.language)
+    args.prompt = sync_cli_text("credential_prompt")
+
+    def say(data: dict[str, Any], key: str, **params: Any) -> None:
+        _emit(args, settings, data, sync_cli_text(key).format(**params))
+
+    return run(args, for_core(core), say)
 
 
 def _restore(args: Namespace, settings: config.Settings) -> int:

@@ -39,4 +39,18 @@ def build_parser() -> argparse.ArgumentParser:
     staff = commands.add_parser("staff", help="staff credentials").add_subparsers(dest="staff_command", required=True)
     enrol = staff.add_parser("enrol-chief", help="set the first chief examiner's credential (only when none has one)")
     enrol.add_argument("staff_number")
+
+    sync = commands.add_parser("sync", help="the provincial server (docs/sync.md)").add_subparsers(
+        dest="sync_command", required=True)
+    configure = sync.add_parser("configure", help="set the provincial server's address (https://…)")
+    configure.add_argument("url")
+    configure.add_argument("--venue", help="this venue's code (default: the imported package's venue)")
+    configure.add_argument("--ca", type=Path, metavar="PEM", help="trust only this certificate authority (pinned)")
+    sync.add_parser("set-credential", help="store the venue's sync credential in the keyring (read from stdin)")
+    status = sync.add_parser("status", help="what waits to be sent, last success, clock skew")
+    status.add_argument("--server", action="store_true", help="also ask the server (records held, clock skew)")
+    sync.add_parser("upload", help="send the results now (resumes where the last attempt stopped)")
+    export = sync.add_parser("export", help="write the results to one signed, encrypted file (USB fallback)")
+    export.add_argument("file", type=Path)
+    sync.add_parser("fetch-package", help="download the exam package and import it")
     return p

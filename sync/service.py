@@ -130,3 +130,17 @@ class SyncService:
 
     def describe_not_accepted(self, report: UploadReport) -> list[dict[str, Any]]:
         return [{"key": k, "why": v} for k, v in sorted(report.not_accepted.items())]
+
+
+def for_core(core: Any) -> SyncService:
+    """The service for the composition root, from `app.bootstrap.Core`. A demo keeps its sync
+    credential in memory (it has no keyring), like its data keys live in its temporary folder."""
+    backend = None
+    if core.demo:
+        from app.security.keystore_testing import MemoryKeyring
+
+        ring = MemoryKeyring()
+        backend = lambda: ring  # noqa: E731
+    return SyncService(core.sessions, CredentialStore(core.settings.keyring_service, backend),
+                       core.settings.data_dir, core.system_actor(), core.desk, cipher=core.cipher,
+                       trusted_keys=dict(core.trusted_keys))

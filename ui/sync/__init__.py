@@ -1,0 +1,1 @@
+"""The provincial sync screen and the sentences of `venue-ops sync …`."""
