@@ -165,3 +165,46 @@ def assignments(session: Session, sitting_id: uuid.UUID) -> dict[uuid.UUID, list
     for a, s, r in rows:
         out[a.room_id].append(Assigned(r.code, s.staff_number, s.name, s.computer_skills))
     return out
+
+
+@dataclass(frozen=True)
+class DrawSheet:
+    """The current draw of a sitting, for printing and for anyone who wants to re-run it."""
+
+    sitting_code: str
+    subject: str
+    starts_at: datetime
+    seed: str
+    inputs_sha256: str
+    drawn_at: datetime
+    drawn_by: str
+    confirmed_by: str
+    reason: str
+    earlier_draws: int
+    rooms: tuple[tuple[str, tuple[tuple[str, str, bool], ...]], ...]  # room code -> (number, name, skills)
+    reserve: tuple[tuple[str, str], ...]
+    excluded: tuple[tuple[str, str, str], ...]  # (number, name, reason code)
+    reproduces: bool
+
+
+def draw_sheet(session: Session, sitting_id: uuid.UUID) -> DrawSheet | None:
+    record = current_draw(session, sitting_id)
+    if record is None:
+        return None
+    sitting = _sitting(session, sitting_id)
+    result = json.loads(record.result_json)
+    names = {s.staff_number: s for s in session.scalars(select(Staff))}
+    by_room = assignments(session, sitting_id)
+    rooms = tuple(
+        (people[0].room_code, tuple((a.staff_number, a.name, a.computer_skills) for a in people))
+        for people in sorted(by_room.values(), key=lambda p: p[0].room_code) if people
+    )
+    earlier = len(session.scalars(select(InvigilatorDraw.id).where(
+        InvigilatorDraw.sitting_id == sitting_id, InvigilatorDraw.superseded_by_id.is_not(None))).all())
+    return DrawSheet(
+        sitting.code, sitting.subject, sitting.starts_at, record.seed, record.inputs_sha256, record.drawn_at,
+        record.drawn_by, record.confirmed_by, record.reason, earlier, rooms,
+        tuple((k, names[k].name if k in names else "") for k in result.get("reserve", [])),
+        tuple((k, names[k].name if k in names else "", why) for k, why in sorted(result.get("excluded", {}).items())),
+        reproduces(record),
+    )

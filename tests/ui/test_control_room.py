@@ -63,7 +63,13 @@ def _actions(day: Day, user: StaffSession, clock: Clock) -> ControlActions:
         lambda sit, room: write(lambda s: control.open_room(s, user, sit, room, now=clock())),
         lambda sit, room: write(lambda s: control.collect_papers(s, user, sit, room, now=clock())),
         lambda jump, sit: write(lambda s: control.note_clock_jump(s, user.actor, user.desk, jump, sit)),
+        load_draw=lambda sit: _read(day, lambda s: assignment.draw_sheet(s, sit)),
     )
+
+
+def _read(day: Day, fn: Callable[[Any], Any]) -> Any:
+    with day.session() as s:
+        return fn(s)
 
 
 def _screen(qtbot: QtBot, day: Day, clock: Clock, size: tuple[int, int] = (1920, 1080),
@@ -239,3 +245,23 @@ def test_art40_room_record_pdf_from_the_control_room(qtbot: QtBot, day: Day, tmp
     screen.write_record(load, out)
     qtbot.waitUntil(lambda: "saved" in screen.status.text())
     assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_art19_draw_sheet_pdf_and_an_impossible_draw_explained_by_room(qtbot: QtBot, day: Day,
+                                                                      tmp_path: Path) -> None:
+    from app.rules.assignment import AssignmentImpossible, RoomProblem
+
+    _prepare(day)
+    clock = Clock(START - timedelta(minutes=20))
+    screen, _runner = _screen(qtbot, day, clock)
+    with day.session() as s:
+        sheet = assignment.draw_sheet(s, day.sitting)
+    assert sheet is not None and sheet.seed == "11" and sheet.reproduces
+    assert [code for code, _people in sheet.rooms] == ["01", "02"]
+    assert ("J0009", "志愿者 吴", "ineligible_employer") in sheet.excluded
+    out = tmp_path / "draw.pdf"
+    screen.write_draw_sheet(lambda: sheet, out)
+    qtbot.waitUntil(lambda: "saved" in screen.status.text())
+    assert out.read_bytes().startswith(b"%PDF")
+    screen._draw_failed(AssignmentImpossible((RoomProblem("03", "no_computer_skills", 1, 0, 2),)))
+    assert "Room 03: no eligible invigilator with computer skills" in screen.status.text()

@@ -2,7 +2,7 @@
 
 One tile per room (phase, the countdown that matters now, expected / admitted / absent, open
 incidents), an alerts list (most urgent first), and per-room actions by keyboard: arrows move
-between rooms, C signs the checklist, O opens the room, P records papers collected, T shows the
+between rooms, D draws the invigilators (A prints the draw), C signs the checklist, O opens the room, P records papers collected, T shows the
 full-screen timer. Countdowns run every second from the anchored clock; data reloads every few
 seconds and whenever a change to rooms or incidents is announced."""
 
@@ -29,12 +29,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.rules.assignment import AssignmentImpossible
 from app.rules.clock import ClockJump
 from app.rules.lifecycle import Phase, countdowns
 from app.rules.timing import venue_time
+from app.services.assignment import DrawSheet
 from app.services.control import Alert, Checklist, ControlView, RoomTile
 from app.services.room_record import RoomRecord
 from ui.control.checklist import ChecklistDialog
+from ui.control.draw import DrawDialog, impossible_text, write_draw_sheet
 from ui.control.texts import alert_text, countdown, phase_name
 from ui.incidents.categories import category_label
 from ui.messages import describe
@@ -55,6 +58,8 @@ class ControlActions:
     note_clock_jump: Callable[[ClockJump, uuid.UUID | None], object]
     sign_record: Callable[[uuid.UUID, uuid.UUID], object] | None = None
     load_record: Callable[[uuid.UUID, uuid.UUID], RoomRecord] | None = None
+    draw: Callable[[uuid.UUID, str, str, str], object] | None = None  # sitting, second no, credential, reason
+    load_draw: Callable[[uuid.UUID], DrawSheet | None] | None = None
 
 
 def tile_state(tile: RoomTile, phase: Phase, alerts: list[Alert]) -> str:
@@ -175,15 +180,18 @@ class ControlRoomScreen(QWidget):
         self.collect_button = QPushButton()
         self.sign_button = QPushButton()
         self.record_button = QPushButton()
+        self.draw_button = QPushButton()
+        self.sheet_button = QPushButton()
         self.timer_button = QPushButton(objectName="Primary")
-        for button, handler in ((self.checklist_button, self.sign_checklist), (self.open_button, self.open_room),
+        for button, handler in ((self.draw_button, self.draw), (self.sheet_button, self.save_draw_sheet),
+                                (self.checklist_button, self.sign_checklist), (self.open_button, self.open_room),
                                 (self.collect_button, self.collect_papers), (self.sign_button, self.sign_record),
                                 (self.record_button, self.save_record), (self.timer_button, self.show_timer)):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(handler)
         bar = QHBoxLayout()
-        for button in (self.checklist_button, self.open_button, self.collect_button, self.sign_button,
-                       self.record_button):
+        for button in (self.draw_button, self.sheet_button, self.checklist_button, self.open_button,
+                       self.collect_button, self.sign_button, self.record_button):
             bar.addWidget(button)
         bar.addStretch()
         bar.addWidget(self.status, 2)
@@ -196,7 +204,7 @@ class ControlRoomScreen(QWidget):
         layout.addWidget(self.alerts_title)
         layout.addWidget(self.alerts, 1)
         layout.addLayout(bar)
-        for key, handler in (("C", self.sign_checklist), ("O", self.open_room), ("P", self.collect_papers),
+        for key, handler in (("D", self.draw), ("A", self.save_draw_sheet), ("C", self.sign_checklist), ("O", self.open_room), ("P", self.collect_papers),
                              ("S", self.sign_record), ("R", self.save_record), ("T", self.show_timer),
                              ("F5", self.refresh)):
             QShortcut(QKeySequence(key), self, handler, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -353,6 +361,41 @@ class ControlRoomScreen(QWidget):
             self._act(lambda: self._actions.collect_papers(view.sitting_id, tile.room_id),
                       self.tr("Room {room}: papers collected.").format(room=tile.code))
 
+    def draw(self) -> None:
+        view, draw = self._view, self._actions.draw
+        if view is None or draw is None:
+            return
+        redraw = any(t.invigilators for t in view.tiles)
+        dialog = DrawDialog(redraw, self)
+        if dialog.exec():
+            number, credential, reason = dialog.values()
+            self.status.setText("")
+            self._runner.submit(lambda: draw(view.sitting_id, number, credential, reason),
+                                lambda _r: self.status.setText(self.tr("Invigilators drawn and recorded.")),
+                                self._draw_failed, changes=("assignment",))
+
+    def _draw_failed(self, exc: BaseException) -> None:
+        self.status.setText(impossible_text(exc) if isinstance(exc, AssignmentImpossible) else describe(exc))
+
+    def save_draw_sheet(self) -> None:
+        view, load = self._view, self._actions.load_draw
+        if view is None or load is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save invigilator assignment"), f"invigilators-{view.sitting_code}.pdf", "PDF (*.pdf)")
+        if path:
+            self.write_draw_sheet(lambda: load(view.sitting_id), Path(path))
+
+    def write_draw_sheet(self, load: Callable[[], DrawSheet | None], path: Path) -> None:
+        def written(sheet: DrawSheet | None) -> None:
+            if sheet is None:
+                self.status.setText(self.tr("No invigilators drawn yet for this sitting."))
+                return
+            write_draw_sheet(sheet, path)
+            self.status.setText(self.tr("Invigilator assignment saved: {path}").format(path=str(path)))
+
+        self._runner.submit(load, written, lambda exc: self.status.setText(describe(exc)))
+
     def sign_record(self) -> None:
         tile, view, sign = self.selected(), self._view, self._actions.sign_record
         if tile is not None and view is not None and sign is not None:
@@ -404,6 +447,8 @@ class ControlRoomScreen(QWidget):
 
     def retranslate(self) -> None:
         self.alerts_title.setText(self.tr("Alerts"))
+        self.draw_button.setText(self.tr("D  Draw invigilators"))
+        self.sheet_button.setText(self.tr("A  Assignment PDF"))
         self.checklist_button.setText(self.tr("C  Sign checklist"))
         self.open_button.setText(self.tr("O  Open room"))
         self.collect_button.setText(self.tr("P  Papers collected"))

@@ -13,7 +13,9 @@ from PySide6.QtWidgets import QWidget
 from app.bootstrap import Core
 from app.rules.clock import AnchoredClock, ClockJump
 from app.security.auth import StaffSession
-from app.services import control, room_record
+from app.security.permissions import Permission
+from app.security.two_person import TwoPersonRule
+from app.services import assignment, control, room_record
 from app.services.control import Checklist, ControlView
 from ui.control.screen import ControlActions, ControlRoomScreen
 from ui.incidents import wiring as incidents_wiring
@@ -54,7 +56,16 @@ def control_actions(core: Core, user: StaffSession, clock: Callable[[], datetime
         with core.sessions() as s:
             return room_record.room_record(s, sitting, room)
 
-    return ControlActions(checklist, open_room, collect, jump, sign, record)
+    def draw(sitting: uuid.UUID, number: str, credential: str, reason: str) -> object:
+        confirmation = TwoPersonRule(core.auth).confirm(user, number, credential, Permission.ASSIGN_INVIGILATORS,
+                                                        action="assignment.draw")
+        return write(lambda s: assignment.draw_invigilators(s, confirmation, sitting, reason=reason, now=clock()))
+
+    def sheet(sitting: uuid.UUID) -> assignment.DrawSheet | None:
+        with core.sessions() as s:
+            return assignment.draw_sheet(s, sitting)
+
+    return ControlActions(checklist, open_room, collect, jump, sign, record, draw, sheet)
 
 
 def control_factories(core: Core, runner: OpRunner, user: Any) -> dict[str, Callable[[], QWidget]]:
