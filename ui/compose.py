@@ -19,6 +19,7 @@ from ui.overview.screen import OverviewScreen
 from ui.paper_room import wiring as paper_room_wiring
 from ui.runner import OpRunner
 from ui.shell.main_window import MainWindow, ShellServices
+from ui.sync import wiring as sync_wiring
 
 
 def _read(core: Core, fn: Callable[[Any], Any]) -> Callable[[], Any]:
@@ -43,6 +44,7 @@ def build_main_window(core: Core, runner: OpRunner, language: str) -> MainWindow
             "overview": lambda: OverviewScreen(runner, _read(core, overview)),
             "custody": lambda: custody_wiring.from_core(core, runner, _session(_user)),
             "paper_room": lambda: paper_room_wiring.from_core(core, runner, _session(_user)),
+            "sync": lambda: sync_wiring.from_core(core, runner),
             **control_wiring.control_factories(core, runner, _user),
         }
 

@@ -121,6 +121,7 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("Errors", 'This account is locked after repeated failed attempts; try again in {minutes} min.'),
     QT_TRANSLATE_NOOP("Errors", 'This computer holds no sync credential for venue {venue}; enter the credential the provincial agency issued.'),
     QT_TRANSLATE_NOOP("Errors", 'This database belongs to venue {venue_code}.'),
+    QT_TRANSLATE_NOOP("Errors", 'This database has no chief examiner yet; enrol one.'),
     QT_TRANSLATE_NOOP("Errors", "This database holds encrypted personal data, but this computer has no data keys for it (keyring entry {entry}, fingerprint {fingerprint}). Install the venue's keys from the key backup; new keys are not made because they could not read the existing data."),
     QT_TRANSLATE_NOOP("Errors", 'This desk is locked; unlock it with your credential.'),
     QT_TRANSLATE_NOOP("Errors", 'This file is already attached to the incident.'),

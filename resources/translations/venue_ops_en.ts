@@ -31,6 +31,136 @@
         <source>Other document</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>HandoverForm</source>
+        <comment>From</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HandoverForm</source>
+        <comment>To</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HandoverForm</source>
+        <comment>Sitting</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HandoverForm</source>
+        <comment>Time</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HandoverForm</source>
+        <comment>Result</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HandoverForm</source>
+        <comment>Recorded by</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HandoverForm</source>
+        <comment>Packages</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HandoverForm</source>
+        <comment>Confirmed with personal credentials (art. 22(四))</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HandoverForm</source>
+        <comment>Handover id</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HandoverForm</source>
+        <comment>complete</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HandoverForm</source>
+        <comment>with discrepancy</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HandoverForm</source>
+        <comment>intact</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HandoverForm</source>
+        <comment>broken</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HandoverForm</source>
+        <comment>OK</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HandoverForm</source>
+        <comment>Giving</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HandoverForm</source>
+        <comment>Receiving</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HandoverForm</source>
+        <comment>Kind</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HandoverForm</source>
+        <comment>Expected</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HandoverForm</source>
+        <comment>Counted</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HandoverForm</source>
+        <comment>Seal number</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HandoverForm</source>
+        <comment>Seal</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HandoverForm</source>
+        <comment>Check</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HandoverForm</source>
+        <comment>Staff number</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HandoverForm</source>
+        <comment>Name</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HandoverForm</source>
+        <comment>Confirmed at</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HandoverForm</source>
+        <comment>Signature</comment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AttendanceDialog</name>
@@ -313,10 +443,6 @@
         <source>Credential again</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Setting up the database…</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>ConfirmCheckDialog</name>
@@ -412,7 +538,43 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Invigilators drawn and recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save invigilator assignment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No invigilators drawn yet for this sitting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invigilator assignment saved: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Room {room}: your signature is on the room record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save room record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Room record saved: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>D  Draw invigilators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A  Assignment PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -425,6 +587,14 @@
     </message>
     <message>
         <source>P  Papers collected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S  Sign record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R  Room record PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -600,6 +770,10 @@
         <source>Connected: {version}</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This database is already set up for venue {venue}: this desk joins it, and its chief examiner stays.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DeviceCheck</name>
@@ -716,6 +890,33 @@
     </message>
     <message>
         <source>Two devices have the same name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DrawDialog</name>
+    <message>
+        <source>Redraw invigilators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draw invigilators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Art. 19: rooms are drawn at random; a second person confirms (art. 42).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Second person&apos;s staff number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Second person&apos;s credential</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for the redraw</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1191,6 +1392,10 @@
     </message>
     <message>
         <source>This database belongs to venue {venue_code}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This database has no chief examiner yet; enrol one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2095,6 +2300,24 @@ Receiving: {receiving}</source>
     </message>
 </context>
 <context>
+    <name>QCoreApplication</name>
+    <message>
+        <source>HandoverForm</source>
+        <comment>Paper handover form</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HandoverForm</source>
+        <comment>Barcode</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HandoverForm</source>
+        <comment>Side</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReportForm</name>
     <message>
         <source>Reported</source>
@@ -2228,6 +2451,10 @@ Receiving: {receiving}</source>
         <source>Venue Ops: first-run set-up</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Setting up the database…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SimulatorPanel</name>
@@ -2273,6 +2500,279 @@ Receiving: {receiving}</source>
     </message>
     <message>
         <source>Pick a candidate, then present their card and scan their ticket in either order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncCLI</name>
+    <message>
+        <source>Venue {venue} now syncs with {url}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sync credential is stored in this computer&apos;s keyring.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting to be sent: {pending} ({kinds}). Last success: {last}. Clock skew: {skew}. Last error: {error}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent {records} records and {files} files; the province verified the audit trail. Not accepted: {refused}. Clock skew: {skew}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent {records} records and {files} files, but the province could NOT verify the audit trail. Not accepted: {refused}. Clock skew: {skew}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Results written to {path}: {records} records, {files} files (encrypted).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exam package revision {rev} downloaded and imported: {candidates} candidates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exam package revision {rev} is already imported; nothing changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync credential: </source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncKinds</name>
+    <message>
+        <source>Admissions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Absences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Information changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Room records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custody handovers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custody discrepancies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duty-log gaps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paper-room evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff assignments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit-trail events</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncScreen</name>
+    <message>
+        <source>Sending to the provincial server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping after the current step…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export results for USB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Venue results (*.vor)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the encrypted results file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloading the exam package…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent {records} records and {files} files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The province could NOT verify the audit trail: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} records were not accepted and stay queued.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Results written to {path}: {records} records, {files} files (encrypted).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exam package revision {rev} is already imported; nothing changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exam package revision {rev} downloaded and imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{done} of {total} records · {mb_done} of {mb_total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server: {url} · venue {venue}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync is not set up yet (venue-ops sync configure).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting to be sent: {n} records, {mb} of evidence files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything recorded so far has been sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not known yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this PC is {s:.1f} s ahead of the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this PC is {s:.1f} s behind the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not checked yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verified by the province</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NOT verified by the province</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last attempt failed: {why}. The results stay queued.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server could not be reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server kept failing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server refused this venue&apos;s credential</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server&apos;s certificate is not trusted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it was cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this computer holds no sync credential</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an evidence file is missing on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records %p%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence files %p%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provincial sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last success</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clock skew</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F5  Send now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Esc  Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F6  Export for USB…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F7  Fetch exam package</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

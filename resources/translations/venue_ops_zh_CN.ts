@@ -30,6 +30,136 @@
         <source>Other document</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>HandoverForm</source>
+        <comment>From</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>HandoverForm</source>
+        <comment>To</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>HandoverForm</source>
+        <comment>Sitting</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>HandoverForm</source>
+        <comment>Time</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>HandoverForm</source>
+        <comment>Result</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>HandoverForm</source>
+        <comment>Recorded by</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>HandoverForm</source>
+        <comment>Packages</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>HandoverForm</source>
+        <comment>Confirmed with personal credentials (art. 22(四))</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>HandoverForm</source>
+        <comment>Handover id</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>HandoverForm</source>
+        <comment>complete</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>HandoverForm</source>
+        <comment>with discrepancy</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>HandoverForm</source>
+        <comment>intact</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>HandoverForm</source>
+        <comment>broken</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>HandoverForm</source>
+        <comment>OK</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>HandoverForm</source>
+        <comment>Giving</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>HandoverForm</source>
+        <comment>Receiving</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>HandoverForm</source>
+        <comment>Kind</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>HandoverForm</source>
+        <comment>Expected</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>HandoverForm</source>
+        <comment>Counted</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>HandoverForm</source>
+        <comment>Seal number</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>HandoverForm</source>
+        <comment>Seal</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>HandoverForm</source>
+        <comment>Check</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>HandoverForm</source>
+        <comment>Staff number</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>HandoverForm</source>
+        <comment>Name</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>HandoverForm</source>
+        <comment>Confirmed at</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>HandoverForm</source>
+        <comment>Signature</comment>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>AttendanceDialog</name>
@@ -51,7 +181,7 @@
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">状态</translation>
     </message>
     <message>
         <source>Admitted at</source>
@@ -263,27 +393,27 @@
     <name>ChecklistDialog</name>
     <message>
         <source>Pre-exam checklist · room {room}</source>
-        <translation type="unfinished" />
+        <translation>考前检查 · 第{room}考场</translation>
     </message>
     <message>
         <source>Room inspected (no materials, seats numbered)</source>
-        <translation type="unfinished" />
+        <translation>考场已检查（无资料，座号齐全）</translation>
     </message>
     <message>
         <source>Monitoring works</source>
-        <translation type="unfinished" />
+        <translation>监控正常</translation>
     </message>
     <message>
         <source>Computer room seal-tested</source>
-        <translation type="unfinished" />
+        <translation>机房已封闭测试</translation>
     </message>
     <message>
         <source>Note (optional)</source>
-        <translation type="unfinished" />
+        <translation>备注（可选）</translation>
     </message>
     <message>
         <source>Art. 20(三): every item must be checked before the room opens.</source>
-        <translation type="unfinished" />
+        <translation>第二十条（三）：开启考场前须逐项检查。</translation>
     </message>
 </context>
 <context>
@@ -311,10 +441,6 @@
     <message>
         <source>Credential again</source>
         <translation>再次输入口令</translation>
-    </message>
-    <message>
-        <source>Setting up the database…</source>
-        <translation>正在建立数据库……</translation>
     </message>
 </context>
 <context>
@@ -352,83 +478,127 @@
     <name>ControlRoomScreen</name>
     <message>
         <source>No sitting today in this venue's package.</source>
-        <translation type="unfinished" />
+        <translation>本考点数据包中今天没有场次。</translation>
     </message>
     <message>
         <source>{exam} · {sitting} {subject} · {start}–{end} · {mode} · sealed until {sealed}</source>
-        <translation type="unfinished" />
+        <translation>{exam} · {sitting} {subject} · {start}–{end} · {mode} · 封闭至 {sealed}</translation>
     </message>
     <message>
         <source>Expected {expected} · admitted {admitted} · absent {absent}</source>
-        <translation type="unfinished" />
+        <translation>应到 {expected} · 已入场 {admitted} · 缺考 {absent}</translation>
     </message>
     <message>
         <source>⚠ {count} to confirm</source>
-        <translation type="unfinished" />
+        <translation>⚠ {count} 待确认</translation>
     </message>
     <message>
         <source>{count} handed in</source>
-        <translation type="unfinished" />
+        <translation>已交卷 {count}</translation>
     </message>
     <message>
         <source>no invigilators drawn</source>
-        <translation type="unfinished" />
+        <translation>未抽取监考</translation>
     </message>
     <message>
         <source>No alerts.</source>
-        <translation type="unfinished" />
+        <translation>无告警。</translation>
     </message>
     <message>
         <source>Not opened</source>
-        <translation type="unfinished" />
+        <translation>考场未开启</translation>
     </message>
     <message>
         <source>Starts in {time}</source>
-        <translation type="unfinished" />
+        <translation>距开考 {time}</translation>
     </message>
     <message>
         <source>Entry closes in {time}</source>
-        <translation type="unfinished" />
+        <translation>距入场截止 {time}</translation>
     </message>
     <message>
         <source>Sealed for {time}</source>
-        <translation type="unfinished" />
+        <translation>封闭剩余 {time}</translation>
     </message>
     <message>
         <source>Ends in {time}</source>
-        <translation type="unfinished" />
+        <translation>距结束 {time}</translation>
     </message>
     <message>
         <source>Room {room}: checklist signed off.</source>
-        <translation type="unfinished" />
+        <translation>第{room}考场：考前检查已签认。</translation>
     </message>
     <message>
         <source>Room {room} is open.</source>
-        <translation type="unfinished" />
+        <translation>第{room}考场已开启。</translation>
     </message>
     <message>
         <source>Room {room}: papers collected.</source>
-        <translation type="unfinished" />
+        <translation>第{room}考场：试卷已回收。</translation>
+    </message>
+    <message>
+        <source>Invigilators drawn and recorded.</source>
+        <translation>监考已抽取并记录。</translation>
+    </message>
+    <message>
+        <source>Save invigilator assignment</source>
+        <translation>保存监考安排</translation>
+    </message>
+    <message>
+        <source>No invigilators drawn yet for this sitting.</source>
+        <translation>本场次尚未抽取监考。</translation>
+    </message>
+    <message>
+        <source>Invigilator assignment saved: {path}</source>
+        <translation>监考安排已保存：{path}</translation>
+    </message>
+    <message>
+        <source>Room {room}: your signature is on the room record.</source>
+        <translation>第{room}考场：您已在考场情况记录上签字。</translation>
+    </message>
+    <message>
+        <source>Save room record</source>
+        <translation>保存考场情况记录</translation>
+    </message>
+    <message>
+        <source>Room record saved: {path}</source>
+        <translation>考场情况记录已保存：{path}</translation>
     </message>
     <message>
         <source>Alerts</source>
-        <translation type="unfinished">告警</translation>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <source>D  Draw invigilators</source>
+        <translation>D  抽取监考</translation>
+    </message>
+    <message>
+        <source>A  Assignment PDF</source>
+        <translation>A  监考安排</translation>
     </message>
     <message>
         <source>C  Sign checklist</source>
-        <translation type="unfinished" />
+        <translation>C  考前检查</translation>
     </message>
     <message>
         <source>O  Open room</source>
-        <translation type="unfinished" />
+        <translation>O  开启考场</translation>
     </message>
     <message>
         <source>P  Papers collected</source>
-        <translation type="unfinished" />
+        <translation>P  试卷回收</translation>
+    </message>
+    <message>
+        <source>S  Sign record</source>
+        <translation>S  签署记录</translation>
+    </message>
+    <message>
+        <source>R  Room record PDF</source>
+        <translation>R  考场记录</translation>
     </message>
     <message>
         <source>T  Timer view</source>
-        <translation type="unfinished" />
+        <translation>T  计时屏</translation>
     </message>
 </context>
 <context>
@@ -599,6 +769,10 @@
         <source>Connected: {version}</source>
         <translation>已连接：{version}</translation>
     </message>
+    <message>
+        <source>This database is already set up for venue {venue}: this desk joins it, and its chief examiner stays.</source>
+        <translation>此数据库已为考点 {venue} 设置好：本工位将加入该数据库，沿用其主考账号。</translation>
+    </message>
 </context>
 <context>
     <name>DeviceCheck</name>
@@ -719,6 +893,33 @@
     </message>
 </context>
 <context>
+    <name>DrawDialog</name>
+    <message>
+        <source>Redraw invigilators</source>
+        <translation>重新抽取监考</translation>
+    </message>
+    <message>
+        <source>Draw invigilators</source>
+        <translation>抽取监考</translation>
+    </message>
+    <message>
+        <source>Art. 19: rooms are drawn at random; a second person confirms (art. 42).</source>
+        <translation>第十九条：监考考场随机抽取；须由第二人确认（第四十二条）。</translation>
+    </message>
+    <message>
+        <source>Second person's staff number</source>
+        <translation>第二人工号</translation>
+    </message>
+    <message>
+        <source>Second person's credential</source>
+        <translation>第二人口令</translation>
+    </message>
+    <message>
+        <source>Reason for the redraw</source>
+        <translation>重新抽取理由</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>A credential may have at most {max_length} characters.</source>
@@ -734,11 +935,11 @@
     </message>
     <message>
         <source>A misconduct record names at least one candidate.</source>
-        <translation type="unfinished" />
+        <translation>违纪记录至少须列明一名考生。</translation>
     </message>
     <message>
         <source>A redraw needs a reason; the earlier draw is kept.</source>
-        <translation type="unfinished" />
+        <translation>重新抽取须说明理由；原抽取结果将保留。</translation>
     </message>
     <message>
         <source>A second, different staff member must confirm this: {action}.</source>
@@ -750,7 +951,7 @@
     </message>
     <message>
         <source>An amendment needs a reason.</source>
-        <translation type="unfinished" />
+        <translation>补正须说明理由。</translation>
     </message>
     <message>
         <source>An evidence range must end after it starts.</source>
@@ -822,7 +1023,7 @@
     </message>
     <message>
         <source>Invigilators cannot be assigned as the rules require; rooms that cannot be staffed: {rooms}.</source>
-        <translation type="unfinished" />
+        <translation>无法按规定分配监考人员；无法安排监考的考场：{rooms}。</translation>
     </message>
     <message>
         <source>No chief examiner is enrolled in this database.</source>
@@ -830,7 +1031,7 @@
     </message>
     <message>
         <source>No exam package is imported yet, so give this venue's code (--venue CODE).</source>
-        <translation type="unfinished" />
+        <translation>尚未导入考试数据包，请提供本考点代码（--venue CODE）。</translation>
     </message>
     <message>
         <source>No handover {handover} is recorded.</source>
@@ -838,7 +1039,7 @@
     </message>
     <message>
         <source>No incident {incident}.</source>
-        <translation type="unfinished" />
+        <translation>没有事件 {incident}。</translation>
     </message>
     <message>
         <source>No secure keyring is available on this computer ({backend}), so the venue's data keys cannot be stored safely. Use a desktop session with a keyring (Windows Credential Locker, GNOME Keyring, KWallet), or let the administrator choose a plaintext key file explicitly.</source>
@@ -846,11 +1047,11 @@
     </message>
     <message>
         <source>No secure keyring is available on this computer, so the sync credential cannot be kept. Use a computer with a keyring (Windows Credential Locker).</source>
-        <translation type="unfinished" />
+        <translation>本机没有可用的安全密钥环，无法保存同步凭据。请使用带密钥环的计算机（Windows 凭据管理器）。</translation>
     </message>
     <message>
         <source>No sitting {sitting} in this venue's package.</source>
-        <translation type="unfinished" />
+        <translation>本考点考试数据包中没有场次 {sitting}。</translation>
     </message>
     <message>
         <source>No staff member {staff} in this venue's roster.</source>
@@ -858,7 +1059,7 @@
     </message>
     <message>
         <source>Only a confirmed incident is amended; complete the draft instead.</source>
-        <translation type="unfinished" />
+        <translation>只有已确认的事件才能补正；草稿请直接完善。</translation>
     </message>
     <message>
         <source>Only a decision that asked for a check can be admitted after a check.</source>
@@ -866,7 +1067,7 @@
     </message>
     <message>
         <source>Only a serious incident is tracked until reported.</source>
-        <translation type="unfinished" />
+        <translation>只有重大事件需要跟踪上报。</translation>
     </message>
     <message>
         <source>Only an SQLite database is restored here; restore PostgreSQL with pg_restore.</source>
@@ -874,7 +1075,7 @@
     </message>
     <message>
         <source>Only the invigilators of room {room} sign its record.</source>
-        <translation type="unfinished" />
+        <translation>只有第{room}考场的监考人员可签署其考场情况记录。</translation>
     </message>
     <message>
         <source>Package {barcode} was handed over from {found_at}, but no handover had taken it there (last known: {last_known}).</source>
@@ -886,7 +1087,7 @@
     </message>
     <message>
         <source>Record whether the candidate signed (or refused before two witnesses): {tickets}.</source>
-        <translation type="unfinished" />
+        <translation>请记录考生是否签字（或在两名工作人员见证下拒签）：{tickets}。</translation>
     </message>
     <message>
         <source>Revision {revision} was already imported with different content.</source>
@@ -898,47 +1099,47 @@
     </message>
     <message>
         <source>Room {room} is already open.</source>
-        <translation type="unfinished" />
+        <translation>第{room}考场已开启。</translation>
     </message>
     <message>
         <source>Room {room} is sealed until {until}: nobody hands in or leaves before then (art. 30).</source>
-        <translation type="unfinished" />
+        <translation>第{room}考场封闭至 {until}：此前不得交卷离场（第三十条）。</translation>
     </message>
     <message>
         <source>Room {room} was never opened for this sitting.</source>
-        <translation type="unfinished" />
+        <translation>第{room}考场本场次未开启。</translation>
     </message>
     <message>
         <source>Room {room}: papers are already collected.</source>
-        <translation type="unfinished" />
+        <translation>第{room}考场：试卷已回收。</translation>
     </message>
     <message>
         <source>Room {room}: sign off the pre-exam checklist before opening the room.</source>
-        <translation type="unfinished" />
+        <translation>第{room}考场：请先签认考前检查，再开启考场。</translation>
     </message>
     <message>
         <source>Room {room}: the checklist is already signed off.</source>
-        <translation type="unfinished" />
+        <translation>第{room}考场：考前检查已签认。</translation>
     </message>
     <message>
         <source>Room {room}: the pre-exam checklist is not complete ({items}).</source>
-        <translation type="unfinished" />
+        <translation>第{room}考场：考前检查未完成（{items}）。</translation>
     </message>
     <message>
         <source>Room {room}: the record is already signed and complete.</source>
-        <translation type="unfinished" />
+        <translation>第{room}考场：考场情况记录已签署完毕。</translation>
     </message>
     <message>
         <source>Room {room}: the record is signed after the papers are collected.</source>
-        <translation type="unfinished" />
+        <translation>第{room}考场：试卷回收后方可签署考场情况记录。</translation>
     </message>
     <message>
         <source>Room {room}: {count} candidates are still sitting the exam.</source>
-        <translation type="unfinished" />
+        <translation>第{room}考场：仍有 {count} 名考生在考。</translation>
     </message>
     <message>
         <source>Say how the incident was reported and to whom.</source>
-        <translation type="unfinished" />
+        <translation>请说明上报方式和上报对象。</translation>
     </message>
     <message>
         <source>Scan at least one package before recording the handover.</source>
@@ -962,7 +1163,7 @@
     </message>
     <message>
         <source>Sitting {sitting} is already over.</source>
-        <translation type="unfinished" />
+        <translation>场次 {sitting} 已结束。</translation>
     </message>
     <message>
         <source>Sitting {sitting}, room {room}, seat {seat} is given to more than one candidate: {tickets}.</source>
@@ -982,27 +1183,27 @@
     </message>
     <message>
         <source>Sync is not set up yet: give the provincial server's address and this venue's code (venue-ops sync configure URL --venue CODE).</source>
-        <translation type="unfinished" />
+        <translation>尚未设置同步：请提供省级服务器地址和本考点代码（venue-ops sync configure URL --venue CODE）。</translation>
     </message>
     <message>
         <source>Sync was cancelled. What the server acknowledged stays sent; the rest stays queued.</source>
-        <translation type="unfinished" />
+        <translation>同步已取消。服务器已确认的记录保持已发送，其余仍在待发送队列中。</translation>
     </message>
     <message>
         <source>That candidate has already handed in or left.</source>
-        <translation type="unfinished" />
+        <translation>该考生已交卷或离场。</translation>
     </message>
     <message>
         <source>That candidate is not listed on this incident.</source>
-        <translation type="unfinished" />
+        <translation>该考生不在此事件记录中。</translation>
     </message>
     <message>
         <source>That candidate was not admitted to room {room} in this sitting.</source>
-        <translation type="unfinished" />
+        <translation>该考生本场次未在第{room}考场入场。</translation>
     </message>
     <message>
         <source>That room is not used in this sitting.</source>
-        <translation type="unfinished" />
+        <translation>该考场在本场次未使用。</translation>
     </message>
     <message>
         <source>The backup {path} fails SQLite's integrity check.</source>
@@ -1010,7 +1211,7 @@
     </message>
     <message>
         <source>The candidate's signature status is already recorded on this incident.</source>
-        <translation type="unfinished" />
+        <translation>该考生在此事件上的签字情况已记录。</translation>
     </message>
     <message>
         <source>The data keys in this computer's keyring (entry {entry}, fingerprint {found}) are not the keys this database was encrypted with (fingerprint {expected}).</source>
@@ -1026,15 +1227,15 @@
     </message>
     <message>
         <source>The evidence file {path} cannot be read.</source>
-        <translation type="unfinished" />
+        <translation>无法读取证据文件 {path}。</translation>
     </message>
     <message>
         <source>The evidence file {path} is missing on this computer, so it cannot be sent.</source>
-        <translation type="unfinished" />
+        <translation>本机上缺少证据文件 {path}，无法发送。</translation>
     </message>
     <message>
         <source>The exam package arrived damaged (its SHA-256 does not match); nothing was imported. Try again.</source>
-        <translation type="unfinished" />
+        <translation>考试数据包下载后已损坏（SHA-256 不符），未导入任何内容。请重试。</translation>
     </message>
     <message>
         <source>The giving side needs at least two different staff members, each confirming with their own credential (art. 22(四)); {count} confirmed.</source>
@@ -1050,7 +1251,7 @@
     </message>
     <message>
         <source>The keyring refused to read the sync credential: {problem}</source>
-        <translation type="unfinished" />
+        <translation>密钥环拒绝读取同步凭据：{problem}</translation>
     </message>
     <message>
         <source>The manifest says {field} is {manifest} but data.json says {data}.</source>
@@ -1086,7 +1287,7 @@
     </message>
     <message>
         <source>The pinned certificate authority file {path} does not exist.</source>
-        <translation type="unfinished" />
+        <translation>指定的证书颁发机构文件 {path} 不存在。</translation>
     </message>
     <message>
         <source>The provincial public key is not an Ed25519 public key (64 hex digits or a PEM block).</source>
@@ -1094,7 +1295,7 @@
     </message>
     <message>
         <source>The provincial server address must start with https:// ({url}).</source>
-        <translation type="unfinished" />
+        <translation>省级服务器地址必须以 https:// 开头（{url}）。</translation>
     </message>
     <message>
         <source>The provincial server address {url} must start with https://.</source>
@@ -1102,19 +1303,19 @@
     </message>
     <message>
         <source>The provincial server at {url} cannot be reached ({detail}). Nothing is lost: the results stay queued and are sent next time.</source>
-        <translation type="unfinished" />
+        <translation>无法连接省级服务器 {url}（{detail}）。没有任何数据丢失：结果仍在待发送队列中，下次发送。</translation>
     </message>
     <message>
         <source>The provincial server failed (HTTP {status}) {attempts} times in a row. Nothing is lost: the results stay queued and are sent next time.</source>
-        <translation type="unfinished" />
+        <translation>省级服务器连续 {attempts} 次出错（HTTP {status}）。没有任何数据丢失：结果仍在待发送队列中，下次发送。</translation>
     </message>
     <message>
         <source>The provincial server refused the request (HTTP {status}: {detail}).</source>
-        <translation type="unfinished" />
+        <translation>省级服务器拒绝了请求（HTTP {status}：{detail}）。</translation>
     </message>
     <message>
         <source>The provincial server refused this venue's credential (venue {venue}). Enter the credential the provincial agency issued; nothing was lost.</source>
-        <translation type="unfinished" />
+        <translation>省级服务器拒绝了本考点的凭据（考点 {venue}）。请输入省级考试机构发放的凭据；没有任何数据丢失。</translation>
     </message>
     <message>
         <source>The receiving side needs at least two different staff members, each confirming with their own credential (art. 22(四)); {count} confirmed.</source>
@@ -1126,15 +1327,15 @@
     </message>
     <message>
         <source>The results file for venue {venue} was altered or not made with this venue's credential; nothing was imported.</source>
-        <translation type="unfinished" />
+        <translation>考点 {venue} 的结果文件已被改动，或不是用该考点的凭据生成的；未导入任何内容。</translation>
     </message>
     <message>
         <source>The results file names venue {venue}, which this server does not know.</source>
-        <translation type="unfinished" />
+        <translation>结果文件所属考点 {venue} 不在本服务器的登记中。</translation>
     </message>
     <message>
         <source>The room's invigilators sign the record before the chief examiner's office.</source>
-        <translation type="unfinished" />
+        <translation>考场情况记录须先由本考场监考签署，再由主考签署。</translation>
     </message>
     <message>
         <source>The same staff member cannot both give and receive papers (art. 22(四)).</source>
@@ -1142,7 +1343,7 @@
     </message>
     <message>
         <source>The server at {url} did not present a certificate this venue trusts, so nothing was sent ({detail}). Check the server address and the configured certificate authority.</source>
-        <translation type="unfinished" />
+        <translation>服务器 {url} 出示的证书不受本考点信任，因此未发送任何内容（{detail}）。请检查服务器地址和所配置的证书颁发机构。</translation>
     </message>
     <message>
         <source>The settings file {path} cannot be read: {detail}</source>
@@ -1170,7 +1371,7 @@
     </message>
     <message>
         <source>There is no incident category {category}.</source>
-        <translation type="unfinished" />
+        <translation>没有事件类别 {category}。</translation>
     </message>
     <message>
         <source>There is no screen called {screen}.</source>
@@ -1178,7 +1379,7 @@
     </message>
     <message>
         <source>These fields cannot be amended: {fields}.</source>
-        <translation type="unfinished" />
+        <translation>以下内容不能补正：{fields}。</translation>
     </message>
     <message>
         <source>This account is locked after repeated failed attempts; try again in {minutes} min.</source>
@@ -1186,11 +1387,15 @@
     </message>
     <message>
         <source>This computer holds no sync credential for venue {venue}; enter the credential the provincial agency issued.</source>
-        <translation type="unfinished" />
+        <translation>本机没有考点 {venue} 的同步凭据，请输入省级考试机构发放的凭据。</translation>
     </message>
     <message>
         <source>This database belongs to venue {venue_code}.</source>
         <translation>此数据库属于考点 {venue_code}。</translation>
+    </message>
+    <message>
+        <source>This database has no chief examiner yet; enrol one.</source>
+        <translation>此数据库还没有主考，请先登记一位主考。</translation>
     </message>
     <message>
         <source>This database holds encrypted personal data, but this computer has no data keys for it (keyring entry {entry}, fingerprint {fingerprint}). Install the venue's keys from the key backup; new keys are not made because they could not read the existing data.</source>
@@ -1202,23 +1407,23 @@
     </message>
     <message>
         <source>This file is already attached to the incident.</source>
-        <translation type="unfinished" />
+        <translation>该文件已附在此事件上。</translation>
     </message>
     <message>
         <source>This file is not a Venue Ops results export.</source>
-        <translation type="unfinished" />
+        <translation>此文件不是考点考务系统导出的结果文件。</translation>
     </message>
     <message>
         <source>This incident is already confirmed; correct it with an amendment and a reason.</source>
-        <translation type="unfinished" />
+        <translation>该事件已确认；如需更正，请以补正方式并说明理由。</translation>
     </message>
     <message>
         <source>This incident is already marked as reported.</source>
-        <translation type="unfinished" />
+        <translation>该事件已标记为已上报。</translation>
     </message>
     <message>
         <source>This is not a sync credential issued by the province.</source>
-        <translation type="unfinished" />
+        <translation>这不是省级机构发放的同步凭据。</translation>
     </message>
     <message>
         <source>This is not a venue data-key text.</source>
@@ -1274,11 +1479,11 @@
     </message>
     <message>
         <source>Write down the action taken before confirming.</source>
-        <translation type="unfinished" />
+        <translation>请先填写处理措施再确认。</translation>
     </message>
     <message>
         <source>Write down the facts before confirming.</source>
-        <translation type="unfinished" />
+        <translation>请先填写事实经过再确认。</translation>
     </message>
     <message>
         <source>Write down why: a manual entry and an admission after a check keep their reason.</source>
@@ -1290,7 +1495,7 @@
     </message>
     <message>
         <source>You have already signed this room record.</source>
-        <translation type="unfinished" />
+        <translation>您已签署过该考场情况记录。</translation>
     </message>
     <message>
         <source>Your role ({role}) may not do this: {action}.</source>
@@ -1522,170 +1727,170 @@ Receiving: {receiving}</source>
     <name>IncidentForm</name>
     <message>
         <source>Amend incident</source>
-        <translation type="unfinished" />
+        <translation>补正事件</translation>
     </message>
     <message>
         <source>Complete incident</source>
-        <translation type="unfinished" />
+        <translation>完善事件</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished" />
+        <translation>类别</translation>
     </message>
     <message>
         <source>Facts</source>
-        <translation type="unfinished" />
+        <translation>事实经过</translation>
     </message>
     <message>
         <source>Action taken</source>
-        <translation type="unfinished" />
+        <translation>处理措施</translation>
     </message>
     <message>
         <source>Reason for the amendment</source>
-        <translation type="unfinished" />
+        <translation>补正理由</translation>
     </message>
 </context>
 <context>
     <name>IncidentLogScreen</name>
     <message>
         <source>REPORT NOW</source>
-        <translation type="unfinished" />
+        <translation>立即上报</translation>
     </message>
     <message>
         <source>REPORT NOW · room {room} · {category} · {since} since it happened</source>
-        <translation type="unfinished" />
+        <translation>立即上报 · {room}考场 · {category} · 发生后已过 {since}</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished">时间</translation>
+        <translation>时间</translation>
     </message>
     <message>
         <source>Sitting / room</source>
-        <translation type="unfinished" />
+        <translation>场次 / 考场</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished" />
+        <translation>类别</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished" />
+        <translation>状态</translation>
     </message>
     <message>
         <source>Facts</source>
-        <translation type="unfinished" />
+        <translation>事实经过</translation>
     </message>
     <message>
         <source>Action taken</source>
-        <translation type="unfinished" />
+        <translation>处理措施</translation>
     </message>
     <message>
         <source>Recorded by</source>
-        <translation type="unfinished" />
+        <translation>记录人</translation>
     </message>
     <message>
         <source>Confirmed by</source>
-        <translation type="unfinished" />
+        <translation>确认人</translation>
     </message>
     <message>
         <source>Reported</source>
-        <translation type="unfinished" />
+        <translation>上报</translation>
     </message>
     <message>
         <source>{at} by {via} to {to}</source>
-        <translation type="unfinished" />
+        <translation>{at} 通过{via}报{to}</translation>
     </message>
     <message>
         <source>not yet</source>
-        <translation type="unfinished" />
+        <translation>尚未上报</translation>
     </message>
     <message>
         <source>signed</source>
-        <translation type="unfinished" />
+        <translation>已签字</translation>
     </message>
     <message>
         <source>refused to sign, witnessed by {names}</source>
-        <translation type="unfinished" />
+        <translation>拒绝签字，见证人：{names}</translation>
     </message>
     <message>
         <source>signature not recorded</source>
-        <translation type="unfinished" />
+        <translation>未记录签字</translation>
     </message>
     <message>
         <source>Draft saved.</source>
-        <translation type="unfinished" />
+        <translation>草稿已保存。</translation>
     </message>
     <message>
         <source>Signature recorded.</source>
-        <translation type="unfinished" />
+        <translation>签字已记录。</translation>
     </message>
     <message>
         <source>Refusal to sign recorded with two witnesses.</source>
-        <translation type="unfinished" />
+        <translation>拒签已由两名见证人记录。</translation>
     </message>
     <message>
         <source>Incident confirmed.</source>
-        <translation type="unfinished" />
+        <translation>事件已确认。</translation>
     </message>
     <message>
         <source>Amendment recorded.</source>
-        <translation type="unfinished" />
+        <translation>补正已记录。</translation>
     </message>
     <message>
         <source>Marked as reported.</source>
-        <translation type="unfinished" />
+        <translation>已标记为已上报。</translation>
     </message>
     <message>
         <source>Attach evidence</source>
-        <translation type="unfinished" />
+        <translation>附加证据</translation>
     </message>
     <message>
         <source>Evidence attached.</source>
-        <translation type="unfinished" />
+        <translation>证据已附加。</translation>
     </message>
     <message>
         <source>Incidents</source>
-        <translation type="unfinished">异常记录</translation>
+        <translation>异常记录</translation>
     </message>
     <message>
         <source>Room</source>
-        <translation type="unfinished">考场</translation>
+        <translation>考场</translation>
     </message>
     <message>
         <source>Report</source>
-        <translation type="unfinished" />
+        <translation>上报</translation>
     </message>
     <message>
         <source>Candidates</source>
-        <translation type="unfinished">考生数</translation>
+        <translation>考生</translation>
     </message>
     <message>
         <source>F2 Complete draft</source>
-        <translation type="unfinished" />
+        <translation>F2 完善草稿</translation>
     </message>
     <message>
         <source>F3 Signed</source>
-        <translation type="unfinished" />
+        <translation>F3 已签字</translation>
     </message>
     <message>
         <source>F4 Refused to sign</source>
-        <translation type="unfinished" />
+        <translation>F4 拒绝签字</translation>
     </message>
     <message>
         <source>F6 Confirm</source>
-        <translation type="unfinished" />
+        <translation>F6 确认</translation>
     </message>
     <message>
         <source>F7 Amend</source>
-        <translation type="unfinished" />
+        <translation>F7 补正</translation>
     </message>
     <message>
         <source>F8 Reported</source>
-        <translation type="unfinished" />
+        <translation>F8 已上报</translation>
     </message>
     <message>
         <source>F9 Attach file</source>
-        <translation type="unfinished" />
+        <translation>F9 附加文件</translation>
     </message>
 </context>
 <context>
@@ -1788,155 +1993,155 @@ Receiving: {receiving}</source>
     <name>Misconduct</name>
     <message>
         <source>Art. 6(1) phone or forbidden item at the seat, not corrected after a warning</source>
-        <translation type="unfinished" />
+        <translation>第六条(一) 携带手机等违规物品至座位，经提醒仍不改正</translation>
     </message>
     <message>
         <source>Art. 6(2) identity or exam information not filled in after a warning</source>
-        <translation type="unfinished" />
+        <translation>第六条(二) 经提醒仍不按规定填写身份及考试信息</translation>
     </message>
     <message>
         <source>Art. 6(3) own information or marks outside the allowed places</source>
-        <translation type="unfinished" />
+        <translation>第六条(三) 在规定以外位置标注本人信息或其他特殊标记</translation>
     </message>
     <message>
         <source>Art. 6(4) not in the assigned seat or leaving without permission</source>
-        <translation type="unfinished" />
+        <translation>第六条(四) 未在规定座位参加考试或未经允许离开座位、考场</translation>
     </message>
     <message>
         <source>Art. 6(5) not the required paper and pen, or inconsistent handwriting</source>
-        <translation type="unfinished" />
+        <translation>第六条(五) 未用规定纸笔作答或字迹前后不一致</translation>
     </message>
     <message>
         <source>Art. 6(6) answering before the start or after the end signal</source>
-        <translation type="unfinished" />
+        <translation>第六条(六) 开考信号发出前答题或结束信号发出后继续答题</translation>
     </message>
     <message>
         <source>Art. 6(7) taking papers or answer sheets out of the room</source>
-        <translation type="unfinished" />
+        <translation>第六条(七) 将试卷、答题卡、答题纸带出考场</translation>
     </message>
     <message>
         <source>Art. 6(8) damaging papers, answer sheets or exam computers</source>
-        <translation type="unfinished" />
+        <translation>第六条(八) 故意损坏试卷、答题纸或考试机具</translation>
     </message>
     <message>
         <source>Art. 6(9) not using the exam system as required after a warning</source>
-        <translation type="unfinished" />
+        <translation>第六条(九) 经提醒仍不按规定使用考试系统</translation>
     </message>
     <message>
         <source>Art. 6(10) other</source>
-        <translation type="unfinished" />
+        <translation>第六条(十) 其他</translation>
     </message>
     <message>
         <source>Art. 7(1) copying or helping others copy</source>
-        <translation type="unfinished" />
+        <translation>第七条(一) 抄袭或协助他人抄袭</translation>
     </message>
     <message>
         <source>Art. 7(2) passing papers, answer sheets or scratch paper</source>
-        <translation type="unfinished" />
+        <translation>第七条(二) 互相传递试卷、答题纸、草稿纸</translation>
     </message>
     <message>
         <source>Art. 7(3) sitting with a forged document</source>
-        <translation type="unfinished" />
+        <translation>第七条(三) 持伪造证件参加考试</translation>
     </message>
     <message>
         <source>Art. 7(4) spreading questions or answers before the end</source>
-        <translation type="unfinished" />
+        <translation>第七条(四) 考试结束前传播试题或答案</translation>
     </message>
     <message>
         <source>Art. 7(5) using a phone or forbidden electronics</source>
-        <translation type="unfinished" />
+        <translation>第七条(五) 使用禁止带入的手机等电子设备</translation>
     </message>
     <message>
         <source>Art. 7(6) other</source>
-        <translation type="unfinished" />
+        <translation>第七条(六) 其他</translation>
     </message>
     <message>
         <source>Art. 8(1) collusion or organised cheating</source>
-        <translation type="unfinished" />
+        <translation>第八条(一) 串通作弊或组织作弊</translation>
     </message>
     <message>
         <source>Art. 8(2) sitting for someone else</source>
-        <translation type="unfinished" />
+        <translation>第八条(二) 代替他人或让他人代替自己参加考试</translation>
     </message>
     <message>
         <source>Art. 8(3) other especially serious case</source>
-        <translation type="unfinished" />
+        <translation>第八条(三) 其他情节特别严重</translation>
     </message>
     <message>
         <source>Art. 9 disturbing order or obstructing staff</source>
-        <translation type="unfinished" />
+        <translation>第九条 扰乱考场秩序或妨碍工作人员</translation>
     </message>
     <message>
         <source>Identity mismatch at check-in</source>
-        <translation type="unfinished" />
+        <translation>入场身份不符</translation>
     </message>
     <message>
         <source>Late candidate refused entry</source>
-        <translation type="unfinished" />
+        <translation>迟到拒绝入场</translation>
     </message>
     <message>
         <source>Candidate fell ill</source>
-        <translation type="unfinished" />
+        <translation>考生突发疾病</translation>
     </message>
     <message>
         <source>Emergency exit while sealed</source>
-        <translation type="unfinished" />
+        <translation>封闭期间紧急离场</translation>
     </message>
     <message>
         <source>Seat change forced by a fault</source>
-        <translation type="unfinished" />
+        <translation>故障导致调换座位</translation>
     </message>
     <message>
         <source>Wrong, missing or extra papers</source>
-        <translation type="unfinished" />
+        <translation>试卷错发、缺少或多出</translation>
     </message>
     <message>
         <source>Seal found broken</source>
-        <translation type="unfinished" />
+        <translation>发现密封破损</translation>
     </message>
     <message>
         <source>Computer, camera or monitoring failure</source>
-        <translation type="unfinished" />
+        <translation>计算机、摄像头或监控故障</translation>
     </message>
     <message>
         <source>Device or material confiscated</source>
-        <translation type="unfinished" />
+        <translation>收缴设备或资料</translation>
     </message>
     <message>
         <source>Power, network or fire emergency</source>
-        <translation type="unfinished" />
+        <translation>停电、断网或火警</translation>
     </message>
     <message>
         <source>Paper custody discrepancy</source>
-        <translation type="unfinished" />
+        <translation>试卷交接不符</translation>
     </message>
     <message>
         <source>Leaked papers</source>
-        <translation type="unfinished" />
+        <translation>试卷泄密</translation>
     </message>
     <message>
         <source>Collusion</source>
-        <translation type="unfinished" />
+        <translation>串通作弊</translation>
     </message>
     <message>
         <source>Mass interruption of the exam</source>
-        <translation type="unfinished" />
+        <translation>大面积考试中断</translation>
     </message>
     <message>
         <source>Batch loss of answer data</source>
-        <translation type="unfinished" />
+        <translation>批量作答数据丢失</translation>
     </message>
     <message>
         <source>Incident damaging public opinion</source>
-        <translation type="unfinished" />
+        <translation>造成不良舆论影响的事件</translation>
     </message>
     <message>
         <source>Other serious problem</source>
-        <translation type="unfinished" />
+        <translation>其他重大问题</translation>
     </message>
     <message>
         <source>Other incident</source>
-        <translation type="unfinished" />
+        <translation>其他事件</translation>
     </message>
 </context>
 <context>
@@ -2095,22 +2300,40 @@ Receiving: {receiving}</source>
     </message>
 </context>
 <context>
+    <name>QCoreApplication</name>
+    <message>
+        <source>HandoverForm</source>
+        <comment>Paper handover form</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>HandoverForm</source>
+        <comment>Barcode</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>HandoverForm</source>
+        <comment>Side</comment>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ReportForm</name>
     <message>
         <source>Reported</source>
-        <translation type="unfinished" />
+        <translation>已上报</translation>
     </message>
     <message>
         <source>e.g. phone, exam-affairs system</source>
-        <translation type="unfinished" />
+        <translation>如：电话、考务系统</translation>
     </message>
     <message>
         <source>How</source>
-        <translation type="unfinished" />
+        <translation>上报方式</translation>
     </message>
     <message>
         <source>To whom</source>
-        <translation type="unfinished" />
+        <translation>上报对象</translation>
     </message>
 </context>
 <context>
@@ -2228,6 +2451,10 @@ Receiving: {receiving}</source>
         <source>Venue Ops: first-run set-up</source>
         <translation>考点考务：首次运行设置</translation>
     </message>
+    <message>
+        <source>Setting up the database…</source>
+        <translation>正在建立数据库……</translation>
+    </message>
 </context>
 <context>
     <name>SimulatorPanel</name>
@@ -2277,34 +2504,307 @@ Receiving: {receiving}</source>
     </message>
 </context>
 <context>
+    <name>SyncCLI</name>
+    <message>
+        <source>Venue {venue} now syncs with {url}.</source>
+        <translation>考点 {venue} 现在与 {url} 同步。</translation>
+    </message>
+    <message>
+        <source>The sync credential is stored in this computer's keyring.</source>
+        <translation>同步凭据已保存在本机密钥环中。</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent: {pending} ({kinds}). Last success: {last}. Clock skew: {skew}. Last error: {error}.</source>
+        <translation>待发送：{pending}（{kinds}）。上次成功：{last}。时钟偏差：{skew}。上次错误：{error}。</translation>
+    </message>
+    <message>
+        <source>Sent {records} records and {files} files; the province verified the audit trail. Not accepted: {refused}. Clock skew: {skew}.</source>
+        <translation>已发送 {records} 条记录和 {files} 个文件；省级已核验审计日志。未被接受：{refused}。时钟偏差：{skew}。</translation>
+    </message>
+    <message>
+        <source>Sent {records} records and {files} files, but the province could NOT verify the audit trail. Not accepted: {refused}. Clock skew: {skew}.</source>
+        <translation>已发送 {records} 条记录和 {files} 个文件，但省级未能核验审计日志。未被接受：{refused}。时钟偏差：{skew}。</translation>
+    </message>
+    <message>
+        <source>Results written to {path}: {records} records, {files} files (encrypted).</source>
+        <translation>结果已写入 {path}：{records} 条记录，{files} 个文件（已加密）。</translation>
+    </message>
+    <message>
+        <source>Exam package revision {rev} downloaded and imported: {candidates} candidates.</source>
+        <translation>考试数据包第 {rev} 版已下载并导入：考生 {candidates} 人。</translation>
+    </message>
+    <message>
+        <source>Exam package revision {rev} is already imported; nothing changed.</source>
+        <translation>考试数据包第 {rev} 版已导入，无任何变化。</translation>
+    </message>
+    <message>
+        <source>Sync credential: </source>
+        <translation>同步凭据：</translation>
+    </message>
+</context>
+<context>
+    <name>SyncKinds</name>
+    <message>
+        <source>Admissions</source>
+        <translation>入场记录</translation>
+    </message>
+    <message>
+        <source>Refused entries</source>
+        <translation>拒绝入场</translation>
+    </message>
+    <message>
+        <source>Absences</source>
+        <translation>缺考</translation>
+    </message>
+    <message>
+        <source>Information changes</source>
+        <translation>信息更正</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>考场异常</translation>
+    </message>
+    <message>
+        <source>Evidence files</source>
+        <translation>证据文件</translation>
+    </message>
+    <message>
+        <source>Room records</source>
+        <translation>考场记录</translation>
+    </message>
+    <message>
+        <source>Custody handovers</source>
+        <translation>交接记录</translation>
+    </message>
+    <message>
+        <source>Custody discrepancies</source>
+        <translation>交接差异</translation>
+    </message>
+    <message>
+        <source>Duty-log gaps</source>
+        <translation>值守空缺</translation>
+    </message>
+    <message>
+        <source>Paper-room evidence</source>
+        <translation>保密室证据</translation>
+    </message>
+    <message>
+        <source>Staff assignments</source>
+        <translation>人员安排</translation>
+    </message>
+    <message>
+        <source>Audit-trail events</source>
+        <translation>审计日志事件</translation>
+    </message>
+</context>
+<context>
+    <name>SyncScreen</name>
+    <message>
+        <source>Sending to the provincial server…</source>
+        <translation>正在发送到省级服务器…</translation>
+    </message>
+    <message>
+        <source>Stopping after the current step…</source>
+        <translation>当前步骤完成后停止…</translation>
+    </message>
+    <message>
+        <source>Export results for USB</source>
+        <translation>导出结果到U盘</translation>
+    </message>
+    <message>
+        <source>Venue results (*.vor)</source>
+        <translation>考点结果文件 (*.vor)</translation>
+    </message>
+    <message>
+        <source>Writing the encrypted results file…</source>
+        <translation>正在写入加密结果文件…</translation>
+    </message>
+    <message>
+        <source>Downloading the exam package…</source>
+        <translation>正在下载考试数据包…</translation>
+    </message>
+    <message>
+        <source>Sent {records} records and {files} files.</source>
+        <translation>已发送 {records} 条记录和 {files} 个文件。</translation>
+    </message>
+    <message>
+        <source>The province could NOT verify the audit trail: {problem}</source>
+        <translation>省级未能核验审计日志：{problem}</translation>
+    </message>
+    <message>
+        <source>{n} records were not accepted and stay queued.</source>
+        <translation>{n} 条记录未被接受，仍在待发送队列中。</translation>
+    </message>
+    <message>
+        <source>Results written to {path}: {records} records, {files} files (encrypted).</source>
+        <translation>结果已写入 {path}：{records} 条记录，{files} 个文件（已加密）。</translation>
+    </message>
+    <message>
+        <source>Exam package revision {rev} is already imported; nothing changed.</source>
+        <translation>考试数据包第 {rev} 版已导入，无任何变化。</translation>
+    </message>
+    <message>
+        <source>Exam package revision {rev} downloaded and imported.</source>
+        <translation>考试数据包第 {rev} 版已下载并导入。</translation>
+    </message>
+    <message>
+        <source>{done} of {total} records · {mb_done} of {mb_total}</source>
+        <translation>记录 {done} / {total} · {mb_done} / {mb_total}</translation>
+    </message>
+    <message>
+        <source>Server: {url} · venue {venue}</source>
+        <translation>服务器：{url} · 考点 {venue}</translation>
+    </message>
+    <message>
+        <source>Sync is not set up yet (venue-ops sync configure).</source>
+        <translation>尚未设置同步（venue-ops sync configure）。</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent: {n} records, {mb} of evidence files.</source>
+        <translation>待发送：{n} 条记录，证据文件 {mb}。</translation>
+    </message>
+    <message>
+        <source>Everything recorded so far has been sent.</source>
+        <translation>目前记录的内容已全部发送。</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>not known yet</source>
+        <translation>尚未得知</translation>
+    </message>
+    <message>
+        <source>this PC is {s:.1f} s ahead of the server</source>
+        <translation>本机比服务器快 {s:.1f} 秒</translation>
+    </message>
+    <message>
+        <source>this PC is {s:.1f} s behind the server</source>
+        <translation>本机比服务器慢 {s:.1f} 秒</translation>
+    </message>
+    <message>
+        <source>not checked yet</source>
+        <translation>尚未核验</translation>
+    </message>
+    <message>
+        <source>verified by the province</source>
+        <translation>省级已核验</translation>
+    </message>
+    <message>
+        <source>NOT verified by the province</source>
+        <translation>省级核验未通过</translation>
+    </message>
+    <message>
+        <source>The last attempt failed: {why}. The results stay queued.</source>
+        <translation>上次同步失败：{why}。结果仍在待发送队列中。</translation>
+    </message>
+    <message>
+        <source>the server could not be reached</source>
+        <translation>无法连接服务器</translation>
+    </message>
+    <message>
+        <source>the server kept failing</source>
+        <translation>服务器持续出错</translation>
+    </message>
+    <message>
+        <source>the server refused this venue's credential</source>
+        <translation>服务器拒绝了本考点的凭据</translation>
+    </message>
+    <message>
+        <source>the server's certificate is not trusted</source>
+        <translation>服务器证书不受信任</translation>
+    </message>
+    <message>
+        <source>it was cancelled</source>
+        <translation>已被取消</translation>
+    </message>
+    <message>
+        <source>this computer holds no sync credential</source>
+        <translation>本机没有同步凭据</translation>
+    </message>
+    <message>
+        <source>an evidence file is missing on this computer</source>
+        <translation>本机缺少证据文件</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>待发送</translation>
+    </message>
+    <message>
+        <source>Records %p%</source>
+        <translation>记录 %p%</translation>
+    </message>
+    <message>
+        <source>Evidence files %p%</source>
+        <translation>证据文件 %p%</translation>
+    </message>
+    <message>
+        <source>Provincial sync</source>
+        <translation>省级同步</translation>
+    </message>
+    <message>
+        <source>Last success</source>
+        <translation>上次成功</translation>
+    </message>
+    <message>
+        <source>Clock skew</source>
+        <translation>时钟偏差</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>F5  Send now</source>
+        <translation>F5  立即发送</translation>
+    </message>
+    <message>
+        <source>Esc  Cancel</source>
+        <translation>Esc  取消</translation>
+    </message>
+    <message>
+        <source>F6  Export for USB…</source>
+        <translation>F6  导出到U盘…</translation>
+    </message>
+    <message>
+        <source>F7  Fetch exam package</source>
+        <translation>F7  下载考试数据包</translation>
+    </message>
+</context>
+<context>
     <name>TimerView</name>
     <message>
         <source>No sitting today.</source>
-        <translation type="unfinished" />
+        <translation>今天没有场次。</translation>
     </message>
     <message>
         <source>Room {room}</source>
-        <translation type="unfinished" />
+        <translation>第{room}考场</translation>
     </message>
     <message>
         <source>Starts {start}   in {left}</source>
-        <translation type="unfinished" />
+        <translation>开考 {start}   还有 {left}</translation>
     </message>
     <message>
         <source>Ends {end}   time left {left}</source>
-        <translation type="unfinished" />
+        <translation>考试结束 {end}   剩余 {left}</translation>
     </message>
     <message>
         <source>The exam has ended ({end}).</source>
-        <translation type="unfinished" />
+        <translation>考试已结束（{end}）。</translation>
     </message>
     <message>
         <source>Hand-in and leaving are allowed now</source>
-        <translation type="unfinished" />
+        <translation>现在可以交卷离场</translation>
     </message>
     <message>
         <source>Hand-in and leaving from {time}</source>
-        <translation type="unfinished" />
+        <translation>{time} 后方可交卷离场</translation>
     </message>
 </context>
 <context>
@@ -2408,19 +2908,19 @@ Receiving: {receiving}</source>
     <name>WitnessForm</name>
     <message>
         <source>Second witness</source>
-        <translation type="unfinished" />
+        <translation>第二见证人</translation>
     </message>
     <message>
         <source>Witness staff number</source>
-        <translation type="unfinished" />
+        <translation>见证人工号</translation>
     </message>
     <message>
         <source>Witness credential</source>
-        <translation type="unfinished" />
+        <translation>见证人口令</translation>
     </message>
     <message>
         <source>What happened</source>
-        <translation type="unfinished" />
+        <translation>情况说明</translation>
     </message>
 </context>
 <context>
