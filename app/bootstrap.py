@@ -107,7 +107,11 @@ def open_demo(base: Settings, **kwargs: object) -> Core:
 
     settings = demo_settings(base)
     core = open_core(settings, demo=True, **kwargs)  # type: ignore[arg-type]
-    package = make_demo(settings.data_dir / "demo.vopkg")
+    # The first sitting starts about 20 minutes from now, so the check-in desk counts down live.
+    now = core.clock()
+    first = (now + timedelta(minutes=20)).replace(second=0, microsecond=0)
+    first += timedelta(minutes=(5 - first.minute % 5) % 5)
+    package = make_demo(settings.data_dir / "demo.vopkg", first_start=first)
     import_package(core.sessions, package, trusted_keys=core.trusted_keys, cipher=core.cipher,
                    actor=core.system_actor(), desk=core.desk)
     enable_demo_accounts(core)

@@ -3,6 +3,7 @@ core can do; each screen still receives only the callables it needs."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
@@ -13,13 +14,18 @@ from app.bootstrap import Core
 from app.db.models import Exam, Venue
 from app.security.auth import StaffSession
 from app.services.overview import overview
+from devices.registry import DeviceConfig
+from ui.checkin import wiring as checkin_wiring
 from ui.control import wiring as control_wiring
 from ui.custody import wiring as custody_wiring
+from ui.devices.station import DeviceStation
 from ui.overview.screen import OverviewScreen
 from ui.paper_room import wiring as paper_room_wiring
 from ui.runner import OpRunner
 from ui.shell.main_window import MainWindow, ShellServices
 from ui.sync import wiring as sync_wiring
+
+log = logging.getLogger(__name__)
 
 
 def _read(core: Core, fn: Callable[[Any], Any]) -> Callable[[], Any]:
@@ -39,9 +45,13 @@ def _names(core: Core) -> tuple[str, str]:
 def build_main_window(core: Core, runner: OpRunner, language: str) -> MainWindow:
     exam_name, venue_name = _names(core)
 
+    station = DeviceStation.simulated() if core.demo else DeviceStation(_device_configs(core))
+    station.start()
+
     def factories(_user: Any) -> dict[str, Callable[[], QWidget]]:
         return {
             "overview": lambda: OverviewScreen(runner, _read(core, overview)),
+            "checkin": lambda: checkin_wiring.build(core, runner, _session(_user), station, (exam_name, venue_name)),
             "custody": lambda: custody_wiring.from_core(core, runner, _session(_user)),
             "paper_room": lambda: paper_room_wiring.from_core(core, runner, _session(_user)),
             "sync": lambda: sync_wiring.from_core(core, runner),
@@ -57,7 +67,20 @@ def build_main_window(core: Core, runner: OpRunner, language: str) -> MainWindow
         venue_name=venue_name,
         idle_lock_seconds=timedelta(minutes=core.settings.idle_lock_minutes).total_seconds(),
     )
-    return MainWindow(runner, services, language)
+    window = MainWindow(runner, services, language)
+    window.destroyed.connect(station.stop)
+    window.station = station  # type: ignore[attr-defined]  # kept alive with the window
+    return window
+
+
+def _device_configs(core: Core) -> list[DeviceConfig]:
+    configs = []
+    for raw in core.settings.devices:
+        try:
+            configs.append(DeviceConfig.from_dict(raw))
+        except ValueError as exc:  # a bad entry must not stop the desk; the devices screen shows it
+            log.warning("device settings ignored: %s", exc)
+    return configs
 
 
 def _session(user: Any) -> StaffSession:

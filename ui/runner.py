@@ -10,6 +10,7 @@ import logging
 from collections.abc import Callable, Iterable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
@@ -50,7 +51,10 @@ class OpRunner(QObject):
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
         changes: Iterable[str] = (),
+        owner: QObject | None = None,
     ) -> None:
+        """With an `owner` (the widget that shows the result), nothing is delivered once the
+        owner has been deleted: a closed dialog never receives a late answer."""
         relay = _Relay()  # lives on the GUI thread, so its queued signal lands there
         self._live.add(relay)
         kinds = frozenset(changes)
@@ -59,6 +63,9 @@ class OpRunner(QObject):
         def finish(result: Any, exc: BaseException | None) -> None:
             self._live.discard(relay)
             relay.deleteLater()
+            if owner is not None and not shiboken6.isValid(owner):
+                log.debug("result dropped: its owner was closed")
+                return
             if exc is not None:
                 if on_error is None:
                     log.error("background operation failed", exc_info=exc)

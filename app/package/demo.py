@@ -81,8 +81,10 @@ def _staff(rng: random.Random, venue_code: str, rooms: int) -> list[dict[str, An
 
 def demo_content(
     seed: int = 2026, rooms: int = 30, seats_per_room: int = 30, candidates_per_sitting: int = 900,
+    first_start: datetime | None = None,
 ) -> tuple[dict[str, Any], dict[str, bytes]]:
-    """data.json's content and the photos, before signing (tests modify these and re-sign)."""
+    """data.json's content and the photos, before signing (tests modify these and re-sign).
+    `first_start` moves the whole timetable so that the first sitting starts then (a live demo)."""
     if candidates_per_sitting > rooms * seats_per_room:
         raise ValueError("more candidates per sitting than seats")
     rng = random.Random(seed)
@@ -90,6 +92,11 @@ def demo_content(
     sittings = [{"code": c, "subject": s, "starts_at": datetime.fromisoformat(f"{d}T{a}").replace(tzinfo=SHANGHAI).isoformat(),
                  "ends_at": datetime.fromisoformat(f"{d}T{b}").replace(tzinfo=SHANGHAI).isoformat(), "mode": m,
                  "early_seal_release": e} for c, s, d, a, b, m, e in SITTINGS]
+    if first_start is not None:
+        shift = first_start - datetime.fromisoformat(str(sittings[0]["starts_at"]))
+        for sitting in sittings:
+            for key in ("starts_at", "ends_at"):
+                sitting[key] = (datetime.fromisoformat(str(sitting[key])) + shift).astimezone(SHANGHAI).isoformat()
     room_rows = [{"code": code, "name": f"第{code}考场（实训楼 {100 + int(code)} 室）", "kind": "audio_video",
                   "capacity": seats_per_room, "seats": list(range(1, seats_per_room + 1))} for code in room_codes]
     total = candidates_per_sitting * 3 // 2
@@ -150,9 +157,10 @@ def _custody(rng: random.Random, sittings: list[dict[str, Any]], rooms: list[str
 def make_demo(
     out: Path, *, seed: int = 2026, rooms: int = 30, seats_per_room: int = 30, candidates_per_sitting: int = 900,
     revision: int = 1, signing_key: Ed25519PrivateKey | None = None, key_id: str = DEMO_KEY_ID,
+    first_start: datetime | None = None,
 ) -> Path:
     """Write the signed demo package to `out` (e.g. demo.vopkg) and return its path."""
-    data, photos = demo_content(seed, rooms, seats_per_room, candidates_per_sitting)
+    data, photos = demo_content(seed, rooms, seats_per_room, candidates_per_sitting, first_start)
     created = datetime(2026, 10, 20, 10, 0, tzinfo=SHANGHAI)
     return write_package(out, data, photos, revision=revision, created_at=created,
                          signing_key=signing_key or demo_private_key(), key_id=key_id)

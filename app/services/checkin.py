@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -314,8 +314,10 @@ class CheckinService:
             decision = checked.decision
             admission_id, decision = self._admit(s, user, setup, decision, now,
                                                  _method(checked.ticket, checked.document), confirmation, reason)
+            if admission_id is not None:  # admitted, and the reasons of the check stay on record
+                decision = replace(decision, verdict=Verdict.ADMIT)
             outcome = self._record(s, user, setup, decision, now, checked.ticket, checked.document, reason,
-                                   admission_id, confirmation=confirmation, action_verdict="admit")
+                                   admission_id, confirmation=confirmation)
             change_id = None
             if admission_id is not None and decision.change_request_field and checked.document is not None:
                 change_id = self._change_request(s, confirmation, setup, decision, checked.document, reason, now)
@@ -421,7 +423,7 @@ class CheckinService:
     def _record(
         self, s: Session, user: StaffSession, setup: DeskSetup, decision: Decision, now: datetime,
         ticket: PresentedTicket | None, document: PresentedDocument | None, manual_reason: str,
-        admission_id: uuid.UUID | None, *, confirmation: Confirmation | None = None, action_verdict: str | None = None,
+        admission_id: uuid.UUID | None, *, confirmation: Confirmation | None = None,
     ) -> Outcome:
         c = decision.candidate
         detail: dict[str, object] = {"reasons": [r.value for r in decision.reasons]}
@@ -436,7 +438,7 @@ class CheckinService:
             detail["document_type"] = document.type.value
         if decision.other is not None:
             detail["document_owner_ticket"] = decision.other.ticket_number
-        verdict = action_verdict or decision.verdict.value
+        verdict = decision.verdict.value
         scan = CheckinScan(
             id=uuid.uuid4(), at=now, desk=setup.desk, staff_id=user.staff_id, staff_name=user.name,
             sitting_id=setup.sitting_id, desk_room_id=setup.room_id, candidate_id=c.id if c else None,

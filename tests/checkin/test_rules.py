@@ -211,4 +211,4 @@ def test_names_compare_ignoring_spaces_and_rare_placeholders() -> None:
 def test_art30_2_no_input_ever_admits_after_entry_closed(offset: int, mode: SittingMode) -> None:
     d = both(at=timedelta(seconds=offset), mode=mode)
     limit = 0 if mode is SittingMode.AUDIO_VIDEO else 300
-    assert (d.verdict is Verdict.ADMIT) == (offset <= limit)
+    assert (d.verdict is Verdict.ADMIT) == (offset < limit)

@@ -1,0 +1,195 @@
+"""The check-in desk end to end (pytest-qt, offscreen): the simulated reader and serial scanner
+speak their real protocols over pseudo-terminals to the real drivers, whose events reach the
+screen through the bridge; the screen's verdicts are checked on screen and in the database."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QThreadPool
+from pytestqt.qtbot import QtBot
+from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import Session
+
+from app.db.models_checkin import Absence, Admission
+from app.db.models_incidents import Incident
+from app.domain import DocumentType
+from app.domain import Gender as AppGender
+from app.rules.checkin import Reason, Verdict
+from app.services.attendance import room_attendance
+from app.services.checkin import Outcome
+from app.services.demo_desk import DemoPerson
+from tests.checkin.kit import Kit, make_kit
+from tests.unit.test_security_support import GOOD
+from ui.checkin.cues import Cues
+from ui.checkin.screen import CheckinScreen, DeskPorts
+from ui.checkin.simulator_panel import demo_card
+from ui.devices.station import DeviceStation
+from ui.runner import OpRunner
+
+
+@pytest.fixture
+def kit(engine: Engine, tmp_path: Path) -> Iterator[Kit]:
+    kit = make_kit(engine, tmp_path)
+    kit.at("S1", minutes=-10)
+    yield kit
+    QThreadPool.globalInstance().waitForDone(10000)  # no late database work after the database is gone
+
+
+@pytest.fixture
+def station(qapp: object) -> Iterator[DeviceStation]:
+    st = DeviceStation.simulated()
+    st.start()
+    yield st
+    st.stop()
+
+
+def person(c: dict[str, object]) -> DemoPerson:
+    return DemoPerson(str(c["ticket_number"]), str(c["name"]), AppGender(str(c["gender"])),
+                      DocumentType(str(c["document_type"])), str(c["document_number"]), str(c["room"]),
+                      int(c["seat"]), b"jpeg")  # type: ignore[call-overload]
+
+
+def make_screen(qtbot: QtBot, kit: Kit, station: DeviceStation | None, tmp_path: Path, desk: str = "desk-door",
+                room: str | None = None) -> CheckinScreen:
+    from app.security.permissions import Permission
+
+    def confirm(number: str, credential: str):  # type: ignore[no-untyped-def]
+        return kit.two_person.confirm(kit.first, number, credential, Permission.CONFIRM_CHECK, action="checkin")
+
+    def attendance(setup, room_id):  # type: ignore[no-untyped-def]
+        with Session(kit.engine) as s:
+            return room_attendance(s, setup.sitting_id, room_id)
+
+    from app.services.checkin import CheckinService
+    from app.db.engine import make_session_factory
+    from tests.unit.test_package_kit import CIPHER
+
+    service = CheckinService(make_session_factory(kit.engine), CIPHER, kit.clock)
+    ports = DeskPorts(service, kit.first, desk, kit.clock, confirm, attendance, tmp_path / "reports",
+                      decoder=station.demo.photos if station and station.demo else DeskPorts.__dataclass_fields__["decoder"].default_factory())  # type: ignore[misc]
+    screen = CheckinScreen(OpRunner(), ports, cues=Cues(enabled=False))
+    qtbot.addWidget(screen)
+    if station is not None:
+        station.bridge.event_received.connect(screen.device_event)
+        station.bridge.status_changed.connect(screen.device_status)
+    screen.resize(1366, 700)
+    screen.show()
+    qtbot.waitUntil(lambda: screen.info is not None, timeout=5000)
+    screen.choose("S1", room)
+    qtbot.waitUntil(lambda: screen.info is not None and screen.info.room_code == room, timeout=5000)
+    return screen
+
+
+def wait_outcome(qtbot: QtBot, screen: CheckinScreen, verdict: Verdict) -> Outcome:
+    with qtbot.waitSignal(screen.outcome_shown, timeout=8000, check_params_cb=lambda o: o.verdict is verdict) as sig:
+        pass
+    return sig.args[0]  # type: ignore[no-any-return,index]
+
+
+def test_art30_card_and_ticket_through_the_simulated_devices_admit(
+    qtbot: QtBot, kit: Kit, station: DeviceStation, tmp_path: Path
+) -> None:
+    c = kit.seated("S1")[0]
+    screen = make_screen(qtbot, kit, station, tmp_path, room=str(c["room"]))
+    demo = station.demo
+    assert demo is not None
+    with qtbot.waitSignal(screen.outcome_shown, timeout=8000,
+                          check_params_cb=lambda o: o.verdict is Verdict.ADMIT):
+        demo.reader.present(demo_card(person(c), demo.photos.images))
+        qtbot.waitUntil(lambda: screen.flow.document is not None, timeout=8000)
+        demo.scanner.scan(str(c["ticket_number"]))
+    assert screen.panel.verdict == "admit"
+    assert screen.counter_labels["admitted"].text() in {"0", "1"}
+    qtbot.waitUntil(lambda: screen.counter_labels["admitted"].text() == "1")
+    screen.grab().save(str(tmp_path / "admit.png"))
+    with Session(kit.engine) as s:
+        assert s.scalar(select(func.count()).select_from(Admission)) == 1
+
+
+def test_art30_2_late_arrival_is_refused_on_screen(qtbot: QtBot, kit: Kit, tmp_path: Path) -> None:
+    c = kit.seated("S1")[0]
+    screen = make_screen(qtbot, kit, None, tmp_path, room=str(c["room"]))
+    kit.at("S1", minutes=6)
+    with qtbot.waitSignal(screen.outcome_shown, timeout=5000) as sig:
+        screen.present_ticket(str(c["ticket_number"]))
+    outcome: Outcome = sig.args[0]
+    assert outcome.decision.reason is Reason.ENTRY_CLOSED and screen.panel.verdict == "refuse"
+    assert "6" in screen.panel.reason.text()
+
+
+def test_wrong_persons_card_is_refused_with_a_draft_incident(
+    qtbot: QtBot, kit: Kit, station: DeviceStation, tmp_path: Path
+) -> None:
+    a, b = kit.seated("S1")[:2]
+    screen = make_screen(qtbot, kit, station, tmp_path)
+    demo = station.demo
+    assert demo is not None
+    with qtbot.waitSignal(screen.outcome_shown, timeout=8000, check_params_cb=lambda o: o.verdict is Verdict.REFUSE) as sig:
+        demo.scanner.scan(str(a["ticket_number"]))
+        qtbot.waitUntil(lambda: screen.flow.ticket is not None and screen.flow.outcome is not None, timeout=8000)
+        demo.reader.present(demo_card(person(b), demo.photos.images))
+    assert sig.args[0].decision.reason is Reason.DOCUMENT_MISMATCH
+    screen.grab().save(str(tmp_path / "refuse.png"))
+    with Session(kit.engine) as s:
+        assert s.scalars(select(Incident.status)).one() == "draft"
+
+
+def test_the_same_candidate_at_two_desks_is_admitted_once(qtbot: QtBot, kit: Kit, tmp_path: Path) -> None:
+    c = kit.seated("S1")[0]
+    gate = make_screen(qtbot, kit, None, tmp_path, desk="desk-gate")
+    door = make_screen(qtbot, kit, None, tmp_path, desk="desk-door", room=str(c["room"]))
+    from tests.checkin.kit import card, ticket
+
+    for screen in (gate, door):
+        with qtbot.waitSignal(screen.outcome_shown, timeout=5000):
+            screen.present_ticket(ticket(c).number)
+        with qtbot.waitSignal(screen.outcome_shown, timeout=5000):
+            screen.present_document(card(c))
+    assert gate.panel.verdict == "admit" and door.panel.verdict == "refuse"
+    assert gate.windowTitle() == door.windowTitle()
+    assert "desk-gate" in door.panel.reason.text()
+    with Session(kit.engine) as s:
+        assert s.scalar(select(func.count()).select_from(Admission)) == 1
+
+
+def test_check_is_admitted_after_the_second_invigilator_confirms(qtbot: QtBot, kit: Kit, tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.checkin.kit import card, ticket
+    from ui.checkin import dialogs
+
+    c = kit.seated("S1")[0]
+    screen = make_screen(qtbot, kit, None, tmp_path, room=str(c["room"]))
+    with qtbot.waitSignal(screen.outcome_shown, timeout=5000):
+        screen.present_ticket(ticket(c).number)
+    with qtbot.waitSignal(screen.outcome_shown, timeout=5000):
+        screen.present_document(card(c, photo_decodable=False))
+    assert screen.panel.verdict == "check"
+    screen.grab().save(str(tmp_path / "check.png"))
+    monkeypatch.setattr(dialogs.ConfirmCheckDialog, "exec", lambda self: 1)
+    monkeypatch.setattr(dialogs.ConfirmCheckDialog, "values", lambda self: ("face matches", kit.second_number, GOOD))
+    with qtbot.waitSignal(screen.outcome_shown, timeout=5000):
+        screen.enter()
+    assert screen.panel.verdict == "admit"
+    with Session(kit.engine) as s:
+        assert s.scalars(select(Admission.cosigner_name)).one() == kit.second.name
+
+
+def test_art30_2_entry_close_marks_absences_and_the_sheet_is_printable(qtbot: QtBot, kit: Kit, tmp_path: Path) -> None:
+    c = kit.seated("S1")[0]
+    screen = make_screen(qtbot, kit, None, tmp_path, room=str(c["room"]))
+    kit.at("S1", minutes=5, seconds=1)
+    qtbot.waitUntil(screen.closed_banner.isVisible, timeout=5000)
+    with Session(kit.engine) as s:
+        absent = s.scalar(select(func.count()).select_from(Absence))
+    assert absent == sum(1 for x in kit.seated("S1") if x["room"] == c["room"])
+    from ui.checkin.attendance import AttendanceDialog
+
+    dialog = AttendanceDialog(OpRunner(), screen._ports, screen.setup, screen)  # type: ignore[arg-type]
+    qtbot.addWidget(dialog)
+    dialog.load()
+    qtbot.waitUntil(lambda: dialog.sheet is not None, timeout=5000)
+    path = dialog.save_pdf()
+    assert path is not None and path.read_bytes().startswith(b"%PDF")

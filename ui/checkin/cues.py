@@ -1,0 +1,44 @@
+"""Distinct sounds for admit, refuse and attention. Audio is optional: without a sound device
+(or without the multimedia libraries) the desk stays silent and the coloured panel is the cue."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QObject, QUrl
+
+from app.resources import resources_dir
+
+log = logging.getLogger(__name__)
+
+CUES = ("admit", "refuse", "attention")
+
+
+class Cues(QObject):
+    def __init__(self, parent: QObject | None = None, *, enabled: bool = True) -> None:
+        super().__init__(parent)
+        self._effects: dict[str, Any] = {}
+        self.played: list[str] = []  # what was asked for, for tests and the audit of a shift
+        if not enabled:
+            return
+        try:
+            from PySide6.QtMultimedia import QSoundEffect
+        except ImportError as exc:  # e.g. no libpulse on a Linux desk
+            log.warning("sound cues unavailable: %s", exc)
+            return
+        for cue in CUES:
+            effect = QSoundEffect(self)
+            effect.setSource(QUrl.fromLocalFile(str(resources_dir() / "sounds" / f"{cue}.wav")))
+            effect.setVolume(0.9)
+            self._effects[cue] = effect
+
+    @property
+    def audible(self) -> bool:
+        return bool(self._effects)
+
+    def play(self, cue: str) -> None:
+        self.played.append(cue)
+        effect = self._effects.get(cue)
+        if effect is not None:
+            effect.play()

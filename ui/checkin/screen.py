@@ -1,0 +1,474 @@
+"""The check-in desk (issue 4): what an invigilator uses for the half hour before a sitting.
+
+The decision is the core's (`app.rules.checkin` through `app.services.checkin`); which inputs
+belong together is `app.services.desk_flow`. This screen shows them, runs every database call
+on the runner's worker, and is driven from the keyboard: a scan or a card starts the next
+candidate, Enter confirms, Esc moves on, F2 types an entry by hand, F3 finds a name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.rules.checkin import PresentedDocument, PresentedTicket, Verdict
+from app.rules.timing import venue_time
+from app.security.auth import StaffSession
+from app.security.two_person import Confirmation
+from app.services.attendance import RoomAttendance
+from app.services.checkin import CheckinService, Counters, DeskInfo, DeskSetup, Outcome, RecentScan
+from app.services.desk_flow import Action, ConfirmCheck, DeskFlow, Dismiss, Request
+from devices.base import DeviceState, DeviceStatus
+from devices.idcard.events import CardRead
+from devices.idcard.photo import NoPhotoDecoder, PhotoDecoder
+from devices.scanner.scan import Scan
+from ui.checkin.convert import from_card, from_scan
+from ui.checkin.cues import Cues
+from ui.checkin.dialogs import ConfirmCheckDialog, ManualEntryDialog, SearchDialog
+from ui.checkin.texts import duration, reasons_text, verdict_short
+from ui.checkin.verdict_panel import VerdictPanel
+from ui.devices.wedge_filter import WedgeFilter
+from ui.messages import describe
+from ui.runner import OpRunner
+
+CUE = {Verdict.ADMIT: "admit", Verdict.REFUSE: "refuse", Verdict.CHECK: "attention"}
+
+
+@dataclass
+class DeskPorts:
+    """What the desk needs from the core, bundled by the composition root."""
+
+    service: CheckinService
+    user: StaffSession
+    desk: str
+    clock: Callable[[], datetime]
+    confirm: Callable[[str, str], Confirmation]  # (second staff number, credential), run on the worker
+    attendance: Callable[[DeskSetup, Any], RoomAttendance]  # (setup, room id)
+    reports_dir: Path
+    venue_name: str = ""
+    exam_name: str = ""
+    decoder: PhotoDecoder = field(default_factory=NoPhotoDecoder)
+
+
+class CheckinScreen(QWidget):
+    outcome_shown = Signal(object)  # an Outcome painted on the panel (tests, benchmarks)
+    desk_changed = Signal(object)  # the DeskInfo of a newly chosen sitting and door
+
+    def __init__(self, runner: OpRunner, ports: DeskPorts, *, cues: Cues | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("CheckinScreen")
+        self._runner, self._ports = runner, ports
+        self.cues = cues or Cues(self)
+        self.flow = DeskFlow()
+        self.info: DeskInfo | None = None
+        self.setup: DeskSetup | None = None
+        self._photos: dict[str, bytes | None] = {}
+        self._closed_marked: set[tuple[Any, Any]] = set()
+        self._devices: dict[str, DeviceStatus] = {}
+        self._db_ok = True
+
+        # -- top: which sitting and door, the clock that matters, the health of the desk --------
+        self.sitting = QComboBox(objectName="DeskSetup")
+        self.door = QComboBox(objectName="DeskSetup")
+        self.headline = QLabel(objectName="DeskHeadline")
+        self.countdown = QLabel(objectName="Countdown", alignment=Qt.AlignmentFlag.AlignRight)
+        self.health = QLabel(objectName="DeskHealth", textFormat=Qt.TextFormat.RichText)
+        bar = QGridLayout()
+        bar.addWidget(self.sitting, 0, 0)
+        bar.addWidget(self.door, 0, 1)
+        bar.addWidget(self.countdown, 0, 2, 2, 1)
+        bar.addWidget(self.headline, 1, 0, 1, 2)
+        bar.addWidget(self.health, 2, 0, 1, 3)
+        bar.setColumnStretch(1, 1)
+
+        # -- left: the verdict; right: counters, recent scans -----------------------------------
+        self.panel = VerdictPanel()
+        self.counter_labels = {k: QLabel(objectName="CounterValue", alignment=Qt.AlignmentFlag.AlignCenter)
+                               for k in ("expected", "admitted", "not_yet", "refused")}
+        self.counter_names = {k: QLabel(objectName="CounterName", alignment=Qt.AlignmentFlag.AlignCenter)
+                              for k in self.counter_labels}
+        counters = QGridLayout()
+        for col, key in enumerate(self.counter_labels):
+            counters.addWidget(self.counter_labels[key], 0, col)
+            counters.addWidget(self.counter_names[key], 1, col)
+        self.recent_title = QLabel(objectName="SideTitle")
+        self.recent = QListWidget(objectName="RecentScans")
+        self.recent.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.closed_banner = QLabel(objectName="ClosedBanner", wordWrap=True)
+        self.closed_banner.hide()
+        self.side = QVBoxLayout()
+        self.side.addLayout(counters)
+        self.side.addWidget(self.closed_banner)
+        self.side.addWidget(self.recent_title)
+        self.side.addWidget(self.recent, 1)
+        side_box = QFrame(objectName="DeskSide")
+        side_box.setLayout(self.side)
+        middle = QHBoxLayout()
+        middle.addWidget(self.panel, 3)
+        middle.addWidget(side_box, 2)
+
+        # -- bottom: the function keys ------------------------------------------------------------
+        self.manual_button = QPushButton(objectName="DeskKey")
+        self.search_button = QPushButton(objectName="DeskKey")
+        self.sheet_button = QPushButton(objectName="DeskKey")
+        self.keys_hint = QLabel(objectName="KeysHint", alignment=Qt.AlignmentFlag.AlignRight)
+        for b in (self.manual_button, self.search_button, self.sheet_button):
+            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.manual_button.clicked.connect(self.manual_entry)
+        self.search_button.clicked.connect(self.search)
+        self.sheet_button.clicked.connect(self.show_attendance)
+        keys = QHBoxLayout()
+        keys.addWidget(self.manual_button)
+        keys.addWidget(self.search_button)
+        keys.addWidget(self.sheet_button)
+        keys.addStretch()
+        keys.addWidget(self.keys_hint)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 10, 16, 10)
+        layout.setSpacing(8)
+        layout.addLayout(bar)
+        layout.addLayout(middle, 1)
+        layout.addLayout(keys)
+
+        for key, slot in ((Qt.Key.Key_F2, self.manual_entry), (Qt.Key.Key_F3, self.search),
+                          (Qt.Key.Key_Return, self.enter), (Qt.Key.Key_Enter, self.enter),
+                          (Qt.Key.Key_Escape, self.escape)):
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+        self.sitting.currentIndexChanged.connect(self._setup_changed)
+        self.door.currentIndexChanged.connect(self._setup_changed)
+        self._tick = QTimer(self, interval=1000)
+        self._tick.timeout.connect(self._on_tick)
+        self._tick.start()
+        self._refresh_timer = QTimer(self, interval=10000)  # other desks' admissions
+        self._refresh_timer.timeout.connect(self.refresh_counts)
+        self._refresh_timer.start()
+        # A keyboard-wedge scanner types into whatever has focus: while the desk is on screen, its
+        # bursts are taken out of the key stream and arrive here as scans.
+        self.wedge = WedgeFilter(parent=self)
+        self.wedge.scan_received.connect(self.device_event)
+        self.retranslate()
+        self._load_choices()
+
+    # -- set-up ----------------------------------------------------------------------------------
+
+    def _load_choices(self) -> None:
+        service = self._ports.service
+        self._runner.submit(lambda: (service.sittings(), service.rooms()), self._fill_choices, self._db_failed, owner=self)
+
+    def _fill_choices(self, result: tuple[list[DeskInfo], list[tuple[Any, str, str]]]) -> None:
+        sittings, rooms = result
+        now = self._ports.clock()
+        self.sitting.blockSignals(True)
+        self.door.blockSignals(True)
+        self.sitting.clear()
+        for info in sittings:
+            start = venue_time(info.schedule.starts_at)
+            self.sitting.addItem(f"{info.sitting_code} {info.subject} {start:%m-%d %H:%M}", info.sitting_id)
+        # The sitting whose entry is open now, else the next one, else the last.
+        upcoming = [i for i, info in enumerate(sittings) if info.closes_at >= now]
+        self.sitting.setCurrentIndex(upcoming[0] if upcoming else max(0, len(sittings) - 1))
+        self.door.clear()
+        self.door.addItem(self.tr("Venue gate"), None)
+        for room_id, code, _name in rooms:
+            self.door.addItem(self.tr("Room {room} door").format(room=code), room_id)
+        self.sitting.blockSignals(False)
+        self.door.blockSignals(False)
+        self._setup_changed()
+
+    def choose(self, sitting_code: str, room_code: str | None) -> None:
+        """Set the desk up programmatically (tests, saved desk settings)."""
+        for i in range(self.sitting.count()):
+            if self.sitting.itemText(i).split(" ")[0] == sitting_code:
+                self.sitting.setCurrentIndex(i)
+        for i in range(self.door.count()):
+            label = self.door.itemText(i)
+            if (room_code is None and self.door.itemData(i) is None) or (room_code and f" {room_code} " in f" {label} "):
+                self.door.setCurrentIndex(i)
+
+    def _setup_changed(self) -> None:
+        sitting_id = self.sitting.currentData()
+        if sitting_id is None:
+            return
+        self.setup = DeskSetup(sitting_id, self.door.currentData(), self._ports.desk)
+        self.flow = DeskFlow()
+        self.panel.show_ready()
+        self.closed_banner.hide()
+        setup = self.setup
+        self._runner.submit(lambda: self._ports.service.desk_info(setup), self._set_info, self._db_failed, owner=self)
+
+    def _set_info(self, info: DeskInfo) -> None:
+        self.info = info
+        self._show_headline()
+        self._on_tick()
+        self.refresh_counts()
+        self.desk_changed.emit(info)
+
+    def _show_headline(self) -> None:
+        info = self.info
+        if info is None:
+            return
+        start = venue_time(info.schedule.starts_at)
+        place = self.tr("Room {room} door").format(room=info.room_code) if info.room_code else self.tr("Venue gate")
+        self.headline.setText(f"{start:%Y-%m-%d %H:%M} · {info.exam_name} · {info.subject} · {place}")
+
+    # -- devices ---------------------------------------------------------------------------------
+
+    def device_event(self, event: object) -> None:
+        """Connected to the device bridge (GUI thread) and the wedge filter."""
+        if not self.isVisible() or self.setup is None:
+            return
+        if isinstance(event, Scan):
+            self._act(self.flow.ticket_scanned(from_scan(event)))
+        elif isinstance(event, CardRead):
+            card = from_card(event.document, self._ports.decoder)
+            self._photos[card.document.number] = card.photo
+            self._act(self.flow.card_read(card.document))
+
+    def device_status(self, status: DeviceStatus) -> None:
+        self._devices[status.name] = status
+        self._show_health()
+
+    def _show_health(self) -> None:
+        parts = []
+        for status in sorted(self._devices.values(), key=lambda s: s.kind):
+            ok = status.state is DeviceState.CONNECTED
+            what = self.tr("ID-card reader") if status.kind == "idcard" else self.tr("Ticket scanner")
+            state = self.tr("connected") if ok else self.tr("not connected: {detail}").format(
+                detail=status.detail or status.state.value)
+            parts.append(f'{what} <span style="color:{"#1a7f37" if ok else "#b42318"}">●</span> {state}')
+        db = self.tr("working") if self._db_ok else self.tr("cannot be reached")
+        parts.append(f'{self.tr("Database")} <span style="color:{"#1a7f37" if self._db_ok else "#b42318"}">●</span> {db}')
+        self.health.setText("&nbsp;&nbsp;&nbsp;".join(parts))
+
+    # -- keys --------------------------------------------------------------------------------------
+
+    def enter(self) -> None:
+        self._act(self.flow.enter())
+
+    def escape(self) -> None:
+        self._act(self.flow.escape())
+        self.panel.show_ready()
+
+    def manual_entry(self) -> None:
+        dialog = ManualEntryDialog(self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            ticket, document, reason = dialog.values()
+            self._act(self.flow.manual(ticket, document, reason))
+
+    def search(self) -> None:
+        if self.setup is None:
+            return
+        setup = self.setup
+        dialog = SearchDialog(self._runner, lambda text: self._ports.service.search(setup, text), self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            ticket, reason = dialog.values()
+            self._act(self.flow.manual(ticket, None, reason))
+
+    # -- running decisions ----------------------------------------------------------------------
+
+    def _act(self, action: Action) -> None:
+        if self.setup is None or action is None:
+            return
+        setup, ports = self.setup, self._ports
+        if isinstance(action, Request):
+            self.panel.show_busy()
+            self._runner.submit(
+                lambda: ports.service.present(ports.user, setup, ticket=action.ticket, document=action.document,
+                                              final=action.final, manual_reason=action.manual_reason),
+                self._decided, self._request_failed, changes={"checkin"}, owner=self)
+        elif isinstance(action, Dismiss):
+            pending = action.pending
+            self._runner.submit(lambda: ports.service.dismiss(ports.user, setup, pending), lambda _r: self.refresh_counts(),
+                                self._db_failed, changes={"checkin"}, owner=self)
+        elif isinstance(action, ConfirmCheck):
+            self._confirm(action.checked)
+
+    def _confirm(self, checked: Outcome) -> None:
+        if self.setup is None:
+            return
+        dialog = ConfirmCheckDialog(reasons_text(checked), self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        reason, number, credential = dialog.values()
+        setup, ports = self.setup, self._ports
+
+        def run() -> Outcome:
+            return ports.service.admit_after_check(ports.confirm(number, credential), setup, checked, reason)
+
+        self._runner.submit(run, self._confirmed, self._confirm_failed, changes={"checkin"}, owner=self)
+
+    def _decided(self, outcome: Outcome) -> None:
+        self._db_ok = True
+        self._show(outcome)
+        self._act(self.flow.finished(outcome))
+
+    def _confirmed(self, outcome: Outcome) -> None:
+        self._show(outcome)
+        self._act(self.flow.confirmed(outcome))
+
+    def _show(self, outcome: Outcome) -> None:
+        photo = self._photos.get(outcome.document.number) if outcome.document is not None else None
+        self.panel.show_outcome(outcome, photo)
+        cue = CUE.get(outcome.verdict)
+        if cue:
+            self.cues.play(cue)
+        self._show_health()
+        self.refresh_counts()
+        self.outcome_shown.emit(outcome)
+
+    def _request_failed(self, exc: BaseException) -> None:
+        self.flow.failed()
+        self._db_failed(exc)
+        self.panel.show_problem(self.tr("Not recorded"), self.tr("{problem} What was presented is kept: press Enter to "
+                                                                  "try again.").format(problem=describe(exc)))
+        self.cues.play("attention")
+
+    def _confirm_failed(self, exc: BaseException) -> None:
+        # A wrong credential or the same person: the check stays on screen, Enter asks again.
+        self.panel.reason.setText(describe(exc))
+        self.cues.play("attention")
+
+    def _db_failed(self, exc: BaseException) -> None:
+        from sqlalchemy.exc import OperationalError
+
+        from app.db.engine import DatabaseUnreachable
+
+        if isinstance(exc, OperationalError | DatabaseUnreachable):
+            self._db_ok = False
+        self._show_health()
+
+    # -- counters, recent scans, the entry cutoff -----------------------------------------------
+
+    def refresh_counts(self) -> None:
+        if self.setup is None:
+            return
+        setup, service = self.setup, self._ports.service
+        self._runner.submit(lambda: (service.counters(setup), service.recent(setup)), self._show_counts, self._db_failed, owner=self)
+
+    def _show_counts(self, result: tuple[Counters, list[RecentScan]]) -> None:
+        counters, recent = result
+        self._db_ok = True
+        values = {"expected": counters.expected, "admitted": counters.admitted,
+                  "not_yet": counters.not_yet, "refused": counters.refused}
+        for key, value in values.items():
+            self.counter_labels[key].setText(str(value))
+        self.recent.clear()
+        for r in recent:
+            place = f"{r.room_code}-{r.seat_number}" if r.room_code else ""
+            self.recent.addItem(f"{venue_time(r.at):%H:%M:%S}  {verdict_short(r.verdict, r.reason)}  {r.name}  {place}")
+        self._show_health()
+
+    def _on_tick(self) -> None:
+        info = self.info
+        if info is None:
+            return
+        now = self._ports.clock()
+        closes = info.closes_at
+        if now < closes:
+            self.countdown.setProperty("closing", (closes - now).total_seconds() <= 300)
+            self.countdown.setText(self.tr("Entry closes {time}\n{left} left").format(
+                time=f"{venue_time(closes):%H:%M}", left=duration(closes - now)))
+        else:
+            self.countdown.setProperty("closing", True)
+            self.countdown.setText(self.tr("Entry closed at {time}").format(time=f"{venue_time(closes):%H:%M}"))
+            self._mark_absent()
+        self.countdown.style().unpolish(self.countdown)
+        self.countdown.style().polish(self.countdown)
+
+    def _mark_absent(self) -> None:
+        """Art. 30(二): when entry closes, everyone of this door not admitted is absent."""
+        if self.setup is None:
+            return
+        key = (self.setup.sitting_id, self.setup.room_id)
+        if key in self._closed_marked:
+            return
+        self._closed_marked.add(key)
+        setup, ports = self.setup, self._ports
+
+        def done(count: int) -> None:
+            self.closed_banner.setText(self.tr("Entry has closed. {n} candidates not admitted are recorded absent. "
+                                               "The attendance sheet is ready.").format(n=count))
+            self.closed_banner.show()
+            self.refresh_counts()
+
+        def failed(exc: BaseException) -> None:
+            self._closed_marked.discard(key)  # try again on the next tick
+            self._db_failed(exc)
+
+        self._runner.submit(lambda: ports.service.close_entry(ports.user.actor, setup), done, failed,
+                            changes={"checkin", "attendance"}, owner=self)
+
+    def show_attendance(self) -> None:
+        from ui.checkin.attendance import AttendanceDialog
+
+        if self.setup is None:
+            return
+        AttendanceDialog(self._runner, self._ports, self.setup, self).exec()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            self.wedge.install(app)
+        super().showEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            self.wedge.uninstall(app)
+        super().hideEvent(event)
+
+    # -- language --------------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        names = {"expected": self.tr("Expected"), "admitted": self.tr("Admitted"),
+                 "not_yet": self.tr("Not yet"), "refused": self.tr("Refused")}
+        for key, label in self.counter_names.items():
+            label.setText(names[key])
+        self.recent_title.setText(self.tr("Recent"))
+        self.manual_button.setText(self.tr("F2 Manual entry"))
+        self.search_button.setText(self.tr("F3 Find by name"))
+        self.sheet_button.setText(self.tr("Attendance sheet"))
+        self.keys_hint.setText(self.tr("Enter confirm · Esc next candidate"))
+        if self.door.count():
+            self.door.setItemText(0, self.tr("Venue gate"))
+        self._show_headline()
+        self._show_health()
+        self._on_tick()
+
+    # -- for tests and the simulator -------------------------------------------------------------
+
+    def present_ticket(self, number: str) -> None:
+        self._act(self.flow.ticket_scanned(PresentedTicket(number)))
+
+    def present_document(self, document: PresentedDocument, photo: bytes | None = None) -> None:
+        self._photos[document.number] = photo
+        self._act(self.flow.card_read(document))

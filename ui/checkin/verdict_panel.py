@@ -1,0 +1,151 @@
+"""The left half of the desk: one glance tells the verdict. The whole panel takes the verdict's
+colour, the word is the largest text, the reason the second largest, the two photos side by side."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from app.domain import Gender
+from app.services.checkin import CandidateView, Outcome
+from ui.checkin.texts import reasons_text, verdict_word
+
+PHOTO_SIZE = (204, 252)  # twice the card's 102×126
+
+
+def gender_name(gender: Gender) -> str:
+    return {Gender.MALE: QCoreApplication.translate("Checkin", "Male"),
+            Gender.FEMALE: QCoreApplication.translate("Checkin", "Female")}.get(gender, "")
+
+
+class Photo(QLabel):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, objectName="Photo")
+        self.setFixedSize(*PHOTO_SIZE)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setWordWrap(True)
+
+    def show_image(self, data: bytes | None, missing: str) -> None:
+        pixmap = QPixmap()
+        if data and pixmap.loadFromData(data):
+            self.setPixmap(pixmap.scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio,
+                                         Qt.TransformationMode.SmoothTransformation))
+        else:
+            self.setPixmap(QPixmap())
+            self.setText(missing)
+
+
+class VerdictPanel(QFrame):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, objectName="VerdictPanel")
+        self.setProperty("verdict", "ready")
+        self.registration = Photo()
+        self.card = Photo()
+        self.registration_caption = QLabel(objectName="PhotoCaption", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.card_caption = QLabel(objectName="PhotoCaption", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.word = QLabel(objectName="VerdictWord", wordWrap=True)
+        self.reason = QLabel(objectName="VerdictReason", wordWrap=True)
+        self.name = QLabel(objectName="CandidateName")
+        self.identity = QLabel(objectName="CandidateLine")
+        self.ticket = QLabel(objectName="CandidateLine")
+        self.place = QLabel(objectName="CandidatePlace")
+        self.other = QLabel(objectName="CandidateLine", wordWrap=True)
+
+        photos = QGridLayout()
+        photos.setHorizontalSpacing(12)
+        photos.addWidget(self.registration, 0, 0)
+        photos.addWidget(self.card, 0, 1)
+        photos.addWidget(self.registration_caption, 1, 0)
+        photos.addWidget(self.card_caption, 1, 1)
+        facts = QVBoxLayout()
+        for w in (self.name, self.identity, self.ticket, self.place, self.other):
+            facts.addWidget(w)
+        facts.addStretch()
+        below = QHBoxLayout()
+        below.addLayout(photos)
+        below.addSpacing(20)
+        below.addLayout(facts, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.addWidget(self.word)
+        layout.addWidget(self.reason)
+        layout.addSpacing(10)
+        layout.addLayout(below)
+        layout.addStretch()
+        self._outcome: Outcome | None = None
+        self._card_photo: bytes | None = None
+        self._message: tuple[str, str] | None = None
+        self.show_ready()
+
+    # -- states ------------------------------------------------------------------------------
+
+    def show_ready(self) -> None:
+        self._outcome, self._message = None, None
+        self._paint("ready")
+        self.word.setText(self.tr("Next candidate"))
+        self.reason.setText(self.tr("Scan the admission ticket or place the identity card on the reader"))
+        self._candidate(None)
+
+    def show_busy(self) -> None:
+        self.reason.setText(self.tr("Checking…"))
+
+    def show_problem(self, title: str, detail: str) -> None:
+        """The desk cannot decide (e.g. the database is unreachable); what was presented is kept."""
+        self._message = (title, detail)
+        self._paint("problem")
+        self.word.setText(title)
+        self.reason.setText(detail)
+
+    def show_outcome(self, outcome: Outcome, card_photo: bytes | None) -> None:
+        self._outcome, self._card_photo, self._message = outcome, card_photo, None
+        self._paint(outcome.verdict.value)
+        self.word.setText(verdict_word(outcome.verdict))
+        self.reason.setText(reasons_text(outcome))
+        self._candidate(outcome.candidate, card_photo, outcome.document is not None)
+        if outcome.other is not None:
+            self.other.setText(self.tr("The document belongs to: {name}, ticket {ticket}")
+                               .format(name=outcome.other.name, ticket=outcome.other.ticket_number))
+
+    def _paint(self, state: str) -> None:
+        self.setProperty("verdict", state)
+        self.style().unpolish(self)
+        self.style().polish(self)
+        for child in self.findChildren(QLabel):
+            child.style().unpolish(child)
+            child.style().polish(child)
+
+    def _candidate(self, c: CandidateView | None, card_photo: bytes | None = None, card_read: bool = False) -> None:
+        self.registration_caption.setText(self.tr("Registration photo"))
+        self.card_caption.setText(self.tr("Card photo"))
+        self.other.setText("")
+        if c is None:
+            self.registration.show_image(None, "")
+            self.card.show_image(card_photo, "")
+            for w in (self.name, self.identity, self.ticket, self.place):
+                w.setText("")
+            return
+        self.registration.show_image(c.photo, self.tr("No registration photo"))
+        self.card.show_image(card_photo, self.tr("Card photo not decodable") if card_read else self.tr("No card read yet"))
+        self.name.setText(f"{c.name}　{gender_name(c.gender)}")
+        self.identity.setText(c.document_masked)
+        self.ticket.setText(self.tr("Ticket {ticket}").format(ticket=c.ticket_number))
+        if c.room_code is not None:
+            self.place.setText(self.tr("Room {room}  Seat {seat}").format(room=c.room_code, seat=c.seat_number))
+        else:
+            self.place.setText(self.tr("No seat in this sitting"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            if self._outcome is not None:
+                self.show_outcome(self._outcome, self._card_photo)
+            elif self._message is not None:
+                self.show_problem(*self._message)
+            else:
+                self.show_ready()
+        super().changeEvent(event)
+
+    @property
+    def verdict(self) -> str:
+        return str(self.property("verdict"))
+

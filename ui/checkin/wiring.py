@@ -1,0 +1,78 @@
+"""Builds the check-in desk from the core and the desk's devices (called by ui/compose.py)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from PySide6.QtWidgets import QWidget
+
+from app.bootstrap import Core
+from app.security.auth import StaffSession
+from app.security.permissions import Permission
+from app.security.two_person import Confirmation, TwoPersonRule
+from app.services.attendance import RoomAttendance, room_attendance
+from app.services.checkin import CheckinService, DeskSetup
+from app.services.demo_desk import DemoPerson, people
+from devices.idcard.photo import NoPhotoDecoder, PhotoDecoder
+from ui.checkin.screen import CheckinScreen, DeskPorts
+from ui.checkin.simulator_panel import SimulatorPanel
+from ui.devices.station import DeviceStation
+from ui.runner import OpRunner
+
+
+class DemoClock:
+    """The desk's clock; in demo mode the simulator panel may move it (arrive late)."""
+
+    def __init__(self, core: Core) -> None:
+        self._core = core
+        self.offset = timedelta(0)
+
+    def __call__(self) -> datetime:
+        return self._core.clock() + self.offset
+
+
+def build(core: Core, runner: OpRunner, user: StaffSession, station: DeviceStation | None,
+          names: tuple[str, str] = ("", "")) -> QWidget:
+    clock = DemoClock(core)
+    service = CheckinService(core.sessions, core.cipher, clock)
+    two_person = TwoPersonRule(core.auth)
+
+    def confirm(number: str, credential: str) -> Confirmation:
+        return two_person.confirm(user, number, credential, Permission.CONFIRM_CHECK, action="checkin.admit_after_check")
+
+    def attendance(setup: DeskSetup, room_id: object) -> RoomAttendance:
+        with core.sessions() as s:
+            return room_attendance(s, setup.sitting_id, room_id)  # type: ignore[arg-type]
+
+    decoder: PhotoDecoder = station.demo.photos if station and station.demo else NoPhotoDecoder()
+    ports = DeskPorts(service, user, core.desk, clock, confirm, attendance, core.settings.data_dir / "reports",
+                      venue_name=names[1], exam_name=names[0], decoder=decoder)
+    screen = CheckinScreen(runner, ports)
+    if station is not None:
+        station.bridge.event_received.connect(screen.device_event)
+        station.bridge.status_changed.connect(screen.device_status)
+        for status in station.registry.statuses().values():
+            screen.device_status(status)
+    if station is None or station.demo is None:
+        return screen
+
+    demo = station.demo
+
+    def load_people() -> list[DemoPerson]:
+        setup = screen.setup
+        if setup is None:
+            return []
+        return people(core.sessions, core.cipher, setup.sitting_id, setup.room_id)
+
+    def set_offset(offset: timedelta) -> None:
+        clock.offset = offset
+        screen.refresh_counts()
+
+    def minutes_to_start() -> float:
+        info = screen.info
+        return (info.schedule.starts_at - core.clock()).total_seconds() / 60 if info else 0.0
+
+    panel = SimulatorPanel(demo, load_people, set_offset, minutes_to_start)
+    screen.side.addWidget(panel)
+    screen.desk_changed.connect(lambda _info: panel.reload())
+    return screen
