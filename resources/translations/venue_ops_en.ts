@@ -31,136 +31,6 @@
         <source>Other document</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>HandoverForm</source>
-        <comment>From</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>HandoverForm</source>
-        <comment>To</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>HandoverForm</source>
-        <comment>Sitting</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>HandoverForm</source>
-        <comment>Time</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>HandoverForm</source>
-        <comment>Result</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>HandoverForm</source>
-        <comment>Recorded by</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>HandoverForm</source>
-        <comment>Packages</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>HandoverForm</source>
-        <comment>Confirmed with personal credentials (art. 22(四))</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>HandoverForm</source>
-        <comment>Handover id</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>HandoverForm</source>
-        <comment>complete</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>HandoverForm</source>
-        <comment>with discrepancy</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>HandoverForm</source>
-        <comment>intact</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>HandoverForm</source>
-        <comment>broken</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>HandoverForm</source>
-        <comment>OK</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>HandoverForm</source>
-        <comment>Giving</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>HandoverForm</source>
-        <comment>Receiving</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>HandoverForm</source>
-        <comment>Kind</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>HandoverForm</source>
-        <comment>Expected</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>HandoverForm</source>
-        <comment>Counted</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>HandoverForm</source>
-        <comment>Seal number</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>HandoverForm</source>
-        <comment>Seal</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>HandoverForm</source>
-        <comment>Check</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>HandoverForm</source>
-        <comment>Staff number</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>HandoverForm</source>
-        <comment>Name</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>HandoverForm</source>
-        <comment>Confirmed at</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>HandoverForm</source>
-        <comment>Signature</comment>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>AttendanceDialog</name>
@@ -1552,6 +1422,125 @@
     </message>
 </context>
 <context>
+    <name>HandoverForm</name>
+    <message>
+        <source>Paper handover form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sitting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmed with personal credentials (art. 22(四))</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handover id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>with discrepancy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>intact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>broken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Giving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receiving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seal number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmed at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HandoverWizard</name>
     <message>
         <source>1 · Where do the papers go?</source>
@@ -2296,24 +2285,6 @@ Receiving: {receiving}</source>
     </message>
     <message>
         <source>This file does not hold a key.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>QCoreApplication</name>
-    <message>
-        <source>HandoverForm</source>
-        <comment>Paper handover form</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>HandoverForm</source>
-        <comment>Barcode</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>HandoverForm</source>
-        <comment>Side</comment>
         <translation type="unfinished"></translation>
     </message>
 </context>

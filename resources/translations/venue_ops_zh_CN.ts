@@ -30,136 +30,6 @@
         <source>Other document</source>
         <translation type="unfinished" />
     </message>
-    <message>
-        <source>HandoverForm</source>
-        <comment>From</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>HandoverForm</source>
-        <comment>To</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>HandoverForm</source>
-        <comment>Sitting</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>HandoverForm</source>
-        <comment>Time</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>HandoverForm</source>
-        <comment>Result</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>HandoverForm</source>
-        <comment>Recorded by</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>HandoverForm</source>
-        <comment>Packages</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>HandoverForm</source>
-        <comment>Confirmed with personal credentials (art. 22(四))</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>HandoverForm</source>
-        <comment>Handover id</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>HandoverForm</source>
-        <comment>complete</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>HandoverForm</source>
-        <comment>with discrepancy</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>HandoverForm</source>
-        <comment>intact</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>HandoverForm</source>
-        <comment>broken</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>HandoverForm</source>
-        <comment>OK</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>HandoverForm</source>
-        <comment>Giving</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>HandoverForm</source>
-        <comment>Receiving</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>HandoverForm</source>
-        <comment>Kind</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>HandoverForm</source>
-        <comment>Expected</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>HandoverForm</source>
-        <comment>Counted</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>HandoverForm</source>
-        <comment>Seal number</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>HandoverForm</source>
-        <comment>Seal</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>HandoverForm</source>
-        <comment>Check</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>HandoverForm</source>
-        <comment>Staff number</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>HandoverForm</source>
-        <comment>Name</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>HandoverForm</source>
-        <comment>Confirmed at</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>HandoverForm</source>
-        <comment>Signature</comment>
-        <translation type="unfinished" />
-    </message>
 </context>
 <context>
     <name>AttendanceDialog</name>
@@ -1551,6 +1421,125 @@
     </message>
 </context>
 <context>
+    <name>HandoverForm</name>
+    <message>
+        <source>Paper handover form</source>
+        <translation>试卷交接单</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>交出方</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>接收方</translation>
+    </message>
+    <message>
+        <source>Sitting</source>
+        <translation>场次</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <source>Packages</source>
+        <translation>交接物品</translation>
+    </message>
+    <message>
+        <source>Confirmed with personal credentials (art. 22(四))</source>
+        <translation>交接双方本人凭证确认（第二十二条第（四）项）</translation>
+    </message>
+    <message>
+        <source>Handover id</source>
+        <translation>交接编号</translation>
+    </message>
+    <message>
+        <source>complete</source>
+        <translation>无差异</translation>
+    </message>
+    <message>
+        <source>with discrepancy</source>
+        <translation>有差异</translation>
+    </message>
+    <message>
+        <source>intact</source>
+        <translation>完好</translation>
+    </message>
+    <message>
+        <source>broken</source>
+        <translation>破损</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>无误</translation>
+    </message>
+    <message>
+        <source>Giving</source>
+        <translation>交出</translation>
+    </message>
+    <message>
+        <source>Receiving</source>
+        <translation>接收</translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation>条码</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>应有数</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>清点数</translation>
+    </message>
+    <message>
+        <source>Seal number</source>
+        <translation>封条号</translation>
+    </message>
+    <message>
+        <source>Seal</source>
+        <translation>密封</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>核对</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>交接方</translation>
+    </message>
+    <message>
+        <source>Staff number</source>
+        <translation>工作人员编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Confirmed at</source>
+        <translation>确认时间</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>签字</translation>
+    </message>
+</context>
+<context>
     <name>HandoverWizard</name>
     <message>
         <source>1 · Where do the papers go?</source>
@@ -2297,24 +2286,6 @@ Receiving: {receiving}</source>
     <message>
         <source>This file does not hold a key.</source>
         <translation>此文件中没有公钥。</translation>
-    </message>
-</context>
-<context>
-    <name>QCoreApplication</name>
-    <message>
-        <source>HandoverForm</source>
-        <comment>Paper handover form</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>HandoverForm</source>
-        <comment>Barcode</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>HandoverForm</source>
-        <comment>Side</comment>
-        <translation type="unfinished" />
     </message>
 </context>
 <context>

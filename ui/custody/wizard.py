@@ -84,6 +84,20 @@ class _Line:
         return check_scanned(self.item, self.scanned, self.expected)
 
 
+def summarise(problems: list[tuple[str, tuple[LineProblem, ...]]], shown: int = 4) -> str:
+    """One short clause per kind of problem: "missing 55: 26S1…, 26S1…, …" (a whole room missing
+    must not fill the screen with barcodes)."""
+    by_kind: dict[LineProblem, list[str]] = {}
+    for code, kinds in problems:
+        for kind in kinds:
+            by_kind.setdefault(kind, []).append(code)
+    clauses = []
+    for kind, codes in by_kind.items():
+        listed = ", ".join(codes[:shown]) + (", …" if len(codes) > shown else "")
+        clauses.append(f"{problem_name(kind)} {len(codes)}: {listed}")
+    return "; ".join(clauses)
+
+
 class HandoverWizard(QWidget):
     recorded = Signal(object)  # HandoverResult
 
@@ -394,7 +408,7 @@ class HandoverWizard(QWidget):
         problems = self.discrepancy_lines()
         if problems:
             self.discrepancy.setText(self.tr("Will be recorded WITH DISCREPANCY: {lines}").format(
-                lines="; ".join(f"{code} ({', '.join(problem_name(p) for p in ps)})" for code, ps in problems)))
+                lines=summarise(problems)))
         else:
             self.discrepancy.setText(self.tr("Every package matches the manifest."))
         self.discrepancy.setProperty("bad", bool(problems))
@@ -424,6 +438,8 @@ class HandoverWizard(QWidget):
                                 else self.tr("Receiving staff {n} confirms").format(n=n))
         for w in (self.staff_number, self.credential, self.sign_button):
             w.setEnabled(not done)
+        self.sign_button.setVisible(not done)
+        self.record_button.setVisible(done)
         self.record_button.setEnabled(done)
         if done:
             self.record_button.setFocus()
@@ -468,8 +484,7 @@ class HandoverWizard(QWidget):
         if result.with_discrepancy:
             self.outcome.setText(self.tr("Recorded WITH DISCREPANCY"))
             self.outcome_detail.setText(self.tr("A draft incident was opened for the chief examiner: {lines}").format(
-                lines="; ".join(f"{line.barcode} ({', '.join(problem_name(p) for p in line.problems)})"
-                                for line in result.comparison.discrepancies)))
+                lines=summarise([(line.barcode, line.problems) for line in result.comparison.discrepancies])))
         else:
             self.outcome.setText(self.tr("Handover recorded"))
             self.outcome_detail.setText(self.tr("{n} packages handed over, every one as expected.").format(
