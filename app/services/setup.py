@@ -8,6 +8,8 @@ writes is here, so it is tested without Qt:
   names the field.
 - `postgres_url`, `check_database`: build a PostgreSQL address from its parts (the password is
   escaped), and connect once to prove the database can be reached.
+- `database_state`: whether the database is already set up (another desk of a shared PostgreSQL
+  database did it): then this desk joins it and enrols no chief examiner.
 - `apply_setup`: create or migrate the database, record the venue, enrol the first chief examiner
   through the staff service, and only then write `settings.json` — so an attempt that fails leaves
   no settings file behind and the wizard simply runs again (a new SQLite file it created is removed).
@@ -24,7 +26,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from sqlalchemy import select, text
+from sqlalchemy import inspect, select, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
@@ -32,11 +34,12 @@ from sqlalchemy.orm import Session, sessionmaker
 from app import config
 from app.config import Settings
 from app.db.engine import make_engine
-from app.db.models import Venue
+from app.db.models import Staff, Venue
 from app.errors import VenueError
 from app.package.keys import load_public_key, public_key_hex
 from app.security.keystore import KeyStore
 from app.security.passwords import CredentialPolicy
+from app.security.permissions import PERMISSIONS, Permission
 from app.services import audit
 
 SETUP_REASON = "first-run set-up"
@@ -78,10 +81,23 @@ class ChiefCredential:
 
 
 @dataclass(frozen=True)
+class DatabaseState:
+    """What a database already holds: a desk joining a venue database that another desk set up
+    enrols no chief examiner (there is one), it only checks the venue."""
+
+    venue_code: str | None = None
+    has_manager: bool = False
+
+    @property
+    def set_up(self) -> bool:
+        return self.venue_code is not None and self.has_manager
+
+
+@dataclass(frozen=True)
 class SetupAnswers:
     venue: VenueIdentity
     province: ProvinceLink
-    chief: ChiefCredential
+    chief: ChiefCredential | None  # None: joining a database whose chief examiner is enrolled
     db_url: str | None = None  # None: an SQLite file in the data folder
     devices: tuple[Mapping[str, Any], ...] = ()
     desk_name: str | None = None
@@ -94,7 +110,7 @@ class SetupResult:
     settings: Settings
     settings_file: Path
     venue_id: uuid.UUID
-    chief_id: uuid.UUID
+    chief_id: uuid.UUID | None
 
 
 def first_run_needed(settings_file: Path, settings: Settings) -> bool:
@@ -212,6 +228,28 @@ SyncConfigurer = Callable[[Session, audit.Actor, str, str, str], object]
 transaction that records the venue (the composition root passes `sync.config.configure`)."""
 
 
+def database_state(url: str) -> DatabaseState:
+    """Reads (never creates nor migrates) what the database at `url` already holds."""
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            tables = set(inspect(conn).get_table_names())
+            if not {"venue", "staff"} <= tables:
+                return DatabaseState()
+            with Session(bind=conn) as s:
+                code = s.scalars(select(Venue.code).limit(1)).first()
+                managers = PERMISSIONS[Permission.MANAGE_STAFF]
+                manager = s.scalars(select(Staff.id).where(
+                    Staff.active.is_(True), Staff.role.in_(managers), Staff.credential_hash != "").limit(1)).first()
+            return DatabaseState(code, manager is not None)
+    except DBAPIError as exc:
+        detail = str(exc.orig).strip().splitlines()[0] if exc.orig is not None else type(exc).__name__
+        raise SetupError("setup.database_unreachable", "The database cannot be reached: {detail}",
+                         detail=detail) from exc
+    finally:
+        engine.dispose()
+
+
 def apply_setup(answers: SetupAnswers, base: Settings, settings_file: Path, *,
                 configure_sync: SyncConfigurer | None = None, keystore: KeyStore | None = None,
                 policy: CredentialPolicy | None = None) -> SetupResult:
@@ -223,7 +261,7 @@ def apply_setup(answers: SetupAnswers, base: Settings, settings_file: Path, *,
 
     venue = check_venue(answers.venue)
     province = check_province(answers.province)
-    chief = check_chief(answers.chief, policy)
+    chief = None if answers.chief is None else check_chief(answers.chief, policy)
     devices = check_devices(answers.devices)
     settings = dataclasses.replace(
         base.with_overrides(db_url=answers.db_url, desk_name=(answers.desk_name or "").strip() or None,
@@ -232,6 +270,10 @@ def apply_setup(answers: SetupAnswers, base: Settings, settings_file: Path, *,
     )
     if settings.db_url is not None:
         check_database(settings.db_url)
+        if chief is None and not database_state(settings.db_url).set_up:
+            raise SetupError("setup.needs_chief", "This database has no chief examiner yet; enrol one.")
+    elif chief is None:
+        raise SetupError("setup.needs_chief", "This database has no chief examiner yet; enrol one.")
     sqlite_file = settings.data_dir / "venue.sqlite" if settings.db_url is None else None
     created = sqlite_file is not None and not sqlite_file.exists()
     core = None
@@ -240,8 +282,9 @@ def apply_setup(answers: SetupAnswers, base: Settings, settings_file: Path, *,
         venue_id = record_venue(core.sessions, venue, desk=core.desk, actor=core.system_actor(),
                                 also=None if configure_sync is None else
                                 lambda s, actor, desk: configure_sync(s, actor, desk, province.server_url, venue.code))
-        chief_id = core.staff.enrol_first_chief(chief.staff_number, chief.credential, desk=core.desk,
-                                                reason=SETUP_REASON, name=chief.name, venue_id=venue_id)
+        chief_id = None if chief is None else core.staff.enrol_first_chief(
+            chief.staff_number, chief.credential, desk=core.desk, reason=SETUP_REASON, name=chief.name,
+            venue_id=venue_id)
     except BaseException:
         if core is not None:
             core.close()

@@ -258,3 +258,44 @@ def test_keyboard_scanner_test_takes_a_fast_burst_of_keys(qtbot: QtBot, wizard: 
     qtbot.keyClicks(target, "2026110100123")
     qtbot.keyClick(target, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: page.result_text(row) == "✔ Code scanned: 2026110100123", timeout=5000)
+
+
+def test_a_second_desk_joins_a_postgres_database_set_up_by_the_first(
+    qtbot: QtBot, tmp_path: Path, translations: Translations, pg_url: str
+) -> None:
+    from sqlalchemy.engine import make_url
+
+    from app.services.setup import ChiefCredential, ProvinceLink, SetupAnswers, VenueIdentity, apply_setup
+
+    base = Settings(data_dir=tmp_path / "data", allow_plaintext_keys=True)
+    first = SetupAnswers(VenueIdentity("320107", "一中"),
+                         ProvinceLink("https://exam.js.example.cn", "js-2026", DEMO_PUBLIC_KEY.read_text("ascii")),
+                         ChiefCredential("T1", "刘静敏", "chief-credential-1", "chief-credential-1"), db_url=pg_url)
+    apply_setup(first, base, tmp_path / "first.json", policy=CHEAP)
+
+    runner = OpRunner()
+    w = SetupWizard(runner, services_for(base, tmp_path / "second.json", policy=CHEAP), "en")
+    qtbot.addWidget(w)
+    w.show()
+    _next(qtbot, w)
+    _fill_venue(w)
+    _next(qtbot, w)
+    _fill_province(w)
+    _next(qtbot, w)
+    url = make_url(pg_url)
+    page = w.database
+    page.use_postgres.setChecked(True)
+    page.host.setText(url.host or "")
+    page.port.setValue(url.port or 5432)
+    page.database.setText(url.database or "")
+    page.user.setText(url.username or "")
+    page.password.setText(url.password or "")
+    w.next()  # tested on the way: connected, already set up, so on to the devices
+    qtbot.waitUntil(lambda: w.currentPage() is w.devices, timeout=15000)
+    assert "already set up for venue 320107" in page.outcome.text()
+    assert w.devices.isFinalPage() and w.joining()
+    with qtbot.waitSignal(w.finished_setup, timeout=20000) as finished:
+        w.button(QWizard.WizardButton.FinishButton).click()
+    assert finished.args[0].chief_id is None
+    assert config.load(tmp_path / "second.json").db_url == pg_url
+    runner.wait()

@@ -24,6 +24,7 @@ from app.security.auth import AuthService, LockoutPolicy
 from app.services import audit
 from app.services.setup import (
     ChiefCredential,
+    DatabaseState,
     ProvinceLink,
     SetupAnswers,
     VenueIdentity,
@@ -32,6 +33,7 @@ from app.services.setup import (
     check_devices,
     check_province,
     check_venue,
+    database_state,
     first_run_needed,
     postgres_url,
 )
@@ -207,6 +209,29 @@ def test_a_refused_sync_address_leaves_neither_venue_nor_settings(db_url: str, t
             assert session.scalars(select(Staff)).first() is None
     finally:
         engine.dispose()
+
+
+def test_a_second_desk_joins_a_database_that_is_set_up_without_a_chief(db_url: str, tmp_path: Path) -> None:
+    assert database_state(db_url) == DatabaseState(None, False)
+    assert code_of(apply_setup, answers(db_url=db_url, chief=None), Settings(data_dir=tmp_path / "a"),
+                   tmp_path / "a.json", policy=CHEAP) == "setup.needs_chief"
+    apply_setup(answers(db_url=db_url), Settings(data_dir=tmp_path / "a"), tmp_path / "a.json", policy=CHEAP)
+    state = database_state(db_url)
+    assert state == DatabaseState("320107", True) and state.set_up
+
+    # the same data folder: this desk's keyring already holds the venue's data keys (installed from the
+    # key backup; without them the core refuses with keys.missing, as on any desk)
+    second = apply_setup(answers(db_url=db_url, chief=None, desk_name="门口2"), Settings(data_dir=tmp_path / "a"),
+                         tmp_path / "b.json", policy=CHEAP)
+    assert second.chief_id is None and config.load(tmp_path / "b.json").desk_name == "门口2"
+    other = answers(db_url=db_url, chief=None, venue=VenueIdentity("999", "别的考点"))
+    assert code_of(apply_setup, other, Settings(data_dir=tmp_path / "a"), tmp_path / "c.json",
+                   policy=CHEAP) == "setup.other_venue"
+
+
+def test_joining_needs_a_shared_database(tmp_path: Path) -> None:
+    assert code_of(apply_setup, answers(chief=None), Settings(data_dir=tmp_path), tmp_path / "s.json",
+                   policy=CHEAP) == "setup.needs_chief"
 
 
 @pytest.mark.xfail(strict=True, reason="the package importer inserts every roster member on a first load, so the "

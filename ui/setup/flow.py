@@ -27,7 +27,8 @@ def services_for(base: Settings, settings_file: Path, **apply_options: Any) -> S
     return SetupServices(
         check_venue=setup.check_venue, check_province=setup.check_province,
         check_chief=functools.partial(setup.check_chief, policy=apply_options.get("policy")),
-        postgres_url=setup.postgres_url, check_database=setup.check_database, apply=apply,
+        postgres_url=setup.postgres_url, check_database=setup.check_database,
+        database_state=setup.database_state, apply=apply,
         sqlite_path=str(base.data_dir / "venue.sqlite"), desk_name=base.desk_name,
     )
 

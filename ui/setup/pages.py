@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,7 +29,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import VenueError
-from app.services.setup import ChiefCredential, ProvinceLink, SetupAnswers, SetupResult, VenueIdentity
+from app.services.setup import (
+    ChiefCredential,
+    DatabaseState,
+    ProvinceLink,
+    SetupAnswers,
+    SetupResult,
+    VenueIdentity,
+)
 from devices.registry import DeviceConfig, DeviceKind
 from ui.messages import describe
 from ui.runner import OpRunner
@@ -193,6 +200,8 @@ class DatabasePage(_Page):
         self.form.addRow(self.test, self.outcome)
         self._tested: str | None = None
         self._testing = False
+        self.joined_venue: str | None = None
+        """The venue of a database another desk has set up (tested just now); None: a new database."""
         self.test.clicked.connect(lambda: self.run_test())
         self.use_postgres.toggled.connect(self._enable)
         for field in (self.host, self.database, self.user, self.password):
@@ -214,6 +223,7 @@ class DatabasePage(_Page):
         self.test.setText(self.tr("Test the connection"))
 
     def _enable(self) -> None:
+        self.joined_venue = None
         on = self.use_postgres.isChecked()
         for widget in (*self._pg, self.test):
             widget.setEnabled(on)
@@ -223,6 +233,7 @@ class DatabasePage(_Page):
 
     def _forget_test(self) -> None:
         self._tested = None
+        self.joined_venue = None
         self.outcome.clear()
 
     def url(self) -> str | None:
@@ -244,11 +255,17 @@ class DatabasePage(_Page):
         self.error.clear()
         self.outcome.setText(self.tr("Connecting…"))
 
-        def done(version: str) -> None:
+        def done(found: tuple[str, DatabaseState]) -> None:
+            version, state = found
             self._testing = False
             self.test.setEnabled(True)
             self._tested = url
-            self.outcome.setText(self.tr("Connected: {version}").format(version=version))
+            self.joined_venue = state.venue_code if state.set_up else None
+            text = self.tr("Connected: {version}").format(version=version)
+            if self.joined_venue is not None:
+                text += "\n" + self.tr("This database is already set up for venue {venue}: this desk joins it, "
+                                       "and its chief examiner stays.").format(venue=self.joined_venue)
+            self.outcome.setText(text)
             if then is not None:
                 then()
 
@@ -258,7 +275,10 @@ class DatabasePage(_Page):
             self.outcome.clear()
             self.refused(exc)
 
-        self._runner.submit(lambda: self._services.check_database(url), done, failed)
+        def probe() -> tuple[str, DatabaseState]:
+            return self._services.check_database(url), self._services.database_state(url)
+
+        self._runner.submit(probe, done, failed)
 
     def validatePage(self) -> bool:
         """PostgreSQL: only once the address given has connected (tested now if it was not)."""
@@ -282,8 +302,9 @@ class DevicesPage(_Page):
 
     KIND, NAME, SOURCE, RESULT = range(4)
 
-    def __init__(self, timeout_s: float = 30.0) -> None:
+    def __init__(self, finisher: Finisher, joining: Callable[[], bool], timeout_s: float = 30.0) -> None:
         super().__init__()
+        self._finisher, self._joining = finisher, joining
         self.timeout_s = timeout_s
         self.table = QTableWidget(0, 4)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -423,22 +444,63 @@ class DevicesPage(_Page):
             return False
         self.stop_checks()
         self.error.clear()
-        return True
+        return self._finisher.finish(self) if self._joining() else True
+
+    def nextId(self) -> int:
+        """A desk joining a database that is set up already enrols no chief: this page is the last."""
+        return -1 if self._joining() else super().nextId()
+
+
+class Finisher:
+    """Sets everything up off the GUI thread when the last page is accepted (the chief examiner's
+    page, or the devices page of a desk joining a database that is set up already)."""
+
+    def __init__(self, services: SetupServices, runner: OpRunner, answers: Callable[[], SetupAnswers],
+                 applied: Callable[[SetupResult], None]) -> None:
+        self._services, self._runner, self._answers, self._applied = services, runner, answers, applied
+        self.working = False
+        self.done = False
+
+    def finish(self, page: _Page, after_failure: Callable[[], None] = lambda: None) -> bool:
+        """QWizardPage.validatePage of the last page: False until the set-up has succeeded."""
+        if self.done:
+            return True
+        if self.working:
+            return False
+        try:
+            answers = self._answers()
+        except VenueError as exc:
+            return page.refused(exc)
+        self.working = True
+        page.error.setText(QCoreApplication.translate("SetupWizard", "Setting up the database…"))
+        finish = page.wizard().button(page.wizard().WizardButton.FinishButton)
+        finish.setEnabled(False)
+
+        def done(result: SetupResult) -> None:
+            self.working, self.done = False, True
+            page.error.clear()
+            self._applied(result)
+
+        def failed(exc: BaseException) -> None:
+            self.working = False
+            finish.setEnabled(True)
+            after_failure()
+            page.refused(exc)
+
+        self._runner.submit(lambda: self._services.apply(answers), done, failed)
+        return False
 
 
 class ChiefPage(_Page):
     """The last page: the first chief examiner's credential; Finish sets everything up."""
 
-    def __init__(self, services: SetupServices, runner: OpRunner, answers: Callable[[], SetupAnswers],
-                 applied: Callable[[SetupResult], None]) -> None:
+    def __init__(self, services: SetupServices, finisher: Finisher) -> None:
         super().__init__()
-        self._services, self._runner, self._answers, self._applied = services, runner, answers, applied
+        self._services, self._finisher = services, finisher
         self.staff_number, self.name = QLineEdit(), QLineEdit()
         self.credential = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         self.repeated = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         self._labels = [self.row(w) for w in (self.staff_number, self.name, self.credential, self.repeated)]
-        self.working = False
-        self.applied = False
         self.finish_layout()
 
     def retranslate(self) -> None:
@@ -454,30 +516,14 @@ class ChiefPage(_Page):
                                self.repeated.text())
 
     def validatePage(self) -> bool:
-        if self.applied:
-            return True
-        if self.working:
-            return False
-        try:
-            self._services.check_chief(self.chief())
-            answers = self._answers()
-        except VenueError as exc:
-            return self.refused(exc)
-        self.working = True
-        self.error.setText(self.tr("Setting up the database…"))
-        self.wizard().button(self.wizard().WizardButton.FinishButton).setEnabled(False)
-        self._runner.submit(lambda: self._services.apply(answers), self._done, self._failed)
-        return False
+        if not self._finisher.done and not self._finisher.working:
+            try:
+                self._services.check_chief(self.chief())
+            except VenueError as exc:
+                return self.refused(exc)
+        return self._finisher.finish(self, self._clear_credentials)
 
-    def _done(self, result: SetupResult) -> None:
-        self.working = False
-        self.applied = True
-        self.error.clear()
-        self._applied(result)
-
-    def _failed(self, exc: BaseException) -> None:
-        self.working = False
-        self.wizard().button(self.wizard().WizardButton.FinishButton).setEnabled(True)
+    def _clear_credentials(self) -> None:
         self.credential.clear()
         self.repeated.clear()
-        self.refused(exc, self.credential)
+        self.credential.setFocus()

@@ -13,7 +13,15 @@ from PySide6.QtWidgets import QWidget, QWizard
 
 from app.services.setup import SetupAnswers, SetupResult
 from ui.runner import OpRunner
-from ui.setup.pages import ChiefPage, DatabasePage, DevicesPage, ProvincePage, VenuePage, WelcomePage
+from ui.setup.pages import (
+    ChiefPage,
+    DatabasePage,
+    DevicesPage,
+    Finisher,
+    ProvincePage,
+    VenuePage,
+    WelcomePage,
+)
 
 
 @dataclass(frozen=True)
@@ -23,6 +31,7 @@ class SetupServices:
     check_chief: Callable[[Any], Any]
     postgres_url: Callable[[str, int, str, str, str], str]
     check_database: Callable[[str], str]
+    database_state: Callable[[str], Any]
     apply: Callable[[SetupAnswers], SetupResult]
     sqlite_path: str
     desk_name: str
@@ -45,8 +54,9 @@ class SetupWizard(QWizard):
         self.venue = VenuePage(services)
         self.province = ProvincePage(services)
         self.database = DatabasePage(services, runner)
-        self.devices = DevicesPage()
-        self.chief = ChiefPage(services, runner, self.answers, self._applied)
+        self.finisher = Finisher(services, runner, self.answers, self._applied)
+        self.devices = DevicesPage(self.finisher, self.joining)
+        self.chief = ChiefPage(services, self.finisher)
         for page in (self.welcome, self.venue, self.province, self.database, self.devices, self.chief):
             self.addPage(page)
         self.welcome.language_requested.connect(self.language_requested)
@@ -60,9 +70,14 @@ class SetupWizard(QWizard):
             self.retranslate()
         super().changeEvent(event)
 
+    def joining(self) -> bool:
+        """This desk joins a database another desk has set up (known once its connection was tested)."""
+        return self.database.joined_venue is not None and not self.database.use_sqlite.isChecked()
+
     def answers(self) -> SetupAnswers:
         return SetupAnswers(
-            venue=self.venue.identity(), province=self.province.link(), chief=self.chief.chief(),
+            venue=self.venue.identity(), province=self.province.link(),
+            chief=None if self.joining() else self.chief.chief(),
             db_url=self.database.url(), devices=tuple(self.devices.configs()),
             desk_name=self.venue.desk_name.text(), language=self.welcome.language(),
         )
