@@ -282,7 +282,20 @@ def _self_check(settings: config.Settings) -> int:
     from app.selfcheck import run_self_check
     from ui.selfcheck import sign_in_offscreen
 
-    return run_self_check(settings, sign_in_offscreen)
+    return run_self_check(settings, sign_in_offscreen, [("barcode decoding (zbar, OpenCV)", _decode_check)])
+
+
+def _decode_check() -> str:
+    """A rendered Code 128 ticket number read back through the scanners' decoder: proves zbar and
+    OpenCV load (in a bundle they are the libraries most easily left behind)."""
+    from devices.camera.render import render_code128
+    from devices.scanner.camera import decode_image
+
+    ticket = "2026110100123"
+    found = [s.code for s in decode_image(render_code128(ticket))]
+    if found != [ticket]:
+        raise RuntimeError(f"decoded {found!r} instead of {ticket!r}")
+    return f"Code 128 {ticket} decoded"
 
 
 if __name__ == "__main__":

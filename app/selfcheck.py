@@ -11,20 +11,23 @@ import os
 import shutil
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from app.config import Settings
 
 
-def run_self_check(settings: Settings, window_check: Callable[[Any], str]) -> int:
-    """`window_check(core)` opens the main window offscreen and signs in (given by the composition root)."""
+def run_self_check(settings: Settings, window_check: Callable[[Any], str],
+                   extra_steps: Sequence[tuple[str, Callable[[], str]]] = ()) -> int:
+    """`window_check(core)` opens the main window offscreen and signs in; `extra_steps` check what
+    the core cannot see (the device libraries in a bundle). Both are given by the composition root."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     state: dict[str, Any] = {}
     steps: list[tuple[str, Callable[[], str]]] = [
         ("database, demo package, keys", lambda: _open(settings, state)),
         ("audit chain", lambda: _audit(state)),
         ("main window and sign-in", lambda: window_check(state["core"])),
+        *extra_steps,
     ]
     ok = True
     for name, step in steps:
