@@ -9,8 +9,11 @@ file). Two keys are derived from it, so the server never needs the secret itself
 from __future__ import annotations
 
 import hashlib
+import logging
+import os
 import secrets
 from collections.abc import Callable
+from pathlib import Path
 
 import keyring
 import keyring.errors
@@ -21,6 +24,7 @@ from keyring.backends import chainer, fail
 
 from app.errors import VenueError
 
+log = logging.getLogger(__name__)
 _UNUSABLE = {"keyrings.alt.file.PlaintextKeyring", "keyring.backends.null.Keyring"}
 
 
@@ -49,9 +53,21 @@ def _usable(ring: KeyringBackend) -> bool:
 class CredentialStore:
     """The venue's sync credential in the keyring under (service, "sync-credential-<venue>")."""
 
-    def __init__(self, service: str = "venue-ops", backend: Callable[[], KeyringBackend] | None = None) -> None:
+    def __init__(self, service: str = "venue-ops", backend: Callable[[], KeyringBackend] | None = None,
+                 plaintext_dir: Path | None = None) -> None:
+        """`plaintext_dir`: where the credential goes when there is no keyring and the administrator
+        allowed plaintext keys (`allow_plaintext_keys`, as for the data keys): a 0600 file."""
         self._service = service
         self._backend = backend or keyring.get_keyring
+        self._plaintext_dir = plaintext_dir
+
+    def _file(self, venue_code: str) -> Path | None:
+        if self._plaintext_dir is None or _usable(self._backend()):
+            return None
+        log.warning("NO SECURE KEYRING: the sync credential is kept in a plaintext file in %s, as the "
+                    "administrator allowed.", self._plaintext_dir)
+        safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in venue_code)
+        return self._plaintext_dir / f"{self._service}.sync-credential-{safe}.key"
 
     def _ring(self) -> KeyringBackend:
         ring = self._backend()
@@ -66,6 +82,13 @@ class CredentialStore:
         return f"sync-credential-{venue_code}"
 
     def load(self, venue_code: str) -> str:
+        path = self._file(venue_code)
+        if path is not None:
+            if not path.exists():
+                raise VenueError("sync.no_credential",
+                                 "This computer holds no sync credential for venue {venue}; enter the credential "
+                                 "the provincial agency issued.", venue=venue_code)
+            return path.read_text(encoding="ascii").strip()
         try:
             value = self._ring().get_password(self._service, self.entry(venue_code))
         except keyring.errors.KeyringError as exc:
@@ -81,6 +104,16 @@ class CredentialStore:
         credential = credential.strip()
         if len(credential) < 16:
             raise VenueError("sync.bad_credential_text", "This is not a sync credential issued by the province.")
+        path = self._file(venue_code)
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(".tmp")
+            tmp.unlink(missing_ok=True)
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "w", encoding="ascii") as f:
+                f.write(credential)
+            os.replace(tmp, path)
+            return
         try:
             self._ring().set_password(self._service, self.entry(venue_code), credential)
         except keyring.errors.KeyringError as exc:

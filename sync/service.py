@@ -141,6 +141,7 @@ def for_core(core: Any) -> SyncService:
 
         ring = MemoryKeyring()
         backend = lambda: ring  # noqa: E731
-    return SyncService(core.sessions, CredentialStore(core.settings.keyring_service, backend),
+    plaintext = core.settings.data_dir / "keys" if core.settings.allow_plaintext_keys else None
+    return SyncService(core.sessions, CredentialStore(core.settings.keyring_service, backend, plaintext),
                        core.settings.data_dir, core.system_actor(), core.desk, cipher=core.cipher,
                        trusted_keys=dict(core.trusted_keys))

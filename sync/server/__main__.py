@@ -5,6 +5,7 @@
     python -m sync.server --data DIR serve --cert C --key K [--port 8443] [--fault error:/v1/batches:2]
     python -m sync.server --data DIR import-usb FILE              # a venue's USB results export
     python -m sync.server --data DIR records 320107               # what a venue has sent, per kind
+    python -m sync.server openapi                                 # the protocol's OpenAPI document
     python -m sync.server make-cert DIR                           # a throwaway CA + loopback certificate
 """
 
@@ -18,6 +19,7 @@ from pathlib import Path
 
 from app.errors import VenueError
 from sync import credential, usb
+from sync.server.app import create_api
 from sync.server.devcert import make_pki
 from sync.server.faults import Fault, FaultSwitch
 from sync.server.runner import ReferenceServer
@@ -59,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("file", type=Path)
     cert = sub.add_parser("make-cert", help="a throwaway CA and server certificate for trying things on loopback")
     cert.add_argument("folder", type=Path)
+    sub.add_parser("openapi", help="print the protocol's OpenAPI document (also served at /openapi.json)")
     rec = sub.add_parser("records", help="count what a venue has sent, per kind")
     rec.add_argument("venue")
     return p
@@ -78,6 +81,8 @@ def main(argv: list[str] | None = None) -> int:
             print(json.dumps({"revision": package.revision, "sha256": package.sha256, "size": package.size}))
         elif args.command == "import-usb":
             print(json.dumps(import_usb(store, args.file), ensure_ascii=False))
+        elif args.command == "openapi":
+            print(json.dumps(create_api(store).openapi(), ensure_ascii=False, indent=1))
         elif args.command == "make-cert":
             pki = make_pki(args.folder, label="dev")
             print(json.dumps({"ca": str(pki.ca_file), "cert": str(pki.cert_file), "key": str(pki.key_file)}))

@@ -59,6 +59,14 @@ class ServerTimeMiddleware:
 
 
 def create_app(store: ServerStore, faults: FaultSwitch | None = None) -> ASGIApp:
+    """The API wrapped in the fault switch (when given) and the server-time stamp."""
+    app: ASGIApp = create_api(store)
+    if faults is not None:
+        app = FaultMiddleware(app, faults)
+    return ServerTimeMiddleware(app)
+
+
+def create_api(store: ServerStore) -> FastAPI:
     api = FastAPI(title="Venue Ops provincial sync", version=f"{PROTOCOL_VERSION}.0",
                   description="Protocol v1 between exam venues and the provincial server (docs/sync.md).")
     file_locks: dict[tuple[str, str], asyncio.Lock] = {}
@@ -152,7 +160,4 @@ def create_app(store: ServerStore, faults: FaultSwitch | None = None) -> ASGIApp
         return FileResponse(found.path, media_type="application/octet-stream",
                             headers={REVISION_HEADER: str(found.revision), SHA256_HEADER: found.sha256})
 
-    app: ASGIApp = api
-    if faults is not None:
-        app = FaultMiddleware(app, faults)
-    return ServerTimeMiddleware(app)
+    return api
