@@ -33,6 +33,7 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("Errors", "No exam package is imported yet, so give this venue's code (--venue CODE)."),
     QT_TRANSLATE_NOOP("Errors", 'No handover {handover} is recorded.'),
     QT_TRANSLATE_NOOP("Errors", 'No incident {incident}.'),
+    QT_TRANSLATE_NOOP("Errors", 'No package with the barcode {barcode} is in the exam package.'),
     QT_TRANSLATE_NOOP("Errors", "No secure keyring is available on this computer ({backend}), so the venue's data keys cannot be stored safely. Use a desktop session with a keyring (Windows Credential Locker, GNOME Keyring, KWallet), or let the administrator choose a plaintext key file explicitly."),
     QT_TRANSLATE_NOOP("Errors", 'No secure keyring is available on this computer, so the sync credential cannot be kept. Use a computer with a keyring (Windows Credential Locker).'),
     QT_TRANSLATE_NOOP("Errors", "No sitting {sitting} in this venue's package."),

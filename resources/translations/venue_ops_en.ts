@@ -2,33 +2,116 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name></name>
+    <name>Alerts</name>
     <message>
-        <source>Resident identity card</source>
+        <source>REPORT NOW · room {room} · {category} · not reported for {since}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Social security card</source>
+        <source>Room {room}: pre-exam checklist not signed off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Foreigner&apos;s permanent residence card</source>
+        <source>Room {room}: checklist done, room not opened yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Residence permit for Hong Kong, Macao and Taiwan residents</source>
+        <source>Room {room}: {count} invigilators assigned, at least 2 needed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Passport</source>
+        <source>Room {room}: {count} incidents waiting for confirmation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Driving licence</source>
+        <source>The computer&apos;s clock was changed by {seconds} s; timers kept their time</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Attendance</name>
+    <message>
+        <source>Present</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Other document</source>
+        <source>Absent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attendance sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exam</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected {e} · present {p} · absent {a}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Admitted at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmed by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invigilator (signature)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -165,6 +248,142 @@
     </message>
     <message>
         <source>Female</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resident identity card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Social security card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Foreigner&apos;s permanent residence card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Residence permit for Hong Kong, Macao and Taiwan residents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Driving licence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Admit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refuse entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{m} min {s} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry has closed (5 minutes after the start; at the start for audio/video); late by {late}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not this room: go to room {room}, seat {seat}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already admitted at {time} by {staff} at {desk} (room {room})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document does not belong to this ticket&apos;s candidate: possible impersonation. A draft incident has been opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a candidate of this sitting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not this room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown admission ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No registration carries this document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already admitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The identity document has expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This kind of document is not accepted for entry (art. 30)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The province has withdrawn this registration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The card photo cannot be shown: compare the face with the registration photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The names differ only in a rare character</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name on the card differs from the registration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document number differs from the registration by one typing slip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Typed by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No admission ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No identity document read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Place the identity card on the reader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan the admission ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket and identity document match</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -578,7 +797,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Where is a package?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan or type a package barcode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No custody alerts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing since a handover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{barcode} ({kind}): {state}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ {n} gap(s) in the chain</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -764,6 +1003,113 @@
     </message>
 </context>
 <context>
+    <name>Draw</name>
+    <message>
+        <source>Room {room}: no eligible invigilator with computer skills is free of declared relations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Room {room}: only {available} eligible invigilators are free of declared relations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Room {room}: not enough invigilators left for it once the other rooms are staffed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The draw is impossible; nothing was relaxed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not an invigilator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deactivated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>volunteer or public recruit (art. 20(二))</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sitting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{at} by {by}, confirmed by {second}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inputs (SHA-256)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-run from the record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gives the same result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DIFFERS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redraw reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{reason} ({count} earlier draws kept)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invigilator assignment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rooms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invigilators (★ computer skills)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reserve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not in the draw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DrawDialog</name>
     <message>
         <source>Redraw invigilators</source>
@@ -910,6 +1256,10 @@
     </message>
     <message>
         <source>No incident {incident}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No package with the barcode {barcode} is in the exam package.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1740,6 +2090,21 @@ Receiving: {receiving}</source>
     </message>
 </context>
 <context>
+    <name>IncidentLog</name>
+    <message>
+        <source>Confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · amended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>IncidentLogScreen</name>
     <message>
         <source>REPORT NOW</source>
@@ -1747,6 +2112,10 @@ Receiving: {receiving}</source>
     </message>
     <message>
         <source>REPORT NOW · room {room} · {category} · {since} since it happened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No incidents recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1791,6 +2160,14 @@ Receiving: {receiving}</source>
     </message>
     <message>
         <source>not yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amendments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2254,6 +2631,45 @@ Receiving: {receiving}</source>
     </message>
 </context>
 <context>
+    <name>Phases</name>
+    <message>
+        <source>Checklist pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready to open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand-in allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Papers collected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ProvincePage</name>
     <message>
         <source>Provincial server</source>
@@ -2331,6 +2747,141 @@ Receiving: {receiving}</source>
     </message>
     <message>
         <source>Security staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RoomRecord</name>
+    <message>
+        <source>Emergency exit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exam</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sitting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>entry closes {entry} · sealed until {sealed}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checklist signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Room opened / papers collected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invigilators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected {expected} · present {present} · absent {absent}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Room record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Absent candidates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Admission ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Candidates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Facts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand-in and leaving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signatures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chief examiner</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,81 +1,164 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name />
+    <name>Alerts</name>
     <message>
-        <source>Resident identity card</source>
-        <translation type="unfinished" />
+        <source>REPORT NOW · room {room} · {category} · not reported for {since}</source>
+        <translation>立即上报 · {room}考场 · {category} · 已 {since} 未上报</translation>
     </message>
     <message>
-        <source>Social security card</source>
-        <translation type="unfinished" />
+        <source>Room {room}: pre-exam checklist not signed off</source>
+        <translation>{room}考场：考前检查未签认</translation>
     </message>
     <message>
-        <source>Foreigner's permanent residence card</source>
-        <translation type="unfinished" />
+        <source>Room {room}: checklist done, room not opened yet</source>
+        <translation>{room}考场：已检查，尚未开启</translation>
     </message>
     <message>
-        <source>Residence permit for Hong Kong, Macao and Taiwan residents</source>
-        <translation type="unfinished" />
+        <source>Room {room}: {count} invigilators assigned, at least 2 needed</source>
+        <translation>{room}考场：监考 {count} 人，至少需要 2 人</translation>
     </message>
     <message>
-        <source>Passport</source>
-        <translation type="unfinished" />
+        <source>Room {room}: {count} incidents waiting for confirmation</source>
+        <translation>{room}考场：{count} 起事件待确认</translation>
     </message>
     <message>
-        <source>Driving licence</source>
-        <translation type="unfinished" />
+        <source>The computer's clock was changed by {seconds} s; timers kept their time</source>
+        <translation>电脑时钟被调整了 {seconds} 秒；计时未受影响</translation>
+    </message>
+</context>
+<context>
+    <name>Attendance</name>
+    <message>
+        <source>Present</source>
+        <translation>已到</translation>
     </message>
     <message>
-        <source>Other document</source>
-        <translation type="unfinished" />
+        <source>Absent</source>
+        <translation>缺考</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>未到</translation>
+    </message>
+    <message>
+        <source>Attendance sheet</source>
+        <translation>考场签到表</translation>
+    </message>
+    <message>
+        <source>Exam</source>
+        <translation>考试</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>考点</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>科目</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>考场</translation>
+    </message>
+    <message>
+        <source>Expected {e} · present {p} · absent {a}</source>
+        <translation>应到 {e} · 实到 {p} · 缺考 {a}</translation>
+    </message>
+    <message>
+        <source>Seat</source>
+        <translation>座位</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>准考证号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Admitted at</source>
+        <translation>入场时间</translation>
+    </message>
+    <message>
+        <source>Desk</source>
+        <translation>检录点</translation>
+    </message>
+    <message>
+        <source>Confirmed by</source>
+        <translation>复核人</translation>
+    </message>
+    <message>
+        <source>Refused entries</source>
+        <translation>拒绝入场记录</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Invigilator (signature)</source>
+        <translation>监考员（签字）</translation>
     </message>
 </context>
 <context>
     <name>AttendanceDialog</name>
     <message>
         <source>Attendance sheet</source>
-        <translation type="unfinished" />
+        <translation>考场签到表</translation>
     </message>
     <message>
         <source>Seat</source>
-        <translation type="unfinished" />
+        <translation>座位</translation>
     </message>
     <message>
         <source>Ticket</source>
-        <translation type="unfinished" />
+        <translation>准考证号</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation>名称</translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Admitted at</source>
-        <translation type="unfinished" />
+        <translation>入场时间</translation>
     </message>
     <message>
         <source>Desk</source>
-        <translation type="unfinished" />
+        <translation>检录点</translation>
     </message>
     <message>
         <source>Save as PDF for printing</source>
-        <translation type="unfinished" />
+        <translation>保存为 PDF 以便打印</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished" />
+        <translation>关闭</translation>
     </message>
     <message>
         <source>{room} · {subject} · expected {e}, present {p}, absent {a}, not yet {n}</source>
-        <translation type="unfinished" />
+        <translation>{room} · {subject} · 应到 {e}，实到 {p}，缺考 {a}，未到 {n}</translation>
     </message>
     <message>
         <source>Saved: {path}</source>
-        <translation type="unfinished" />
+        <translation>已保存：{path}</translation>
     </message>
 </context>
 <context>
@@ -160,22 +243,158 @@
     <name>Checkin</name>
     <message>
         <source>Male</source>
-        <translation type="unfinished" />
+        <translation>男</translation>
     </message>
     <message>
         <source>Female</source>
-        <translation type="unfinished" />
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>Resident identity card</source>
+        <translation>居民身份证</translation>
+    </message>
+    <message>
+        <source>Social security card</source>
+        <translation>社会保障卡</translation>
+    </message>
+    <message>
+        <source>Foreigner's permanent residence card</source>
+        <translation>外国人永久居留身份证</translation>
+    </message>
+    <message>
+        <source>Residence permit for Hong Kong, Macao and Taiwan residents</source>
+        <translation>港澳台居民居住证</translation>
+    </message>
+    <message>
+        <source>Passport</source>
+        <translation>护照</translation>
+    </message>
+    <message>
+        <source>Driving licence</source>
+        <translation>驾驶证</translation>
+    </message>
+    <message>
+        <source>Other document</source>
+        <translation>其他证件</translation>
+    </message>
+    <message>
+        <source>Admit</source>
+        <translation>允许入场</translation>
+    </message>
+    <message>
+        <source>Refuse entry</source>
+        <translation>拒绝入场</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>需核查</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>请继续</translation>
+    </message>
+    <message>
+        <source>{m} min {s} s</source>
+        <translation>{m} 分 {s} 秒</translation>
+    </message>
+    <message>
+        <source>Entry has closed (5 minutes after the start; at the start for audio/video); late by {late}</source>
+        <translation>入场已截止（开考后5分钟；语音视频类开考即截止），迟到 {late}</translation>
+    </message>
+    <message>
+        <source>Not this room: go to room {room}, seat {seat}</source>
+        <translation>非本考场：请到第{room}考场 {seat} 号座位</translation>
+    </message>
+    <message>
+        <source>Already admitted at {time} by {staff} at {desk} (room {room})</source>
+        <translation>已于 {time} 由 {staff} 在 {desk} 放行入场（第{room}考场）</translation>
+    </message>
+    <message>
+        <source>The document does not belong to this ticket's candidate: possible impersonation. A draft incident has been opened.</source>
+        <translation>证件与准考证不是同一考生：疑似替考。已自动建立异常记录草稿。</translation>
+    </message>
+    <message>
+        <source>Not a candidate of this sitting</source>
+        <translation>非本场次考生</translation>
+    </message>
+    <message>
+        <source>Not this room</source>
+        <translation>非本考场</translation>
+    </message>
+    <message>
+        <source>Unknown admission ticket</source>
+        <translation>准考证号不存在</translation>
+    </message>
+    <message>
+        <source>No registration carries this document</source>
+        <translation>该证件无报名记录</translation>
+    </message>
+    <message>
+        <source>Already admitted</source>
+        <translation>已入场</translation>
+    </message>
+    <message>
+        <source>The identity document has expired</source>
+        <translation>身份证件已过期</translation>
+    </message>
+    <message>
+        <source>This kind of document is not accepted for entry (art. 30)</source>
+        <translation>此类证件不能作为入场证件（第三十条）</translation>
+    </message>
+    <message>
+        <source>The province has withdrawn this registration</source>
+        <translation>省级考试机构已撤销该考生报名</translation>
+    </message>
+    <message>
+        <source>The card photo cannot be shown: compare the face with the registration photo</source>
+        <translation>无法显示证件照片：请核对本人与报名照片</translation>
+    </message>
+    <message>
+        <source>The names differ only in a rare character</source>
+        <translation>姓名仅生僻字不同</translation>
+    </message>
+    <message>
+        <source>The name on the card differs from the registration</source>
+        <translation>证件姓名与报名信息不一致</translation>
+    </message>
+    <message>
+        <source>The document number differs from the registration by one typing slip</source>
+        <translation>证件号码与报名信息相差一处录入错误</translation>
+    </message>
+    <message>
+        <source>Typed by hand</source>
+        <translation>手工录入</translation>
+    </message>
+    <message>
+        <source>No admission ticket</source>
+        <translation>未出示准考证</translation>
+    </message>
+    <message>
+        <source>No identity document read</source>
+        <translation>未读取身份证件</translation>
+    </message>
+    <message>
+        <source>Place the identity card on the reader</source>
+        <translation>请将身份证放在读卡器上</translation>
+    </message>
+    <message>
+        <source>Scan the admission ticket</source>
+        <translation>请扫描准考证</translation>
+    </message>
+    <message>
+        <source>Ticket and identity document match</source>
+        <translation>准考证与身份证件一致</translation>
     </message>
 </context>
 <context>
     <name>CheckinScreen</name>
     <message>
         <source>Venue gate</source>
-        <translation type="unfinished" />
+        <translation>考点大门</translation>
     </message>
     <message>
         <source>Room {room} door</source>
-        <translation type="unfinished" />
+        <translation>第{room}考场门口</translation>
     </message>
     <message>
         <source>ID-card reader</source>
@@ -183,80 +402,81 @@
     </message>
     <message>
         <source>Ticket scanner</source>
-        <translation type="unfinished" />
+        <translation>扫码枪</translation>
     </message>
     <message>
         <source>connected</source>
-        <translation type="unfinished" />
+        <translation>已连接</translation>
     </message>
     <message>
         <source>not connected: {detail}</source>
-        <translation type="unfinished" />
+        <translation>未连接：{detail}</translation>
     </message>
     <message>
         <source>working</source>
-        <translation type="unfinished" />
+        <translation>正常</translation>
     </message>
     <message>
         <source>cannot be reached</source>
-        <translation type="unfinished" />
+        <translation>无法连接</translation>
     </message>
     <message>
         <source>Not recorded</source>
-        <translation type="unfinished" />
+        <translation>未能记录</translation>
     </message>
     <message>
         <source>{problem} What was presented is kept: press Enter to try again.</source>
-        <translation type="unfinished" />
+        <translation>{problem} 已出示的信息已保留：按 Enter 重试。</translation>
     </message>
     <message>
         <source>Entry closes {time}
 {left} left</source>
-        <translation type="unfinished" />
+        <translation>入场截止 {time}
+还有 {left}</translation>
     </message>
     <message>
         <source>Entry closed at {time}</source>
-        <translation type="unfinished" />
+        <translation>已于 {time} 截止入场</translation>
     </message>
     <message>
         <source>Entry has closed. {n} candidates not admitted are recorded absent. The attendance sheet is ready.</source>
-        <translation type="unfinished" />
+        <translation>入场已截止。未入场的 {n} 名考生已记为缺考。签到表已生成。</translation>
     </message>
     <message>
         <source>Expected</source>
-        <translation type="unfinished">应有数</translation>
+        <translation>应到</translation>
     </message>
     <message>
         <source>Admitted</source>
-        <translation type="unfinished" />
+        <translation>已入场</translation>
     </message>
     <message>
         <source>Not yet</source>
-        <translation type="unfinished" />
+        <translation>未到</translation>
     </message>
     <message>
         <source>Refused</source>
-        <translation type="unfinished" />
+        <translation>拒绝</translation>
     </message>
     <message>
         <source>Recent</source>
-        <translation type="unfinished" />
+        <translation>最近</translation>
     </message>
     <message>
         <source>F2 Manual entry</source>
-        <translation type="unfinished" />
+        <translation>F2 手工输入</translation>
     </message>
     <message>
         <source>F3 Find by name</source>
-        <translation type="unfinished" />
+        <translation>F3 按姓名查找</translation>
     </message>
     <message>
         <source>Attendance sheet</source>
-        <translation type="unfinished" />
+        <translation>签到表</translation>
     </message>
     <message>
         <source>Enter confirm · Esc next candidate</source>
-        <translation type="unfinished" />
+        <translation>Enter 确认 · Esc 下一位</translation>
     </message>
 </context>
 <context>
@@ -302,7 +522,7 @@
     </message>
     <message>
         <source>Name</source>
-        <translation>名称</translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <source>Credential</source>
@@ -317,31 +537,31 @@
     <name>ConfirmCheckDialog</name>
     <message>
         <source>Admit after a check</source>
-        <translation type="unfinished" />
+        <translation>核查后放行</translation>
     </message>
     <message>
         <source>What you checked, e.g. the face matches the registration photo</source>
-        <translation type="unfinished" />
+        <translation>核查了什么，例如：本人与报名照片一致</translation>
     </message>
     <message>
         <source>Reason (required)</source>
-        <translation type="unfinished" />
+        <translation>原因（必填）</translation>
     </message>
     <message>
         <source>Second invigilator's staff number</source>
-        <translation type="unfinished" />
+        <translation>第二名监考员工号</translation>
     </message>
     <message>
         <source>Their credential</source>
-        <translation type="unfinished" />
+        <translation>其密码</translation>
     </message>
     <message>
         <source>Write down what you checked.</source>
-        <translation type="unfinished" />
+        <translation>请填写核查内容。</translation>
     </message>
     <message>
         <source>The second invigilator enters their staff number and credential.</source>
-        <translation type="unfinished" />
+        <translation>请第二名监考员输入本人工号和密码。</translation>
     </message>
 </context>
 <context>
@@ -577,8 +797,28 @@
         <translation>当日清点核对（F9）</translation>
     </message>
     <message>
+        <source>Where is a package?</source>
+        <translation>袋件在哪里？</translation>
+    </message>
+    <message>
+        <source>Scan or type a package barcode</source>
+        <translation>扫描或输入袋件条码</translation>
+    </message>
+    <message>
         <source>No custody alerts.</source>
         <translation>无试卷流转告警。</translation>
+    </message>
+    <message>
+        <source>missing since a handover</source>
+        <translation>交接时缺失，至今未找到</translation>
+    </message>
+    <message>
+        <source>{barcode} ({kind}): {state}</source>
+        <translation>{barcode}（{kind}）：{state}</translation>
+    </message>
+    <message>
+        <source>⚠ {n} gap(s) in the chain</source>
+        <translation>⚠ 流转链中有 {n} 处断点</translation>
     </message>
     <message>
         <source>All {n} packages received are accounted for.</source>
@@ -763,6 +1003,113 @@
     </message>
 </context>
 <context>
+    <name>Draw</name>
+    <message>
+        <source>Room {room}: no eligible invigilator with computer skills is free of declared relations</source>
+        <translation>第{room}考场：没有无回避关系且具备计算机技能的合格监考</translation>
+    </message>
+    <message>
+        <source>Room {room}: only {available} eligible invigilators are free of declared relations</source>
+        <translation>第{room}考场：无回避关系的合格监考仅 {available} 人</translation>
+    </message>
+    <message>
+        <source>Room {room}: not enough invigilators left for it once the other rooms are staffed</source>
+        <translation>第{room}考场：其他考场安排后，剩余监考不足</translation>
+    </message>
+    <message>
+        <source>The draw is impossible; nothing was relaxed:</source>
+        <translation>无法完成抽取，未放宽任何条件：</translation>
+    </message>
+    <message>
+        <source>not an invigilator</source>
+        <translation>非监考人员</translation>
+    </message>
+    <message>
+        <source>deactivated</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>volunteer or public recruit (art. 20(二))</source>
+        <translation>志愿者或社会招聘人员（第二十条（二））</translation>
+    </message>
+    <message>
+        <source>Sitting</source>
+        <translation>场次</translation>
+    </message>
+    <message>
+        <source>Drawn</source>
+        <translation>抽取</translation>
+    </message>
+    <message>
+        <source>{at} by {by}, confirmed by {second}</source>
+        <translation>{at} 由 {by} 抽取，{second} 确认</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Inputs (SHA-256)</source>
+        <translation>输入数据（SHA-256）</translation>
+    </message>
+    <message>
+        <source>Re-run from the record</source>
+        <translation>按记录重算</translation>
+    </message>
+    <message>
+        <source>gives the same result</source>
+        <translation>结果一致</translation>
+    </message>
+    <message>
+        <source>DIFFERS</source>
+        <translation>不一致</translation>
+    </message>
+    <message>
+        <source>Redraw reason</source>
+        <translation>重新抽取理由</translation>
+    </message>
+    <message>
+        <source>{reason} ({count} earlier draws kept)</source>
+        <translation>{reason}（保留此前 {count} 次抽取）</translation>
+    </message>
+    <message>
+        <source>Invigilator assignment</source>
+        <translation>监考安排表</translation>
+    </message>
+    <message>
+        <source>Rooms</source>
+        <translation>考场</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>考场</translation>
+    </message>
+    <message>
+        <source>Invigilators (★ computer skills)</source>
+        <translation>监考（★ 具备计算机技能）</translation>
+    </message>
+    <message>
+        <source>Reserve</source>
+        <translation>备用</translation>
+    </message>
+    <message>
+        <source>Not in the draw</source>
+        <translation>未参加抽取</translation>
+    </message>
+    <message>
+        <source>Staff number</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
     <name>DrawDialog</name>
     <message>
         <source>Redraw invigilators</source>
@@ -845,7 +1192,7 @@
     </message>
     <message>
         <source>Entry is still open until {closes_at}; absences are marked when it closes.</source>
-        <translation type="unfinished" />
+        <translation>入场截止时间为 {closes_at}，尚未截止；截止后再记录缺考。</translation>
     </message>
     <message>
         <source>Every device needs a name.</source>
@@ -912,6 +1259,10 @@
         <translation>没有事件 {incident}。</translation>
     </message>
     <message>
+        <source>No package with the barcode {barcode} is in the exam package.</source>
+        <translation>考试数据包中没有条码为 {barcode} 的袋件。</translation>
+    </message>
+    <message>
         <source>No secure keyring is available on this computer ({backend}), so the venue's data keys cannot be stored safely. Use a desktop session with a keyring (Windows Credential Locker, GNOME Keyring, KWallet), or let the administrator choose a plaintext key file explicitly.</source>
         <translation>本机没有可用的安全密钥环（{backend}），无法安全保存考点数据密钥。请在带密钥环的桌面环境中运行（Windows 凭据管理器、GNOME Keyring、KWallet），或由系统管理员明确选择使用明文密钥文件。</translation>
     </message>
@@ -933,7 +1284,7 @@
     </message>
     <message>
         <source>Only a decision that asked for a check can be admitted after a check.</source>
-        <translation type="unfinished" />
+        <translation>只有“需核查”的结果才能核查后放行。</translation>
     </message>
     <message>
         <source>Only a serious incident is tracked until reported.</source>
@@ -1321,7 +1672,7 @@
     </message>
     <message>
         <source>This sitting is not in the exam package of this venue.</source>
-        <translation type="unfinished" />
+        <translation>本考点的考试数据包中没有该场次。</translation>
     </message>
     <message>
         <source>This staff account is deactivated; ask the chief examiner.</source>
@@ -1341,7 +1692,7 @@
     </message>
     <message>
         <source>Type at least two characters of the name.</source>
-        <translation type="unfinished" />
+        <translation>请至少输入姓名中的两个字。</translation>
     </message>
     <message>
         <source>Unknown setting {key} in {source}.</source>
@@ -1357,7 +1708,7 @@
     </message>
     <message>
         <source>Write down why: a manual entry and an admission after a check keep their reason.</source>
-        <translation type="unfinished" />
+        <translation>请填写原因：手工输入和核查后放行都须记录原因。</translation>
     </message>
     <message>
         <source>You cannot deactivate your own account.</source>
@@ -1740,6 +2091,21 @@ Receiving: {receiving}</source>
     </message>
 </context>
 <context>
+    <name>IncidentLog</name>
+    <message>
+        <source>Confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source> · amended</source>
+        <translation> · 已补正</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+</context>
+<context>
     <name>IncidentLogScreen</name>
     <message>
         <source>REPORT NOW</source>
@@ -1748,6 +2114,10 @@ Receiving: {receiving}</source>
     <message>
         <source>REPORT NOW · room {room} · {category} · {since} since it happened</source>
         <translation>立即上报 · {room}考场 · {category} · 发生后已过 {since}</translation>
+    </message>
+    <message>
+        <source>No incidents recorded.</source>
+        <translation>暂无事件记录。</translation>
     </message>
     <message>
         <source>Time</source>
@@ -1792,6 +2162,14 @@ Receiving: {receiving}</source>
     <message>
         <source>not yet</source>
         <translation>尚未上报</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <source>Amendments</source>
+        <translation>补正记录</translation>
     </message>
     <message>
         <source>signed</source>
@@ -1939,43 +2317,43 @@ Receiving: {receiving}</source>
     <name>ManualEntryDialog</name>
     <message>
         <source>Manual entry</source>
-        <translation type="unfinished" />
+        <translation>手工输入</translation>
     </message>
     <message>
         <source>e.g. the ticket's barcode does not scan</source>
-        <translation type="unfinished" />
+        <translation>例如：准考证条码无法识别</translation>
     </message>
     <message>
         <source>Admission ticket number</source>
-        <translation type="unfinished" />
+        <translation>准考证号</translation>
     </message>
     <message>
         <source>Document type</source>
-        <translation type="unfinished" />
+        <translation>证件类型</translation>
     </message>
     <message>
         <source>Document number</source>
-        <translation type="unfinished" />
+        <translation>证件号码</translation>
     </message>
     <message>
         <source>Name on the document</source>
-        <translation type="unfinished" />
+        <translation>证件上的姓名</translation>
     </message>
     <message>
         <source>Reason (required)</source>
-        <translation type="unfinished" />
+        <translation>原因（必填）</translation>
     </message>
     <message>
         <source>Type a ticket number, a document number, or both.</source>
-        <translation type="unfinished" />
+        <translation>请输入准考证号、证件号码，或两者都输入。</translation>
     </message>
     <message>
         <source>Type the name as printed on the document.</source>
-        <translation type="unfinished" />
+        <translation>请按证件上的姓名输入。</translation>
     </message>
     <message>
         <source>Write down why the entry is typed by hand.</source>
-        <translation type="unfinished" />
+        <translation>请填写手工输入的原因。</translation>
     </message>
 </context>
 <context>
@@ -2254,6 +2632,45 @@ Receiving: {receiving}</source>
     </message>
 </context>
 <context>
+    <name>Phases</name>
+    <message>
+        <source>Checklist pending</source>
+        <translation>待检查</translation>
+    </message>
+    <message>
+        <source>Ready to open</source>
+        <translation>待开启</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>已开启</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>考试中</translation>
+    </message>
+    <message>
+        <source>Entry closed</source>
+        <translation>停止入场</translation>
+    </message>
+    <message>
+        <source>Hand-in allowed</source>
+        <translation>可交卷</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>Papers collected</source>
+        <translation>已收卷</translation>
+    </message>
+    <message>
+        <source>Record signed</source>
+        <translation>记录已签</translation>
+    </message>
+</context>
+<context>
     <name>ProvincePage</name>
     <message>
         <source>Provincial server</source>
@@ -2335,6 +2752,141 @@ Receiving: {receiving}</source>
     </message>
 </context>
 <context>
+    <name>RoomRecord</name>
+    <message>
+        <source>Emergency exit</source>
+        <translation>紧急离场</translation>
+    </message>
+    <message>
+        <source>Handed in</source>
+        <translation>交卷</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Exam</source>
+        <translation>考试</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>考点</translation>
+    </message>
+    <message>
+        <source>Sitting</source>
+        <translation>场次</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>考场</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>entry closes {entry} · sealed until {sealed}</source>
+        <translation>入场截止 {entry} · 封闭至 {sealed}</translation>
+    </message>
+    <message>
+        <source>Checklist signed</source>
+        <translation>考前检查签认</translation>
+    </message>
+    <message>
+        <source>Room opened / papers collected</source>
+        <translation>开启考场 / 收卷</translation>
+    </message>
+    <message>
+        <source>Invigilators</source>
+        <translation>监考</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>出勤</translation>
+    </message>
+    <message>
+        <source>expected {expected} · present {present} · absent {absent}</source>
+        <translation>应到 {expected} · 实到 {present} · 缺考 {absent}</translation>
+    </message>
+    <message>
+        <source>Room record</source>
+        <translation>考场情况记录</translation>
+    </message>
+    <message>
+        <source>Absent candidates</source>
+        <translation>缺考考生</translation>
+    </message>
+    <message>
+        <source>Admission ticket</source>
+        <translation>准考证号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Seat</source>
+        <translation>座号</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>无。</translation>
+    </message>
+    <message>
+        <source>Refused entries</source>
+        <translation>拒绝入场</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>异常情况</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Candidates</source>
+        <translation>考生</translation>
+    </message>
+    <message>
+        <source>Facts</source>
+        <translation>事实经过</translation>
+    </message>
+    <message>
+        <source>Hand-in and leaving</source>
+        <translation>交卷离场</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Signatures</source>
+        <translation>签字</translation>
+    </message>
+    <message>
+        <source>Chief examiner</source>
+        <translation>主考</translation>
+    </message>
+</context>
+<context>
     <name>Screens</name>
     <message>
         <source>Exam overview</source>
@@ -2381,39 +2933,39 @@ Receiving: {receiving}</source>
     <name>SearchDialog</name>
     <message>
         <source>Find by name</source>
-        <translation type="unfinished" />
+        <translation>按姓名查找</translation>
     </message>
     <message>
         <source>At least two characters of the name</source>
-        <translation type="unfinished" />
+        <translation>至少输入姓名中的两个字</translation>
     </message>
     <message>
         <source>Admission ticket lost</source>
-        <translation type="unfinished" />
+        <translation>准考证遗失</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation>名称</translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished" />
+        <translation>原因</translation>
     </message>
     <message>
         <source>room {room} seat {seat}</source>
-        <translation type="unfinished" />
+        <translation>第{room}考场 {seat}号</translation>
     </message>
     <message>
         <source>Nobody of this sitting has that name.</source>
-        <translation type="unfinished" />
+        <translation>本场次没有该姓名的考生。</translation>
     </message>
     <message>
         <source>Pick the candidate from the list.</source>
-        <translation type="unfinished" />
+        <translation>请从列表中选择考生。</translation>
     </message>
     <message>
         <source>Write down why.</source>
-        <translation type="unfinished" />
+        <translation>请填写原因。</translation>
     </message>
 </context>
 <context>
@@ -2431,47 +2983,47 @@ Receiving: {receiving}</source>
     <name>SimulatorPanel</name>
     <message>
         <source>Simulated devices (demo)</source>
-        <translation type="unfinished" />
+        <translation>模拟设备（演示）</translation>
     </message>
     <message>
         <source>Present own ID card</source>
-        <translation type="unfinished" />
+        <translation>刷本人身份证</translation>
     </message>
     <message>
         <source>Scan ticket</source>
-        <translation type="unfinished" />
+        <translation>扫描准考证</translation>
     </message>
     <message>
         <source>Present someone else's card</source>
-        <translation type="unfinished" />
+        <translation>刷他人身份证</translation>
     </message>
     <message>
         <source>Present an expired card</source>
-        <translation type="unfinished" />
+        <translation>刷过期证件</translation>
     </message>
     <message>
         <source>Take the card away</source>
-        <translation type="unfinished" />
+        <translation>取走证件</translation>
     </message>
     <message>
         <source>Arrive late (start + 6 min)</source>
-        <translation type="unfinished" />
+        <translation>迟到（开考后6分钟）</translation>
     </message>
     <message>
         <source>Back to real time</source>
-        <translation type="unfinished" />
+        <translation>恢复实际时间</translation>
     </message>
     <message>
         <source>Pull the reader's cable</source>
-        <translation type="unfinished" />
+        <translation>拔出读卡器</translation>
     </message>
     <message>
         <source>Plug the reader back in</source>
-        <translation type="unfinished" />
+        <translation>插回读卡器</translation>
     </message>
     <message>
         <source>Pick a candidate, then present their card and scan their ticket in either order.</source>
-        <translation type="unfinished" />
+        <translation>选择一名考生，然后以任意顺序刷其身份证、扫其准考证。</translation>
     </message>
 </context>
 <context>
@@ -2813,51 +3365,51 @@ Receiving: {receiving}</source>
     <name>VerdictPanel</name>
     <message>
         <source>Next candidate</source>
-        <translation type="unfinished" />
+        <translation>下一位</translation>
     </message>
     <message>
         <source>Scan the admission ticket or place the identity card on the reader</source>
-        <translation type="unfinished" />
+        <translation>请扫描准考证或将身份证放在读卡器上</translation>
     </message>
     <message>
         <source>Checking…</source>
-        <translation type="unfinished" />
+        <translation>核验中…</translation>
     </message>
     <message>
         <source>The document belongs to: {name}, ticket {ticket}</source>
-        <translation type="unfinished" />
+        <translation>该证件属于：{name}，准考证号 {ticket}</translation>
     </message>
     <message>
         <source>Registration photo</source>
-        <translation type="unfinished" />
+        <translation>报名照片</translation>
     </message>
     <message>
         <source>Card photo</source>
-        <translation type="unfinished" />
+        <translation>证件照片</translation>
     </message>
     <message>
         <source>No registration photo</source>
-        <translation type="unfinished" />
+        <translation>无报名照片</translation>
     </message>
     <message>
         <source>Card photo not decodable</source>
-        <translation type="unfinished" />
+        <translation>证件照片无法解码</translation>
     </message>
     <message>
         <source>No card read yet</source>
-        <translation type="unfinished" />
+        <translation>尚未读卡</translation>
     </message>
     <message>
         <source>Ticket {ticket}</source>
-        <translation type="unfinished" />
+        <translation>准考证 {ticket}</translation>
     </message>
     <message>
         <source>Room {room}  Seat {seat}</source>
-        <translation type="unfinished" />
+        <translation>第{room}考场　座位 {seat}</translation>
     </message>
     <message>
         <source>No seat in this sitting</source>
-        <translation type="unfinished" />
+        <translation>本场次无座位</translation>
     </message>
 </context>
 <context>
