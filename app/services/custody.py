@@ -284,6 +284,51 @@ class CustodyService:
         with self._sessions() as s:
             return alerts(s, self._clock())
 
+    def chain(self, barcode: str) -> ItemChain:
+        with self._sessions() as s:
+            return item_chain(s, barcode)
+
+
+@dataclass(frozen=True)
+class ChainStep:
+    at: datetime
+    from_place: str
+    to_place: str
+    present: bool  # False: the handover expected the item and did not get it
+    with_discrepancy: bool
+    signers: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ItemChain:
+    """One package: where it is now and every handover that carried (or missed) it."""
+
+    item: ManifestItem
+    place: str | None
+    steps: tuple[ChainStep, ...]
+    gaps: int
+    missing: bool
+
+
+def item_chain(s: Session, barcode: str) -> ItemChain:
+    item = custody_chain.item_by_barcode(s, barcode.strip())
+    if item is None:
+        raise VenueError("custody.unknown_package", "No package with the barcode {barcode} is in the exam package.",
+                         barcode=barcode.strip())
+    hops = custody_chain.hops(s, [item.item_id]).get(item.item_id, [])
+    names: dict[uuid.UUID, list[str]] = {}
+    statuses: dict[uuid.UUID, str] = {}
+    ids = [h.handover_id for h in hops]
+    if ids:
+        for hid, name in s.execute(select(CustodySigner.handover_id, CustodySigner.staff_name)
+                                   .where(CustodySigner.handover_id.in_(ids)).order_by(CustodySigner.side)):
+            names.setdefault(hid, []).append(name)
+        statuses = {hid: st for hid, st in s.execute(select(CustodyHandover.id, CustodyHandover.status)
+                                                      .where(CustodyHandover.id.in_(ids)))}
+    steps = tuple(ChainStep(h.at, h.from_place, h.to_place, h.present, statuses.get(h.handover_id) == "with_discrepancy",
+                            tuple(names.get(h.handover_id, []))) for h in hops)
+    return ItemChain(item, current_place(hops), steps, len(chain_gaps(hops)), missing_since(hops) is not None)
+
 
 def reconciliation(session: Session) -> Reconciliation:
     chains = custody_chain.hops(session)

@@ -115,6 +115,10 @@ def test_art22_4_handover_scanned_over_serial_with_two_confirmations_per_side_an
         h = s.scalars(select(CustodyHandover).where(CustodyHandover.to_place == room_place("01"))).one()
         assert h.status == "complete"
     qtbot.waitUntil(lambda: screen.handovers.count() == 3, timeout=5000)
+    # Outside the scanning step, a scan shows where that package is and its whole chain (art. 23).
+    sim.scan(venue.code("01A"))
+    qtbot.waitUntil(lambda: "Room 01" in screen.chain_place.text(), timeout=5000)
+    assert screen.chain_steps.count() == 3
 
 
 def test_art22_4_discrepancy_is_shown_red_and_recorded_with_an_incident(

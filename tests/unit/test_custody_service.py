@@ -153,3 +153,19 @@ def test_handover_form_record_names_both_sides_and_every_line(engine: Engine) ->
     assert len(record.lines) == 5 and record.sitting.startswith("S1")
     with pytest.raises(VenueError):
         v.custody.handover(v.sitting)
+
+
+def test_art23_every_package_shows_where_it_is_and_its_whole_chain(engine: Engine) -> None:
+    v = make_venue(engine)
+    _receive(v)
+    v.hand_over(SECURE_ROOM, EXAM_OFFICE, v.ok("01Q", "02Q", "02A", "SPQ"), ("B0001", "B0002"), ("Z0001", "F0001"))
+    chain = v.custody.chain(v.code("01A"))
+    assert chain.place == SECURE_ROOM and chain.missing and chain.gaps == 0
+    assert [(s.from_place, s.to_place, s.present, s.with_discrepancy) for s in chain.steps] == [
+        (ESCORT, SECURE_ROOM, True, False), (SECURE_ROOM, EXAM_OFFICE, False, True)]
+    assert len(chain.steps[0].signers) == 4
+    ok = v.custody.chain(" " + v.code("01Q"))
+    assert ok.place == EXAM_OFFICE and not ok.missing
+    with pytest.raises(VenueError) as err:
+        v.custody.chain("NOPE")
+    assert err.value.code == "custody.unknown_package"

@@ -9,13 +9,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QListWidget, QPushButton, QVBoxLayout, QWidget
 
 from app.rules.custody import Alert, Reconciliation
 from app.rules.timing import venue_time
-from app.services.custody import HandoverRecord
+from app.services.custody import HandoverRecord, ItemChain
 from devices.scanner.scan import Scan
-from ui.custody.names import alert_text, place_name
+from ui.custody.names import alert_text, kind_name, place_name
 from ui.custody.wizard import CustodyActions, HandoverWizard
 from ui.devices.bridge import DeviceBridge
 from ui.messages import describe
@@ -32,19 +32,23 @@ class CustodyOverview:
 
 class CustodyScreen(QWidget):
     def __init__(self, runner: OpRunner, actions: CustodyActions, overview: Callable[[], CustodyOverview],
-                 reconcile: Callable[[], Reconciliation], reports_dir: Path, bridge: DeviceBridge | None = None,
-                 parent: QWidget | None = None) -> None:
+                 reconcile: Callable[[], Reconciliation], chain: Callable[[str], ItemChain], reports_dir: Path,
+                 bridge: DeviceBridge | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._runner, self._overview, self._reconcile = runner, overview, reconcile
+        self._runner, self._overview, self._reconcile, self._chain = runner, overview, reconcile, chain
         self.title = QLabel(objectName="ScreenTitle")
         self.wizard = HandoverWizard(runner, actions, reports_dir)
         self.alerts_title, self.handovers_title = QLabel(objectName="PanelTitle"), QLabel(objectName="PanelTitle")
         self.alerts, self.handovers = QListWidget(objectName="CustodyAlerts"), QListWidget()
         self.reconcile_button = QPushButton()
         self.reconcile_result = QLabel(wordWrap=True)
+        self.chain_title = QLabel(objectName="PanelTitle")
+        self.lookup = QLineEdit()
+        self.chain_place = QLabel(objectName="ChainPlace", wordWrap=True)
+        self.chain_steps = QListWidget()
         side = QVBoxLayout()
-        for w in (self.alerts_title, self.alerts, self.handovers_title, self.handovers, self.reconcile_button,
-                  self.reconcile_result):
+        for w in (self.alerts_title, self.alerts, self.handovers_title, self.handovers, self.chain_title,
+                  self.lookup, self.chain_place, self.chain_steps, self.reconcile_button, self.reconcile_result):
             side.addWidget(w)
         body = QHBoxLayout()
         body.addWidget(self.wizard, 3)
@@ -56,6 +60,7 @@ class CustodyScreen(QWidget):
         if bridge is not None:
             bridge.event_received.connect(self._device_event)
         self.reconcile_button.clicked.connect(self.reconcile)
+        self.lookup.returnPressed.connect(lambda: self.show_chain(self.lookup.text()))
         QShortcut(QKeySequence(Qt.Key.Key_F9), self, self.reconcile)
         runner.changed.connect(lambda kinds: self.refresh() if kinds & DATA_KINDS else None)
         self.retranslate()
@@ -63,13 +68,18 @@ class CustodyScreen(QWidget):
 
     def _device_event(self, event: object) -> None:
         if isinstance(event, Scan):
-            self.wizard.on_scan(event.code)
+            if self.wizard.current_step() == 1:
+                self.wizard.on_scan(event.code)
+            else:  # outside the scanning step a scan asks where that package is
+                self.show_chain(event.code)
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Paper custody"))
         self.alerts_title.setText(self.tr("Alerts"))
         self.handovers_title.setText(self.tr("Latest handovers"))
         self.reconcile_button.setText(self.tr("End-of-day reconciliation (F9)"))
+        self.chain_title.setText(self.tr("Where is a package?"))
+        self.lookup.setPlaceholderText(self.tr("Scan or type a package barcode"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -90,6 +100,24 @@ class CustodyScreen(QWidget):
             mark = "⚠" if h.status == "with_discrepancy" else "✔"
             self.handovers.addItem(f"{mark} {venue_time(h.at):%m-%d %H:%M} {place_name(h.from_place)} → "
                                    f"{place_name(h.to_place)} · {len(h.lines)}")
+
+    def show_chain(self, barcode: str) -> None:
+        code = barcode.strip()
+        if code:
+            self._runner.submit(lambda: self._chain(code), self._show_chain,
+                                lambda exc: self.chain_place.setText(describe(exc)))
+
+    def _show_chain(self, chain: ItemChain) -> None:
+        state = self.tr("missing since a handover") if chain.missing else place_name(chain.place)
+        self.chain_place.setText(self.tr("{barcode} ({kind}): {state}").format(
+            barcode=chain.item.barcode, kind=kind_name(chain.item.kind), state=state))
+        self.chain_steps.clear()
+        for step in chain.steps:
+            mark = "✔" if step.present else "✖"
+            self.chain_steps.addItem(f"{mark} {venue_time(step.at):%m-%d %H:%M} {place_name(step.from_place)} → "
+                                     f"{place_name(step.to_place)} · {', '.join(step.signers)}")
+        if chain.gaps:
+            self.chain_steps.addItem(self.tr("⚠ {n} gap(s) in the chain").format(n=chain.gaps))
 
     def reconcile(self) -> None:
         self._runner.submit(self._reconcile, self._reconciled, lambda exc: self.reconcile_result.setText(describe(exc)),

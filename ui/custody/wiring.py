@@ -39,7 +39,7 @@ def custody_screen(runner: OpRunner, service: CustodyService, sessions: Callable
         return CustodyOverview(alerts, service.handovers(limit=20))
 
     return CustodyScreen(runner, custody_actions(service, user), overview, lambda: service.reconcile(user),
-                         reports_dir, bridge)
+                         service.chain, reports_dir, bridge)
 
 
 def from_core(core: Core, runner: OpRunner, user: StaffSession) -> CustodyScreen:
