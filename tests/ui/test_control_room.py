@@ -214,6 +214,7 @@ def test_screenshots_in_chinese(qtbot: QtBot, day: Day, size: tuple[int, int]) -
                                  sitting_id=day.sitting, room_id=day.rooms["02"], now=START + timedelta(minutes=30))
         clock = Clock(START + timedelta(minutes=42, seconds=33))
         screen, _runner = _screen(qtbot, day, clock, size=size)
+        qtbot.wait(100)
         out = Path(os.environ["VENUE_SCREENSHOTS"])
         out.mkdir(parents=True, exist_ok=True)
         screen.grab().save(str(out / f"control-{size[0]}x{size[1]}.png"))
@@ -224,6 +225,7 @@ def test_screenshots_in_chinese(qtbot: QtBot, day: Day, size: tuple[int, int]) -
         qtbot.addWidget(timer)
         timer.resize(*size)
         timer.show()
+        qtbot.wait(100)
         timer.grab().save(str(out / f"timer-{size[0]}x{size[1]}.png"))
     finally:
         translations.apply("en")

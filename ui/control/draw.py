@@ -6,7 +6,7 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from app.rules.assignment import AssignmentImpossible, RoomProblem
@@ -17,6 +17,37 @@ from ui.reports.pdf import table, write_pdf
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("Draw", text)
+
+
+# Every text `_t` translates, listed for Qt Linguist (lupdate reads literals, not `_t(...)`).
+_SOURCES = (
+    QT_TRANSLATE_NOOP("Draw", 'Room {room}: no eligible invigilator with computer skills is free of declared relations'),
+    QT_TRANSLATE_NOOP("Draw", 'Room {room}: only {available} eligible invigilators are free of declared relations'),
+    QT_TRANSLATE_NOOP("Draw", 'Room {room}: not enough invigilators left for it once the other rooms are staffed'),
+    QT_TRANSLATE_NOOP("Draw", 'The draw is impossible; nothing was relaxed:'),
+    QT_TRANSLATE_NOOP("Draw", 'not an invigilator'),
+    QT_TRANSLATE_NOOP("Draw", 'deactivated'),
+    QT_TRANSLATE_NOOP("Draw", 'volunteer or public recruit (art. 20(二))'),
+    QT_TRANSLATE_NOOP("Draw", 'Sitting'),
+    QT_TRANSLATE_NOOP("Draw", 'Drawn'),
+    QT_TRANSLATE_NOOP("Draw", '{at} by {by}, confirmed by {second}'),
+    QT_TRANSLATE_NOOP("Draw", 'Seed'),
+    QT_TRANSLATE_NOOP("Draw", 'Inputs (SHA-256)'),
+    QT_TRANSLATE_NOOP("Draw", 'Re-run from the record'),
+    QT_TRANSLATE_NOOP("Draw", 'gives the same result'),
+    QT_TRANSLATE_NOOP("Draw", 'DIFFERS'),
+    QT_TRANSLATE_NOOP("Draw", 'Redraw reason'),
+    QT_TRANSLATE_NOOP("Draw", '{reason} ({count} earlier draws kept)'),
+    QT_TRANSLATE_NOOP("Draw", 'Invigilator assignment'),
+    QT_TRANSLATE_NOOP("Draw", 'Rooms'),
+    QT_TRANSLATE_NOOP("Draw", 'Room'),
+    QT_TRANSLATE_NOOP("Draw", 'Invigilators (★ computer skills)'),
+    QT_TRANSLATE_NOOP("Draw", 'Reserve'),
+    QT_TRANSLATE_NOOP("Draw", 'Not in the draw'),
+    QT_TRANSLATE_NOOP("Draw", 'Staff number'),
+    QT_TRANSLATE_NOOP("Draw", 'Name'),
+    QT_TRANSLATE_NOOP("Draw", 'Why'),
+)
 
 
 class DrawDialog(QDialog):

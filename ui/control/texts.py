@@ -11,17 +11,16 @@ from app.services.control import Alert
 
 
 def phase_name(phase: Phase) -> str:
-    t = QCoreApplication.translate
     return {
-        Phase.PENDING: t("Phases", "Checklist pending"),
-        Phase.READY: t("Phases", "Ready to open"),
-        Phase.OPEN: t("Phases", "Open"),
-        Phase.STARTED: t("Phases", "In progress"),
-        Phase.ENTRY_CLOSED: t("Phases", "Entry closed"),
-        Phase.SEALING_ENDED: t("Phases", "Hand-in allowed"),
-        Phase.ENDED: t("Phases", "Ended"),
-        Phase.COLLECTED: t("Phases", "Papers collected"),
-        Phase.SIGNED: t("Phases", "Record signed"),
+        Phase.PENDING: QCoreApplication.translate("Phases", "Checklist pending"),
+        Phase.READY: QCoreApplication.translate("Phases", "Ready to open"),
+        Phase.OPEN: QCoreApplication.translate("Phases", "Open"),
+        Phase.STARTED: QCoreApplication.translate("Phases", "In progress"),
+        Phase.ENTRY_CLOSED: QCoreApplication.translate("Phases", "Entry closed"),
+        Phase.SEALING_ENDED: QCoreApplication.translate("Phases", "Hand-in allowed"),
+        Phase.ENDED: QCoreApplication.translate("Phases", "Ended"),
+        Phase.COLLECTED: QCoreApplication.translate("Phases", "Papers collected"),
+        Phase.SIGNED: QCoreApplication.translate("Phases", "Record signed"),
     }[phase]
 
 
@@ -41,23 +40,22 @@ def elapsed(seconds: float) -> str:
 
 
 def alert_text(alert: Alert, now: datetime, category_label: str = "") -> str:
-    t = QCoreApplication.translate
     room = alert.room_code
     if alert.kind == "report_now":
         since = elapsed((now - alert.since).total_seconds()) if alert.since else ""
-        return t("Alerts", "REPORT NOW · room {room} · {category} · not reported for {since}").format(
+        return QCoreApplication.translate("Alerts", "REPORT NOW · room {room} · {category} · not reported for {since}").format(
             room=room or "-", category=category_label or alert.category, since=since)
     if alert.kind == "checklist_missing":
-        return t("Alerts", "Room {room}: pre-exam checklist not signed off").format(room=room)
+        return QCoreApplication.translate("Alerts", "Room {room}: pre-exam checklist not signed off").format(room=room)
     if alert.kind == "not_opened":
-        return t("Alerts", "Room {room}: checklist done, room not opened yet").format(room=room)
+        return QCoreApplication.translate("Alerts", "Room {room}: checklist done, room not opened yet").format(room=room)
     if alert.kind == "invigilators_short":
-        return t("Alerts", "Room {room}: {count} invigilators assigned, at least 2 needed").format(
+        return QCoreApplication.translate("Alerts", "Room {room}: {count} invigilators assigned, at least 2 needed").format(
             room=room, count=alert.count)
     if alert.kind == "incident_draft":
-        return t("Alerts", "Room {room}: {count} incidents waiting for confirmation").format(
+        return QCoreApplication.translate("Alerts", "Room {room}: {count} incidents waiting for confirmation").format(
             room=room, count=alert.count)
     if alert.kind == "clock_jump":
-        return t("Alerts", "The computer's clock was changed by {seconds} s; timers kept their time").format(
+        return QCoreApplication.translate("Alerts", "The computer's clock was changed by {seconds} s; timers kept their time").format(
             seconds=alert.count)
     return f"{alert.kind} {room}"

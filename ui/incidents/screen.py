@@ -11,6 +11,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -57,10 +58,10 @@ class IncidentActions:
 def status_name(line: IncidentLine) -> str:
     from PySide6.QtCore import QCoreApplication
 
-    t = QCoreApplication.translate
     if line.status == "confirmed":
-        return t("IncidentLog", "Confirmed") + (t("IncidentLog", " · amended") if line.amendments else "")
-    return t("IncidentLog", "Draft")
+        amended = QCoreApplication.translate("IncidentLog", " · amended") if line.amendments else ""
+        return QCoreApplication.translate("IncidentLog", "Confirmed") + amended
+    return QCoreApplication.translate("IncidentLog", "Draft")
 
 
 class IncidentLogScreen(QWidget):
@@ -157,10 +158,9 @@ class IncidentLogScreen(QWidget):
         line = self.selected()
         self.candidates.clear()
         if line is None:
-            self.detail.setHtml(f"<p>{self.tr('No incidents recorded.')}</p>")
+            none = self.tr("No incidents recorded.")
+            self.detail.setHtml(f"<p>{escape(none)}</p>")
             return
-        from html import escape
-
         sigs = {ticket: (status, witnesses) for ticket, status, witnesses in line.signatures}
         rows = [
             (self.tr("Time"), f"{venue_time(line.occurred_at):%Y-%m-%d %H:%M:%S}"),
@@ -179,10 +179,12 @@ class IncidentLogScreen(QWidget):
         html = "<table cellpadding='4'>" + "".join(
             f"<tr><td><b>{escape(k)}</b></td><td>{escape(v)}</td></tr>" for k, v in rows) + "</table>"
         if line.evidence:
-            html += f"<p><b>{escape(self.tr('Evidence'))}</b></p><ul>" + "".join(
+            heading = self.tr("Evidence")
+            html += f"<p><b>{escape(heading)}</b></p><ul>" + "".join(
                 f"<li>{escape(name)} · SHA-256 {sha[:16]}… · {size} B</li>" for name, sha, size in line.evidence) + "</ul>"
         if line.amendments:
-            html += f"<p><b>{escape(self.tr('Amendments'))}</b></p><ul>" + "".join(
+            heading = self.tr("Amendments")
+            html += f"<p><b>{escape(heading)}</b></p><ul>" + "".join(
                 f"<li>{venue_time(at):%H:%M} {escape(by)}: {escape(reason)}</li>" for at, by, reason in line.amendments
             ) + "</ul>"
         self.detail.setHtml(html)

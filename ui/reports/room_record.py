@@ -6,7 +6,7 @@ from datetime import datetime
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from app.domain import SittingMode
 from app.rules.checkin import Reason
@@ -20,6 +20,44 @@ from ui.reports.pdf import table, write_pdf
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("RoomRecord", text)
+
+
+# Every text `_t` translates, listed for Qt Linguist (lupdate reads literals, not `_t(...)`).
+_SOURCES = (
+    QT_TRANSLATE_NOOP("RoomRecord", 'Emergency exit'),
+    QT_TRANSLATE_NOOP("RoomRecord", 'Handed in'),
+    QT_TRANSLATE_NOOP("RoomRecord", 'Confirmed'),
+    QT_TRANSLATE_NOOP("RoomRecord", 'Draft'),
+    QT_TRANSLATE_NOOP("RoomRecord", 'Exam'),
+    QT_TRANSLATE_NOOP("RoomRecord", 'Venue'),
+    QT_TRANSLATE_NOOP("RoomRecord", 'Sitting'),
+    QT_TRANSLATE_NOOP("RoomRecord", 'Room'),
+    QT_TRANSLATE_NOOP("RoomRecord", 'Date'),
+    QT_TRANSLATE_NOOP("RoomRecord", 'Time'),
+    QT_TRANSLATE_NOOP("RoomRecord", 'entry closes {entry} · sealed until {sealed}'),
+    QT_TRANSLATE_NOOP("RoomRecord", 'Checklist signed'),
+    QT_TRANSLATE_NOOP("RoomRecord", 'Room opened / papers collected'),
+    QT_TRANSLATE_NOOP("RoomRecord", 'Invigilators'),
+    QT_TRANSLATE_NOOP("RoomRecord", 'Attendance'),
+    QT_TRANSLATE_NOOP("RoomRecord", 'expected {expected} · present {present} · absent {absent}'),
+    QT_TRANSLATE_NOOP("RoomRecord", 'Room record'),
+    QT_TRANSLATE_NOOP("RoomRecord", 'Absent candidates'),
+    QT_TRANSLATE_NOOP("RoomRecord", 'Admission ticket'),
+    QT_TRANSLATE_NOOP("RoomRecord", 'Name'),
+    QT_TRANSLATE_NOOP("RoomRecord", 'Seat'),
+    QT_TRANSLATE_NOOP("RoomRecord", 'None.'),
+    QT_TRANSLATE_NOOP("RoomRecord", 'Refused entries'),
+    QT_TRANSLATE_NOOP("RoomRecord", 'Reason'),
+    QT_TRANSLATE_NOOP("RoomRecord", 'Incidents'),
+    QT_TRANSLATE_NOOP("RoomRecord", 'Category'),
+    QT_TRANSLATE_NOOP("RoomRecord", 'Status'),
+    QT_TRANSLATE_NOOP("RoomRecord", 'Candidates'),
+    QT_TRANSLATE_NOOP("RoomRecord", 'Facts'),
+    QT_TRANSLATE_NOOP("RoomRecord", 'Hand-in and leaving'),
+    QT_TRANSLATE_NOOP("RoomRecord", 'How'),
+    QT_TRANSLATE_NOOP("RoomRecord", 'Signatures'),
+    QT_TRANSLATE_NOOP("RoomRecord", 'Chief examiner'),
+)
 
 
 def _hm(moment: datetime | None) -> str:
