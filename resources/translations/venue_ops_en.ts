@@ -414,6 +414,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>working</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2606,6 +2610,18 @@ Receiving: {receiving}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Last {n} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why this video is evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep as evidence (2 years)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Video on disk: no recording rate measured yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2623,6 +2639,10 @@ Receiving: {receiving}</source>
     </message>
     <message>
         <source>Fewer than two on duty since {since}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The video is kept as evidence for 2 years.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

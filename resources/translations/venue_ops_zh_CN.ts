@@ -413,6 +413,10 @@
         <translation>未连接：{detail}</translation>
     </message>
     <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
         <source>working</source>
         <translation>正常</translation>
     </message>
@@ -2607,6 +2611,18 @@ Receiving: {receiving}</source>
         <translation>下岗签退</translation>
     </message>
     <message>
+        <source>Last {n} min</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Why this video is evidence</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keep as evidence (2 years)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Video on disk: no recording rate measured yet</source>
         <translation>磁盘录像：尚未测得录像速率</translation>
     </message>
@@ -2625,6 +2641,10 @@ Receiving: {receiving}</source>
     <message>
         <source>Fewer than two on duty since {since}</source>
         <translation>自 {since} 起值守不足两人</translation>
+    </message>
+    <message>
+        <source>The video is kept as evidence for 2 years.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Enter the staff number and the credential.</source>

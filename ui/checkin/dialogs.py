@@ -26,17 +26,14 @@ from ui.runner import OpRunner
 
 
 def document_type_names() -> list[tuple[PresentedType, str]]:
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("Checkin", text)
-
     return [
-        (PresentedType.RESIDENT_ID, tr("Resident identity card")),
-        (PresentedType.SOCIAL_SECURITY, tr("Social security card")),
-        (PresentedType.FOREIGN_PERMANENT_2023, tr("Foreigner's permanent residence card")),
-        (PresentedType.HKMT_PERMIT, tr("Residence permit for Hong Kong, Macao and Taiwan residents")),
-        (PresentedType.PASSPORT, tr("Passport")),
-        (PresentedType.DRIVING_LICENCE, tr("Driving licence")),
-        (PresentedType.OTHER, tr("Other document")),
+        (PresentedType.RESIDENT_ID, QCoreApplication.translate("Checkin", "Resident identity card")),
+        (PresentedType.SOCIAL_SECURITY, QCoreApplication.translate("Checkin", "Social security card")),
+        (PresentedType.FOREIGN_PERMANENT_2023, QCoreApplication.translate("Checkin", "Foreigner's permanent residence card")),
+        (PresentedType.HKMT_PERMIT, QCoreApplication.translate("Checkin", "Residence permit for Hong Kong, Macao and Taiwan residents")),
+        (PresentedType.PASSPORT, QCoreApplication.translate("Checkin", "Passport")),
+        (PresentedType.DRIVING_LICENCE, QCoreApplication.translate("Checkin", "Driving licence")),
+        (PresentedType.OTHER, QCoreApplication.translate("Checkin", "Other document")),
     ]
 
 

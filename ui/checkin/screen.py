@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -69,6 +70,11 @@ class DeskPorts:
     decoder: PhotoDecoder = field(default_factory=NoPhotoDecoder)
 
 
+def _dot(what: str, ok: bool, state: str) -> str:
+    colour = "#1a7f37" if ok else "#b42318"
+    return f'{escape(what)} <span style="color:{colour}">●</span> {escape(state)}'
+
+
 class CheckinScreen(QWidget):
     outcome_shown = Signal(object)  # an Outcome painted on the panel (tests, benchmarks)
     desk_changed = Signal(object)  # the DeskInfo of a newly chosen sitting and door
@@ -86,6 +92,7 @@ class CheckinScreen(QWidget):
         self._closed_marked: set[tuple[Any, Any]] = set()
         self._devices: dict[str, DeviceStatus] = {}
         self._db_ok = True
+        self._room_codes: list[str | None] = [None]
 
         # -- top: which sitting and door, the clock that matters, the health of the desk --------
         self.sitting = QComboBox(objectName="DeskSetup")
@@ -96,10 +103,10 @@ class CheckinScreen(QWidget):
         bar = QGridLayout()
         bar.addWidget(self.sitting, 0, 0)
         bar.addWidget(self.door, 0, 1)
-        bar.addWidget(self.countdown, 0, 2, 2, 1)
-        bar.addWidget(self.headline, 1, 0, 1, 2)
-        bar.addWidget(self.health, 2, 0, 1, 3)
-        bar.setColumnStretch(1, 1)
+        bar.addWidget(self.countdown, 0, 3, 2, 1)
+        bar.addWidget(self.headline, 1, 0, 1, 3)
+        bar.addWidget(self.health, 2, 0, 1, 4)
+        bar.setColumnStretch(2, 1)
 
         # -- left: the verdict; right: counters, recent scans -----------------------------------
         self.panel = VerdictPanel()
@@ -114,6 +121,8 @@ class CheckinScreen(QWidget):
         self.recent_title = QLabel(objectName="SideTitle")
         self.recent = QListWidget(objectName="RecentScans")
         self.recent.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.recent.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.recent.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.closed_banner = QLabel(objectName="ClosedBanner", wordWrap=True)
         self.closed_banner.hide()
         self.side = QVBoxLayout()
@@ -193,8 +202,10 @@ class CheckinScreen(QWidget):
         self.sitting.setCurrentIndex(upcoming[0] if upcoming else max(0, len(sittings) - 1))
         self.door.clear()
         self.door.addItem(self.tr("Venue gate"), None)
+        self._room_codes = [None]
         for room_id, code, _name in rooms:
             self.door.addItem(self.tr("Room {room} door").format(room=code), room_id)
+            self._room_codes.append(code)
         self.sitting.blockSignals(False)
         self.door.blockSignals(False)
         self._setup_changed()
@@ -204,10 +215,8 @@ class CheckinScreen(QWidget):
         for i in range(self.sitting.count()):
             if self.sitting.itemText(i).split(" ")[0] == sitting_code:
                 self.sitting.setCurrentIndex(i)
-        for i in range(self.door.count()):
-            label = self.door.itemText(i)
-            if (room_code is None and self.door.itemData(i) is None) or (room_code and f" {room_code} " in f" {label} "):
-                self.door.setCurrentIndex(i)
+        if room_code in self._room_codes:
+            self.door.setCurrentIndex(self._room_codes.index(room_code))
 
     def _setup_changed(self) -> None:
         sitting_id = self.sitting.currentData()
@@ -257,11 +266,13 @@ class CheckinScreen(QWidget):
         for status in sorted(self._devices.values(), key=lambda s: s.kind):
             ok = status.state is DeviceState.CONNECTED
             what = self.tr("ID-card reader") if status.kind == "idcard" else self.tr("Ticket scanner")
-            state = self.tr("connected") if ok else self.tr("not connected: {detail}").format(
-                detail=status.detail or status.state.value)
-            parts.append(f'{what} <span style="color:{"#1a7f37" if ok else "#b42318"}">●</span> {state}')
-        db = self.tr("working") if self._db_ok else self.tr("cannot be reached")
-        parts.append(f'{self.tr("Database")} <span style="color:{"#1a7f37" if self._db_ok else "#b42318"}">●</span> {db}')
+            if ok:
+                state = self.tr("connected")
+            else:
+                state = self.tr("not connected: {detail}").format(detail=status.detail or status.state.value)
+            parts.append(_dot(what, ok, state))
+        db = self.tr("Database")
+        parts.append(_dot(db, self._db_ok, self.tr("working") if self._db_ok else self.tr("cannot be reached")))
         self.health.setText("&nbsp;&nbsp;&nbsp;".join(parts))
 
     # -- keys --------------------------------------------------------------------------------------
