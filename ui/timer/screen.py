@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -25,8 +25,17 @@ class TimerScreen(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
         QShortcut(QKeySequence("F11"), self, self.full_screen, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        now = clock()
-        runner.submit(lambda: load(now), self._show)
+        self._runner, self._load = runner, load
+        self._data: ControlView | None = None
+        # The next sitting takes over after this one ends: look again now and then.
+        self._reload = QTimer(self)
+        self._reload.timeout.connect(self.refresh)
+        self._reload.start(30_000)
+        self.refresh()
+
+    def refresh(self) -> None:
+        now = self._clock()
+        self._runner.submit(lambda: self._load(now), self._show)
 
     def _show(self, data: ControlView | None) -> None:
         self._data = data
@@ -34,7 +43,7 @@ class TimerScreen(QWidget):
             self.view.set_sitting(data.schedule, data.exam_name, data.subject)
 
     def full_screen(self) -> None:
-        data = getattr(self, "_data", None)
+        data = self._data
         self.full = TimerView(self._clock, data.schedule if data else None, data.exam_name if data else "",
                               data.subject if data else "")
         self.full.showFullScreen()
