@@ -2612,15 +2612,15 @@ Receiving: {receiving}</source>
     </message>
     <message>
         <source>Last {n} min</source>
-        <translation type="unfinished" />
+        <translation>最近 {n} 分钟</translation>
     </message>
     <message>
         <source>Why this video is evidence</source>
-        <translation type="unfinished" />
+        <translation>作为证据的理由</translation>
     </message>
     <message>
         <source>Keep as evidence (2 years)</source>
-        <translation type="unfinished" />
+        <translation>作为证据保存（2年）</translation>
     </message>
     <message>
         <source>Video on disk: no recording rate measured yet</source>
@@ -2644,7 +2644,7 @@ Receiving: {receiving}</source>
     </message>
     <message>
         <source>The video is kept as evidence for 2 years.</source>
-        <translation type="unfinished" />
+        <translation>该录像已作为证据保存 2 年。</translation>
     </message>
     <message>
         <source>Enter the staff number and the credential.</source>

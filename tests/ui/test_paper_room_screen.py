@@ -19,7 +19,9 @@ from sqlalchemy.orm import Session
 from app.db.engine import make_engine
 from app.db.migrate import upgrade
 from app.db.models_custody import CameraEvent, VideoSegment
+from app.domain import RetentionClass
 from app.rules.custody import ESCORT, SECURE_ROOM
+from app.security.auth import StaffSession
 from app.services.audit import Actor
 from devices.camera.monitor import CameraMonitor, MonitorConfig
 from devices.camera.simulator import Episode, Scene, SyntheticCapture
@@ -44,14 +46,14 @@ def venue(tmp_path: Path) -> Iterator[Venue]:
     engine.dispose()
 
 
-def _screen(qtbot: QtBot, v: Venue, recordings: Path) -> PaperRoomScreen:
+def _screen(qtbot: QtBot, v: Venue, recordings: Path, user: StaffSession | None = None) -> PaperRoomScreen:
     def make(sink: object) -> list[CameraMonitor]:
         config = MonitorConfig(source=SourceConfig(frozen_after_s=None), out_dir=recordings / "cam-1", record_fps=60)
         return [CameraMonitor("cam-1", SourceSpec(SourceKind.SIMULATOR, "test"), sink,  # type: ignore[arg-type]
                               config, opener=lambda _spec: SyntheticCapture(SCENE))]
 
     screen = paper_room_screen(OpRunner(), v.paper_room, v.clock, "paper-room-pc", Actor.system("paper-room"),
-                               recordings, make)
+                               recordings, make, user)
     qtbot.addWidget(screen)
     screen.resize(1600, 900)
     screen.show()
@@ -60,7 +62,7 @@ def _screen(qtbot: QtBot, v: Venue, recordings: Path) -> PaperRoomScreen:
 
 def test_art22_5_camera_wall_records_indexes_hashes_and_alerts_on_a_covered_camera(
         qtbot: QtBot, venue: Venue, tmp_path: Path) -> None:
-    screen = _screen(qtbot, venue, tmp_path / "rec")
+    screen = _screen(qtbot, venue, tmp_path / "rec", user=venue.login("Z0001"))
     tile = screen.wall.tiles[0]
     qtbot.waitUntil(lambda: tile.frames_shown > 3, timeout=10000)
     assert tile.dot.property("on") is True and screen.wall.tiles[1].feed is None
@@ -74,12 +76,20 @@ def test_art22_5_camera_wall_records_indexes_hashes_and_alerts_on_a_covered_came
     assert segment is not None and segment.frames > 0
     assert hashlib.sha256(Path(segment.path).read_bytes()).hexdigest() == segment.sha256
     assert covered is not None and covered.alert and Path(covered.snapshot_path).is_file()
+    # The chief keeps the last ten minutes as evidence: the segment moves to the 2-year class (art. 29).
+    venue.clock.now = datetime.now(UTC)
+    screen.evidence_reason.setText("门锁异常")  # QTest types ASCII only
+    qtbot.mouseClick(screen.evidence_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.message.text() != "", timeout=5000)
+    with Session(venue.engine) as s:
+        assert s.scalars(select(VideoSegment)).first().retention_class is RetentionClass.SERIOUS  # type: ignore[union-attr]
 
 
 def test_art22_5_duty_list_is_red_with_papers_and_fewer_than_two_on_duty(
         qtbot: QtBot, venue: Venue, tmp_path: Path) -> None:
     venue.hand_over(ESCORT, SECURE_ROOM, venue.ok("01Q", "01A"), ("Z0001", "F0001"), ("B0001", "B0002"))
-    screen = _screen(qtbot, venue, tmp_path / "rec")
+    screen = _screen(qtbot, venue, tmp_path / "rec", user=venue.login("B0001"))
+    assert not screen.evidence_button.isVisibleTo(screen)  # security staff do not decide what is evidence
     qtbot.waitUntil(lambda: screen.duty_status.property("bad") is True, timeout=5000)
 
     def sign_on(number: str) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QSize, QTimer
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
+    QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -46,6 +47,8 @@ class PaperRoomView:
 class DutyActions:
     sign_on: Callable[[str, str], DutyState]
     sign_off: Callable[[str, str], DutyState]
+    # Keep the last N minutes of every camera as evidence, with a reason; None: the role may not.
+    keep_evidence: Callable[[int, str], object] | None = None
 
 
 class PaperRoomScreen(QWidget):
@@ -65,6 +68,8 @@ class PaperRoomScreen(QWidget):
         self.staff_number, self.credential = QLineEdit(), QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         self.sign_on_button, self.sign_off_button = QPushButton(objectName="Primary"), QPushButton()
         self.message = QLabel(wordWrap=True, objectName="PaperRoomMessage")
+        self.evidence_minutes, self.evidence_reason = QComboBox(), QLineEdit()
+        self.evidence_button = QPushButton()
         self.events = QListWidget(objectName="EventList")
         self.events.setIconSize(QSize(128, 72))
         form = QFormLayout()
@@ -82,6 +87,16 @@ class PaperRoomScreen(QWidget):
         side.addWidget(self.message)
         side.addWidget(self.events_title)
         side.addWidget(self.events, 1)
+        if duty.keep_evidence is not None:
+            evidence = QHBoxLayout()
+            evidence.addWidget(self.evidence_minutes)
+            evidence.addWidget(self.evidence_reason, 1)
+            evidence.addWidget(self.evidence_button)
+            side.addLayout(evidence)
+            for minutes in (10, 30, 60):
+                self.evidence_minutes.addItem("", minutes)
+            self.evidence_button.clicked.connect(self.keep_evidence)
+            self.evidence_reason.returnPressed.connect(self.keep_evidence)
         body = QHBoxLayout()
         body.addWidget(self.wall, 3)
         body.addLayout(side, 2)
@@ -109,6 +124,10 @@ class PaperRoomScreen(QWidget):
         self._credential_label.setText(self.tr("Credential"))
         self.sign_on_button.setText(self.tr("Sign on"))
         self.sign_off_button.setText(self.tr("Sign off"))
+        for i in range(self.evidence_minutes.count()):
+            self.evidence_minutes.setItemText(i, self.tr("Last {n} min").format(n=self.evidence_minutes.itemData(i)))
+        self.evidence_reason.setPlaceholderText(self.tr("Why this video is evidence"))
+        self.evidence_button.setText(self.tr("Keep as evidence (2 years)"))
         if self._view is not None:
             self._show(self._view)
 
@@ -161,6 +180,18 @@ class PaperRoomScreen(QWidget):
                 self._icons.clear()
             self._icons[snapshot] = icon
         return icon
+
+    def keep_evidence(self) -> None:
+        keep = self._duty.keep_evidence
+        if keep is None:
+            return
+        minutes, reason = int(self.evidence_minutes.currentData()), self.evidence_reason.text()
+        self._runner.submit(lambda: keep(minutes, reason), self._kept, lambda exc: self.message.setText(describe(exc)),
+                            changes=("paper_room",))
+
+    def _kept(self, _id: object) -> None:
+        self.evidence_reason.clear()
+        self.message.setText(self.tr("The video is kept as evidence for 2 years."))
 
     def sign_on(self) -> None:
         self._duty_call(self._duty.sign_on)

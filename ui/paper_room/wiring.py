@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
 from app.bootstrap import Core
 from app.security.auth import StaffSession
+from app.security.permissions import Permission, is_allowed
 from app.services.audit import Actor
 from app.services.paper_room import PaperRoomService
 from devices.camera.monitor import CameraMonitor, MonitorConfig
@@ -44,7 +45,8 @@ MakeMonitors = Callable[[Callable[[object], None]], Sequence[CameraMonitor]]
 
 
 def paper_room_screen(runner: OpRunner, service: PaperRoomService, clock: Callable[[], datetime], desk: str,
-                      actor: Actor, recordings: Path, make_monitors: MakeMonitors) -> PaperRoomScreen:
+                      actor: Actor, recordings: Path, make_monitors: MakeMonitors,
+                      user: StaffSession | None = None) -> PaperRoomScreen:
     cameras = PaperRoomCameras(runner, service, actor, desk, make_monitors, recordings / "snapshots", clock)
 
     def load() -> PaperRoomView:
@@ -53,6 +55,7 @@ def paper_room_screen(runner: OpRunner, service: PaperRoomService, clock: Callab
     screen = PaperRoomScreen(runner, cameras, load, DutyActions(
         sign_on=lambda number, credential: service.sign_on(desk, number, credential),
         sign_off=lambda number, credential: service.sign_off(desk, number, credential),
+        keep_evidence=_keeper(service, clock, user),
     ))
     cameras.start()
     app = QCoreApplication.instance()
@@ -60,6 +63,18 @@ def paper_room_screen(runner: OpRunner, service: PaperRoomService, clock: Callab
         app.aboutToQuit.connect(cameras.stop)
     screen.destroyed.connect(lambda *_: cameras.stop())
     return screen
+
+
+def _keeper(service: PaperRoomService, clock: Callable[[], datetime],
+            user: StaffSession | None) -> Callable[[int, str], object] | None:
+    if user is None or not is_allowed(user.role, Permission.MANAGE_RECORDINGS):
+        return None
+
+    def keep(minutes: int, reason: str) -> object:
+        end = clock()
+        return service.mark_evidence(user, end - timedelta(minutes=minutes), end, None, reason)
+
+    return keep
 
 
 def camera_sources(core: Core) -> list[tuple[str, str]]:
@@ -75,4 +90,4 @@ def from_core(core: Core, runner: OpRunner, user: StaffSession) -> PaperRoomScre
     service = PaperRoomService(core.sessions, core.clock, core.auth)
     recordings = core.settings.data_dir / "paper_room"
     return paper_room_screen(runner, service, core.clock, user.desk, core.system_actor(), recordings,
-                             monitors_for(camera_sources(core), recordings, 1 if core.demo else 5))
+                             monitors_for(camera_sources(core), recordings, 1 if core.demo else 5), user)
