@@ -1,4 +1,7 @@
-"""`venue-ops sync …` end to end, in process, against the loopback reference server."""
+"""`venue-ops sync …` end to end, in process, against the loopback reference server.
+
+`qapp` first: the command line's translator would otherwise create a bare QCoreApplication, and
+every GUI test after this one would find no QApplication."""
 
 from __future__ import annotations
 
@@ -37,7 +40,7 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 
 def test_cli_configure_credential_upload_status_export(
-        tmp_path: Path, memory_keyring: MemoryKeyring, server: ReferenceServer, server_store: ServerStore,
+        qapp: object, tmp_path: Path, memory_keyring: MemoryKeyring, server: ReferenceServer, server_store: ServerStore,
         pki: Pki, venue_code: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     settings = tmp_path / "settings.json"
     settings.write_text(json.dumps({"data_dir": str(tmp_path / "data"), "language": "en"}))

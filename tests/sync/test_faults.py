@@ -76,7 +76,7 @@ def test_server_down_loses_nothing_and_later_upload_completes(
 def test_fault_is_survived_with_none_lost_none_duplicated(
         fault: Fault, service: SyncService, sessions: sessionmaker[Session], server_store: ServerStore,
         faults: FaultSwitch, venue_code: str, tmp_path: Path) -> None:
-    venue_day(sessions, tmp_path / "files", admissions=25, files=2, file_size=2_500_000)
+    venue_day(sessions, tmp_path / "files", admissions=25, files=2, file_size=1_200_000)
     if fault.kind == "timeout":
         service.timeout = 0.8
     faults.arm(replace(fault))

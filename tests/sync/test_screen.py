@@ -30,16 +30,16 @@ def test_screen_shows_pending_per_kind_then_sends_with_progress(
         server_store: ServerStore, venue_code: str, tmp_path: Path) -> None:
     venue_day(sessions, tmp_path / "files", admissions=6, files=2)
     screen.refresh()
-    qtbot.waitUntil(lambda: screen.table.rowCount() >= 4, timeout=5000)
+    qtbot.waitUntil(lambda: screen.table.rowCount() >= 4, timeout=15000)
     kinds = {screen.table.item(r, 0).text(): screen.table.item(r, 1).text() for r in range(screen.table.rowCount())}
     assert kinds["Admissions"] == "6" and kinds["Evidence files"] == "2"
     assert "0.6 MB" in screen.summary.text()
     screen.start_upload()
-    qtbot.waitUntil(lambda: screen.send.isEnabled() and "Sent" in screen.message.text(), timeout=20000)
+    qtbot.waitUntil(lambda: screen.send.isEnabled() and "Sent" in screen.message.text(), timeout=30000)
     assert screen.records_bar.value() == screen.records_bar.maximum()
     assert "600" not in screen.progress_text.text() or "0.6 MB of 0.6 MB" in screen.progress_text.text()
-    qtbot.waitUntil(lambda: "sent" in screen.summary.text(), timeout=5000)
-    assert screen.audit.text() == "verified by the province"
+    qtbot.waitUntil(lambda: screen.audit.text() == "verified by the province", timeout=15000)
+    assert screen.summary.text() == "Everything recorded so far has been sent."
     assert "PC is" in screen.skew.text()
     assert len(server_store.records(venue_code)) > 6
     screen.grab().save(str(tmp_path / "sync.png"))
@@ -52,9 +52,9 @@ def test_screen_says_a_wrong_credential_in_plain_words(
     venue_day(sessions, tmp_path / "files", admissions=2, files=0)
     service.set_credential("vo1-" + "1" * 64)
     screen.start_upload()
-    qtbot.waitUntil(lambda: screen.send.isEnabled() and screen.message.property("bad") is True, timeout=20000)
+    qtbot.waitUntil(lambda: screen.send.isEnabled() and screen.message.property("bad") is True, timeout=30000)
     assert "refused this venue's credential" in screen.message.text()
-    qtbot.waitUntil(lambda: "Waiting to be sent" in screen.summary.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "Waiting to be sent" in screen.summary.text(), timeout=15000)
 
 
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
@@ -65,6 +65,6 @@ def test_cancel_stops_the_upload_and_keeps_the_rest_queued(
     service.batch_records = 1
     screen.start_upload()
     screen.cancel_work()
-    qtbot.waitUntil(lambda: screen.send.isEnabled(), timeout=20000)
+    qtbot.waitUntil(lambda: screen.send.isEnabled(), timeout=30000)
     assert "cancelled" in screen.message.text()
     assert service.status().pending_total > 0

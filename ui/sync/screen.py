@@ -76,6 +76,7 @@ class SyncScreen(QWidget):
         self._service = service
         self._status: SyncStatus | None = None
         self._cancel: threading.Event | None = None
+        self._generation = 0
         self._relay = _ProgressRelay(self)
         self._relay.progressed.connect(self._show_progress)
 
@@ -142,7 +143,15 @@ class SyncScreen(QWidget):
     # -- data ------------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        self._runner.submit(self._service.status, self._show_status, self._show_error)
+        # Reads run on parallel workers: only the newest one's answer is shown.
+        self._generation += 1
+        generation = self._generation
+
+        def show(status: SyncStatus) -> None:
+            if generation == self._generation:
+                self._show_status(status)
+
+        self._runner.submit(self._service.status, show, self._show_error)
 
     def start_upload(self) -> None:
         if self._cancel is not None:
