@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -23,13 +24,14 @@ from app.domain import RetentionClass
 from app.rules.custody import ESCORT, SECURE_ROOM
 from app.security.auth import StaffSession
 from app.services.audit import Actor
+from devices.base import DeviceState
 from devices.camera.monitor import CameraMonitor, MonitorConfig
 from devices.camera.simulator import Episode, Scene, SyntheticCapture
 from devices.camera.source import SourceConfig, SourceKind, SourceSpec
 from tests.unit.test_custody_support import Venue, make_venue
 from tests.unit.test_security_support import GOOD
 from ui.paper_room.screen import PaperRoomScreen
-from ui.paper_room.wiring import paper_room_screen
+from ui.paper_room.wiring import paper_room_screen, start_cameras
 from ui.runner import OpRunner
 
 # 60 frames/s so that the covered lens comes a second in, not four.
@@ -106,3 +108,30 @@ def test_art22_5_duty_list_is_red_with_papers_and_fewer_than_two_on_duty(
     sign_on("J0701")  # an invigilator does not stand watch in the secure room
     qtbot.waitUntil(lambda: screen.message.text() != "", timeout=5000)
     screen.cameras.stop()
+
+
+def test_art22_5_shared_cameras_keep_recording_when_the_screen_goes_at_sign_out(
+        qtbot: QtBot, venue: Venue, tmp_path: Path) -> None:
+    def make(sink: object) -> list[CameraMonitor]:
+        config = MonitorConfig(source=SourceConfig(frozen_after_s=None), out_dir=tmp_path / "rec" / "cam-1")
+        return [CameraMonitor("cam-1", SourceSpec(SourceKind.SIMULATOR, "test"), sink,  # type: ignore[arg-type]
+                              config, opener=lambda _spec: SyntheticCapture(SCENE))]
+
+    runner, actor = OpRunner(), Actor.system("paper-room")
+    cameras = start_cameras(runner, venue.paper_room, venue.clock, "pc", actor, tmp_path / "rec", make)
+    try:
+        first = paper_room_screen(runner, venue.paper_room, venue.clock, "pc", actor, tmp_path / "rec", make,
+                                  cameras=cameras)
+        qtbot.waitUntil(lambda: cameras.monitors[0].status.state is DeviceState.CONNECTED, timeout=5000)
+        first.deleteLater()
+        qtbot.waitUntil(lambda: not shiboken6.isValid(first), timeout=5000)
+        frame = cameras.monitors[0].latest_frame()
+        qtbot.waitUntil(lambda: cameras.monitors[0].latest_frame() is not frame, timeout=5000)
+        assert cameras.monitors[0].status.state is DeviceState.CONNECTED
+        second = paper_room_screen(runner, venue.paper_room, venue.clock, "pc", actor, tmp_path / "rec", make,
+                                   cameras=cameras)
+        qtbot.addWidget(second)
+        second.show()
+        qtbot.waitUntil(lambda: second.wall.tiles[0].frames_shown > 0, timeout=5000)
+    finally:
+        cameras.stop()

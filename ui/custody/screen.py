@@ -15,6 +15,7 @@ from app.rules.custody import Alert, Reconciliation
 from app.rules.timing import venue_time
 from app.services.custody import HandoverRecord, ItemChain
 from devices.scanner.scan import Scan
+from ui.custody.guarded import GuardedRunner
 from ui.custody.names import alert_text, kind_name, place_name
 from ui.custody.wizard import CustodyActions, HandoverWizard
 from ui.devices.bridge import DeviceBridge
@@ -35,7 +36,8 @@ class CustodyScreen(QWidget):
                  reconcile: Callable[[], Reconciliation], chain: Callable[[str], ItemChain], reports_dir: Path,
                  bridge: DeviceBridge | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._runner, self._overview, self._reconcile, self._chain = runner, overview, reconcile, chain
+        self._runner = GuardedRunner(runner, self)
+        self._overview, self._reconcile, self._chain = overview, reconcile, chain
         self.title = QLabel(objectName="ScreenTitle")
         self.wizard = HandoverWizard(runner, actions, reports_dir)
         self.alerts_title, self.handovers_title = QLabel(objectName="PanelTitle"), QLabel(objectName="PanelTitle")
@@ -62,7 +64,7 @@ class CustodyScreen(QWidget):
         self.reconcile_button.clicked.connect(self.reconcile)
         self.lookup.returnPressed.connect(lambda: self.show_chain(self.lookup.text()))
         QShortcut(QKeySequence(Qt.Key.Key_F9), self, self.reconcile)
-        runner.changed.connect(lambda kinds: self.refresh() if kinds & DATA_KINDS else None)
+        runner.changed.connect(self._data_changed)  # a bound slot: dropped with the screen
         self.retranslate()
         self.refresh()
 
@@ -85,6 +87,10 @@ class CustodyScreen(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def _data_changed(self, kinds: frozenset[str]) -> None:
+        if kinds & DATA_KINDS:
+            self.refresh()
 
     def refresh(self) -> None:
         self._runner.submit(self._overview, self._show, lambda exc: self.reconcile_result.setText(describe(exc)))

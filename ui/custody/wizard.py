@@ -49,6 +49,7 @@ from app.rules.custody import (
 from app.security.auth import StaffSession
 from app.services.custody import HandoverDraft, HandoverRecord, HandoverResult
 from ui.custody.form import write_handover_form
+from ui.custody.guarded import GuardedRunner
 from ui.custody.names import kind_name, place_name, problem_name
 from ui.messages import describe
 from ui.runner import OpRunner
@@ -104,7 +105,7 @@ class HandoverWizard(QWidget):
     def __init__(self, runner: OpRunner, actions: CustodyActions, reports_dir: Path,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._runner, self._actions, self._reports_dir = runner, actions, reports_dir
+        self._runner, self._actions, self._reports_dir = GuardedRunner(runner, self), actions, reports_dir
         self._lines: dict[str, _Line] = {}
         self._signers: list[StaffSession] = []
         self._result: HandoverResult | None = None

@@ -27,6 +27,7 @@ from app.db.models_custody import CameraEvent
 from app.rules.custody import DiskForecast
 from app.rules.timing import venue_time
 from app.services.paper_room import DutyState
+from ui.custody.guarded import GuardedRunner
 from ui.custody.names import camera_event_name
 from ui.messages import describe
 from ui.paper_room.cameras import PaperRoomCameras, thumbnail_path
@@ -55,7 +56,8 @@ class PaperRoomScreen(QWidget):
     def __init__(self, runner: OpRunner, cameras: PaperRoomCameras, load: Callable[[], PaperRoomView],
                  duty: DutyActions, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._runner, self._load, self._duty = runner, load, duty
+        self._runner = GuardedRunner(runner, self)
+        self._load, self._duty = load, duty
         self.cameras = cameras
         self._view: PaperRoomView | None = None
         self._icons: dict[str, QIcon] = {}
@@ -108,13 +110,16 @@ class PaperRoomScreen(QWidget):
         self.credential.returnPressed.connect(self.sign_on)
         self.sign_on_button.clicked.connect(self.sign_on)
         self.sign_off_button.clicked.connect(self.sign_off)
-        cameras.status_changed.connect(lambda _s: self.wall.refresh_status())
-        runner.changed.connect(lambda kinds: self.refresh() if kinds & DATA_KINDS else None)
+        cameras.status_changed.connect(self._camera_status)  # a bound slot: dropped with the screen
+        runner.changed.connect(self._data_changed)  # a bound slot: dropped with the screen
         self._timer = QTimer(self, interval=30_000)  # the duty clock and the disk move on their own
         self._timer.timeout.connect(self.refresh)
         self._timer.start()
         self.retranslate()
         self.refresh()
+
+    def _camera_status(self, _status: object) -> None:
+        self.wall.refresh_status()
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Secure paper room"))
@@ -135,6 +140,10 @@ class PaperRoomScreen(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def _data_changed(self, kinds: frozenset[str]) -> None:
+        if kinds & DATA_KINDS:
+            self.refresh()
 
     def refresh(self) -> None:
         self._runner.submit(self._load, self._show, lambda exc: self.message.setText(describe(exc)))

@@ -46,8 +46,12 @@ MakeMonitors = Callable[[Callable[[object], None]], Sequence[CameraMonitor]]
 
 def paper_room_screen(runner: OpRunner, service: PaperRoomService, clock: Callable[[], datetime], desk: str,
                       actor: Actor, recordings: Path, make_monitors: MakeMonitors,
-                      user: StaffSession | None = None) -> PaperRoomScreen:
-    cameras = PaperRoomCameras(runner, service, actor, desk, make_monitors, recordings / "snapshots", clock)
+                      user: StaffSession | None = None, cameras: PaperRoomCameras | None = None) -> PaperRoomScreen:
+    """The screen over `cameras` (left running when the screen goes, e.g. at sign-out), or over
+    cameras made from `make_monitors` that live and die with the screen."""
+    owned = cameras is None
+    if cameras is None:
+        cameras = start_cameras(runner, service, clock, desk, actor, recordings, make_monitors)
 
     def load() -> PaperRoomView:
         return PaperRoomView(service.state(), service.events(40), service.forecast(free_bytes(recordings)))
@@ -57,12 +61,25 @@ def paper_room_screen(runner: OpRunner, service: PaperRoomService, clock: Callab
         sign_off=lambda number, credential: service.sign_off(desk, number, credential),
         keep_evidence=_keeper(service, clock, user),
     ))
+    if owned:
+        stop = cameras.stop
+        screen.destroyed.connect(lambda *_: stop())
+    return screen
+
+
+def start_cameras(runner: OpRunner, service: PaperRoomService, clock: Callable[[], datetime], desk: str,
+                  actor: Actor, recordings: Path, make_monitors: MakeMonitors) -> PaperRoomCameras:
+    cameras = PaperRoomCameras(runner, service, actor, desk, make_monitors, recordings / "snapshots", clock)
     cameras.start()
     app = QCoreApplication.instance()
     if app is not None:
         app.aboutToQuit.connect(cameras.stop)
-    screen.destroyed.connect(lambda *_: cameras.stop())
-    return screen
+    return cameras
+
+
+# Monitoring must not stop when somebody signs out (art. 22(五)): one set of cameras per core,
+# started with the first paper-room screen and stopped when the application quits.
+_RUNNING: dict[int, PaperRoomCameras] = {}
 
 
 def _keeper(service: PaperRoomService, clock: Callable[[], datetime],
@@ -89,5 +106,10 @@ def from_core(core: Core, runner: OpRunner, user: StaffSession) -> PaperRoomScre
     """The composition root's one call."""
     service = PaperRoomService(core.sessions, core.clock, core.auth)
     recordings = core.settings.data_dir / "paper_room"
-    return paper_room_screen(runner, service, core.clock, user.desk, core.system_actor(), recordings,
-                             monitors_for(camera_sources(core), recordings, 1 if core.demo else 5), user)
+    make = monitors_for(camera_sources(core), recordings, 1 if core.demo else 5)
+    cameras = _RUNNING.get(id(core))
+    if cameras is None:
+        cameras = _RUNNING[id(core)] = start_cameras(runner, service, core.clock, user.desk, core.system_actor(),
+                                                     recordings, make)
+    return paper_room_screen(runner, service, core.clock, user.desk, core.system_actor(), recordings, make, user,
+                             cameras)
