@@ -52,7 +52,7 @@ def build_main_window(core: Core, runner: OpRunner, language: str) -> MainWindow
         return {
             "overview": lambda: OverviewScreen(runner, _read(core, overview)),
             "checkin": lambda: checkin_wiring.build(core, runner, _session(_user), station, (exam_name, venue_name)),
-            "custody": lambda: custody_wiring.from_core(core, runner, _session(_user)),
+            "custody": lambda: custody_wiring.from_core(core, runner, _session(_user), station.bridge),
             "paper_room": lambda: paper_room_wiring.from_core(core, runner, _session(_user)),
             "sync": lambda: sync_wiring.from_core(core, runner),
             **control_wiring.control_factories(core, runner, _user),

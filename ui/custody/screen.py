@@ -69,7 +69,7 @@ class CustodyScreen(QWidget):
         self.refresh()
 
     def _device_event(self, event: object) -> None:
-        if isinstance(event, Scan):
+        if isinstance(event, Scan) and self.isVisible():  # the desk's scanner serves the screen in front
             if self.wizard.current_step() == 1:
                 self.wizard.on_scan(event.code)
             else:  # outside the scanning step a scan asks where that package is

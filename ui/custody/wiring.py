@@ -42,7 +42,9 @@ def custody_screen(runner: OpRunner, service: CustodyService, sessions: Callable
                          service.chain, reports_dir, bridge)
 
 
-def from_core(core: Core, runner: OpRunner, user: StaffSession) -> CustodyScreen:
-    """The composition root's one call: the screen over the core's database, auth and clock."""
+def from_core(core: Core, runner: OpRunner, user: StaffSession, bridge: DeviceBridge | None = None) -> CustodyScreen:
+    """The composition root's one call: the screen over the core's database, auth and clock; scans
+    from the desk's scanners (serial or camera) arrive through `bridge`."""
     service = CustodyService(core.sessions, core.clock, core.auth)
-    return custody_screen(runner, service, core.sessions, core.clock, user, core.settings.data_dir / "reports")
+    return custody_screen(runner, service, core.sessions, core.clock, user, core.settings.data_dir / "reports",
+                          bridge)
