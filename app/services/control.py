@@ -96,8 +96,8 @@ def sign_checklist(session: Session, user: StaffSession, sitting_id: uuid.UUID, 
         missing.append("seal_tested")
     if missing:
         raise VenueError("control.checklist_incomplete",
-                         "Room {room}: the pre-exam checklist is not complete ({items}).",
-                         room=room.code, items=", ".join(missing), missing=missing)
+                         "Room {room}: every item of the pre-exam checklist must be checked before it is signed off.",
+                         room=room.code, missing=missing)
     rs = _room_sitting(session, sitting_id, room_id, create=True)
     assert rs is not None
     if rs.checklist_signed_at is not None:

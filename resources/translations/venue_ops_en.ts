@@ -1335,6 +1335,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Room {room}: every item of the pre-exam checklist must be checked before it is signed off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Room {room}: papers are already collected.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1344,10 +1348,6 @@
     </message>
     <message>
         <source>Room {room}: the checklist is already signed off.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Room {room}: the pre-exam checklist is not complete ({items}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1335,6 +1335,10 @@
         <translation>第{room}考场本场次未开启。</translation>
     </message>
     <message>
+        <source>Room {room}: every item of the pre-exam checklist must be checked before it is signed off.</source>
+        <translation>第{room}考场：考前检查须逐项完成后方可签认。</translation>
+    </message>
+    <message>
         <source>Room {room}: papers are already collected.</source>
         <translation>第{room}考场：试卷已回收。</translation>
     </message>
@@ -1345,10 +1349,6 @@
     <message>
         <source>Room {room}: the checklist is already signed off.</source>
         <translation>第{room}考场：考前检查已签认。</translation>
-    </message>
-    <message>
-        <source>Room {room}: the pre-exam checklist is not complete ({items}).</source>
-        <translation>第{room}考场：考前检查未完成（{items}）。</translation>
     </message>
     <message>
         <source>Room {room}: the record is already signed and complete.</source>
