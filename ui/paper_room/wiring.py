@@ -4,6 +4,7 @@ moment the screen is first opened until the application quits."""
 
 from __future__ import annotations
 
+import atexit
 import shutil
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
@@ -74,6 +75,9 @@ def start_cameras(runner: OpRunner, service: PaperRoomService, clock: Callable[[
     app = QCoreApplication.instance()
     if app is not None:
         app.aboutToQuit.connect(cameras.stop)
+    # Also when the program ends without an event loop (screenshots): camera threads still inside
+    # OpenCV while the interpreter shuts down can abort the process.
+    atexit.register(cameras.stop)
     return cameras
 
 
