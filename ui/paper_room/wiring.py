@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import atexit
 import shutil
+import weakref
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -81,9 +82,17 @@ def start_cameras(runner: OpRunner, service: PaperRoomService, clock: Callable[[
     return cameras
 
 
-# Monitoring must not stop when somebody signs out (art. 22(五)): one set of cameras per core,
-# started with the first paper-room screen and stopped when the application quits.
-_RUNNING: dict[int, PaperRoomCameras] = {}
+# Monitoring must not stop when somebody signs out (art. 22(五)): one set of cameras per main
+# window (its runner), started with the first paper-room screen and stopped when the application
+# quits or the runner goes.
+_RUNNING: dict[int, tuple[weakref.ref[OpRunner], PaperRoomCameras]] = {}
+
+
+def _running(runner: OpRunner) -> PaperRoomCameras | None:
+    entry = _RUNNING.get(id(runner))
+    if entry is None or entry[0]() is not runner:  # a dead runner's id may be reused
+        return None
+    return entry[1]
 
 
 def _keeper(service: PaperRoomService, clock: Callable[[], datetime],
@@ -111,9 +120,10 @@ def from_core(core: Core, runner: OpRunner, user: StaffSession) -> PaperRoomScre
     service = PaperRoomService(core.sessions, core.clock, core.auth)
     recordings = core.settings.data_dir / "paper_room"
     make = monitors_for(camera_sources(core), recordings, 1 if core.demo else 5)
-    cameras = _RUNNING.get(id(core))
+    cameras = _running(runner)
     if cameras is None:
-        cameras = _RUNNING[id(core)] = start_cameras(runner, service, core.clock, user.desk, core.system_actor(),
-                                                     recordings, make)
+        cameras = start_cameras(runner, service, core.clock, user.desk, core.system_actor(), recordings, make)
+        _RUNNING[id(runner)] = (weakref.ref(runner), cameras)
+        runner.destroyed.connect(cameras.stop)
     return paper_room_screen(runner, service, core.clock, user.desk, core.system_actor(), recordings, make, user,
                              cameras)
