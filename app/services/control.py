@@ -181,6 +181,24 @@ def record_exit(session: Session, user: StaffSession, sitting_id: uuid.UUID, roo
     return exit_
 
 
+def candidate_by_ticket(session: Session, sitting_id: uuid.UUID, ticket: str) -> Candidate:
+    sitting = session.get(Sitting, sitting_id)
+    candidate = None
+    if sitting is not None:
+        candidate = session.scalars(select(Candidate).where(Candidate.exam_id == sitting.exam_id,
+                                                            Candidate.ticket_number == ticket.strip())).first()
+    if candidate is None:
+        raise VenueError("control.unknown_ticket", "No candidate with admission ticket {ticket}.", ticket=ticket.strip())
+    return candidate
+
+
+def record_exit_by_ticket(session: Session, user: StaffSession, sitting_id: uuid.UUID, room_id: uuid.UUID,
+                          ticket: str, *, emergency_reason: str = "", now: datetime | None = None) -> CandidateExit:
+    """`record_exit` for the ticket number an invigilator reads out or scans."""
+    candidate = candidate_by_ticket(session, sitting_id, ticket)
+    return record_exit(session, user, sitting_id, room_id, candidate.id, emergency_reason=emergency_reason, now=now)
+
+
 def collect_papers(session: Session, user: StaffSession, sitting_id: uuid.UUID, room_id: uuid.UUID,
                    *, now: datetime | None = None) -> RoomSitting:
     """Papers and answer sheets collected from the room: after the end, or once sealing has ended

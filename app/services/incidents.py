@@ -108,6 +108,31 @@ def open_draft(
     return incident
 
 
+def record_new(session: Session, user: StaffSession, *, category: str, facts: str, action_taken: str = "",
+               sitting_id: uuid.UUID | None = None, room_code: str = "", tickets: Iterable[str] = (),
+               now: datetime | None = None) -> Incident:
+    """An incident recorded from the incident log: room by its code, candidates by ticket number."""
+    require(user, Permission.RECORD_INCIDENT)
+    _known_category(category)
+    room_id = None
+    if room_code.strip():
+        room = session.scalars(select(Room).where(Room.code == room_code.strip())).first()
+        if room is None:
+            raise VenueError("incident.unknown_room", "There is no room {room} in this venue.", room=room_code.strip())
+        room_id = room.id
+    wanted = [t.strip() for t in tickets if t.strip()]
+    found = {c.ticket_number: c.id for c in session.scalars(select(Candidate).where(Candidate.ticket_number.in_(wanted)))}
+    missing = [t for t in wanted if t not in found]
+    if missing:
+        raise VenueError("incident.unknown_ticket", "No candidate with admission ticket {tickets}.",
+                         tickets=", ".join(missing))
+    incident = open_draft(session, user.actor, desk=user.desk, category=category, facts=facts.strip(),
+                          sitting_id=sitting_id, room_id=room_id, candidate_ids=[found[t] for t in wanted], now=now)
+    if action_taken.strip():
+        complete(session, user, incident.id, action_taken=action_taken, now=now)
+    return incident
+
+
 def _get(session: Session, incident_id: uuid.UUID) -> Incident:
     incident = session.get(Incident, incident_id, with_for_update=True)
     if incident is None:

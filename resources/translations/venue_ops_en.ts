@@ -647,6 +647,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Room {room}: {ticket} recorded as handed in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Room {room}: your signature is on the room record.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -680,6 +684,10 @@
     </message>
     <message>
         <source>P  Papers collected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>H  Hand-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1247,6 +1255,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>No candidate with admission ticket {tickets}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No candidate with admission ticket {ticket}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No chief examiner is enrolled in this database.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1599,6 +1615,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>There is no room {room} in this venue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>There is no screen called {screen}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1772,6 +1792,29 @@
     </message>
     <message>
         <source>Something went wrong that the program did not expect. The technician&apos;s log has the details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HandInDialog</name>
+    <message>
+        <source>Hand-in · room {room}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only for an emergency exit while sealed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The room is sealed until {time}: only an emergency exit is recorded now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Admission ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emergency (reason)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2069,11 +2112,27 @@ Receiving: {receiving}</source>
 <context>
     <name>IncidentForm</name>
     <message>
+        <source>New incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Amend incident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Complete incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Admission tickets, separated by spaces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Candidates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2187,6 +2246,10 @@ Receiving: {receiving}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Incident recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Draft saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2244,6 +2307,10 @@ Receiving: {receiving}</source>
     </message>
     <message>
         <source>F4 Refused to sign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F1 New</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -647,6 +647,10 @@
         <translation>监考安排已保存：{path}</translation>
     </message>
     <message>
+        <source>Room {room}: {ticket} recorded as handed in.</source>
+        <translation>第{room}考场：{ticket} 已记录交卷离场。</translation>
+    </message>
+    <message>
         <source>Room {room}: your signature is on the room record.</source>
         <translation>第{room}考场：您已在考场情况记录上签字。</translation>
     </message>
@@ -681,6 +685,10 @@
     <message>
         <source>P  Papers collected</source>
         <translation>P  试卷回收</translation>
+    </message>
+    <message>
+        <source>H  Hand-in</source>
+        <translation>H  交卷离场</translation>
     </message>
     <message>
         <source>S  Sign record</source>
@@ -1247,6 +1255,14 @@
         <translation>无法按规定分配监考人员；无法安排监考的考场：{rooms}。</translation>
     </message>
     <message>
+        <source>No candidate with admission ticket {tickets}.</source>
+        <translation>没有准考证号为 {tickets} 的考生。</translation>
+    </message>
+    <message>
+        <source>No candidate with admission ticket {ticket}.</source>
+        <translation>没有准考证号为 {ticket} 的考生。</translation>
+    </message>
+    <message>
         <source>No chief examiner is enrolled in this database.</source>
         <translation>本数据库中尚无主考账号。</translation>
     </message>
@@ -1599,6 +1615,10 @@
         <translation>没有事件类别 {category}。</translation>
     </message>
     <message>
+        <source>There is no room {room} in this venue.</source>
+        <translation>本考点没有考场 {room}。</translation>
+    </message>
+    <message>
         <source>There is no screen called {screen}.</source>
         <translation>没有名为 {screen} 的界面。</translation>
     </message>
@@ -1773,6 +1793,29 @@
     <message>
         <source>Something went wrong that the program did not expect. The technician's log has the details.</source>
         <translation>程序遇到意外错误。详细信息已记入技术日志。</translation>
+    </message>
+</context>
+<context>
+    <name>HandInDialog</name>
+    <message>
+        <source>Hand-in · room {room}</source>
+        <translation>交卷离场 · 第{room}考场</translation>
+    </message>
+    <message>
+        <source>Only for an emergency exit while sealed</source>
+        <translation>仅在封闭期间紧急离场时填写</translation>
+    </message>
+    <message>
+        <source>The room is sealed until {time}: only an emergency exit is recorded now.</source>
+        <translation>考场封闭至 {time}：现在只能记录紧急离场。</translation>
+    </message>
+    <message>
+        <source>Admission ticket</source>
+        <translation>准考证号</translation>
+    </message>
+    <message>
+        <source>Emergency (reason)</source>
+        <translation>紧急情况（原因）</translation>
     </message>
 </context>
 <context>
@@ -2070,12 +2113,28 @@ Receiving: {receiving}</source>
 <context>
     <name>IncidentForm</name>
     <message>
+        <source>New incident</source>
+        <translation>新建事件</translation>
+    </message>
+    <message>
         <source>Amend incident</source>
         <translation>补正事件</translation>
     </message>
     <message>
         <source>Complete incident</source>
         <translation>完善事件</translation>
+    </message>
+    <message>
+        <source>Admission tickets, separated by spaces</source>
+        <translation>准考证号，以空格分隔</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>考场</translation>
+    </message>
+    <message>
+        <source>Candidates</source>
+        <translation>考生</translation>
     </message>
     <message>
         <source>Category</source>
@@ -2188,6 +2247,10 @@ Receiving: {receiving}</source>
         <translation>未记录签字</translation>
     </message>
     <message>
+        <source>Incident recorded.</source>
+        <translation>事件已记录。</translation>
+    </message>
+    <message>
         <source>Draft saved.</source>
         <translation>草稿已保存。</translation>
     </message>
@@ -2246,6 +2309,10 @@ Receiving: {receiving}</source>
     <message>
         <source>F4 Refused to sign</source>
         <translation>F4 拒绝签字</translation>
+    </message>
+    <message>
+        <source>F1 New</source>
+        <translation>F1 新建</translation>
     </message>
     <message>
         <source>F6 Confirm</source>

@@ -64,6 +64,8 @@ def _actions(day: Day, user: StaffSession, clock: Clock) -> ControlActions:
         lambda sit, room: write(lambda s: control.collect_papers(s, user, sit, room, now=clock())),
         lambda jump, sit: write(lambda s: control.note_clock_jump(s, user.actor, user.desk, jump, sit)),
         load_draw=lambda sit: _read(day, lambda s: assignment.draw_sheet(s, sit)),
+        hand_in=lambda sit, room, ticket, why: write(lambda s: control.record_exit_by_ticket(
+            s, user, sit, room, ticket, emergency_reason=why, now=clock())),
     )
 
 
@@ -267,3 +269,20 @@ def test_art19_draw_sheet_pdf_and_an_impossible_draw_explained_by_room(qtbot: Qt
     assert out.read_bytes().startswith(b"%PDF")
     screen._draw_failed(AssignmentImpossible((RoomProblem("03", "no_computer_skills", 1, 0, 2),)))
     assert "Room 03: no eligible invigilator with computer skills" in screen.status.text()
+
+
+def test_art30_hand_in_refused_while_sealed_then_emergency_exit_from_the_control_room(qtbot: QtBot, day: Day) -> None:
+    _prepare(day)
+    with day.session() as s, s.begin():
+        s.add(Admission(candidate_id=day.candidates["2026000000011"], sitting_id=day.sitting,
+                        room_id=day.rooms["01"], seat_number=1, admitted_at=START, desk="d", staff_name="x",
+                        method="card_and_ticket"))
+    clock = Clock(START + timedelta(minutes=30))
+    screen, runner = _screen(qtbot, day, clock)
+    tile = _tile(screen, "01").tile
+    screen.submit_hand_in(tile, "2026000000011", "")
+    qtbot.waitUntil(lambda: "sealed until 10:30" in screen.status.text())
+    screen.submit_hand_in(tile, "2026000000011", "突发疾病")
+    qtbot.waitUntil(lambda: "handed in" in screen.status.text())
+    _settle(qtbot, screen, runner)
+    assert "1 to confirm" in _tile(screen, "01").notes.text()  # the emergency exit's incident

@@ -100,3 +100,19 @@ def test_art46_serious_incident_shows_report_now_until_reported(qtbot: QtBot, da
     qtbot.waitUntil(lambda: not screen.banner.isVisible())
     assert "省考试中心" in screen.detail.toPlainText()
     runner.wait()
+
+
+def test_art26_new_incident_from_the_log(qtbot: QtBot, day: Day, tmp_path: Path) -> None:
+    chief = day.login("Z0001")
+    with day.session() as s, s.begin():
+        incidents.open_draft(s, chief.actor, desk=chief.desk, category="illness", facts="头晕",
+                             sitting_id=day.sitting, room_id=day.rooms["01"], now=START)
+    clock = Clock(START + timedelta(minutes=20))
+    screen, runner = _screen(qtbot, day, clock, tmp_path)
+    assert screen._actions.new is not None
+    new = screen._actions.new
+    screen._act(lambda: new("02", ["2026000000021"], "device_failure", "02考场摄像头无画面", "更换摄像头"), "new")
+    assert _wait_status(qtbot, screen) == "new"
+    qtbot.waitUntil(lambda: screen.table.rowCount() == 2)
+    assert screen.table.item(0, 1).text() == "02"
+    runner.wait()

@@ -177,3 +177,15 @@ def test_current_sitting_is_the_running_one_else_the_next(engine: Engine) -> Non
         assert running is not None and running.id == day.sitting
         assert later is not None and later.id == day.computer_sitting
         assert s.scalars(select(Admission)).first() is None
+
+
+def test_art30_hand_in_by_ticket_number(engine: Engine) -> None:
+    day = exam_day(engine)
+    chief, room = day.login("Z0001"), day.rooms["01"]
+    _admit(day, "2026000000011")
+    with day.session() as s, s.begin():
+        assert _code(control.record_exit_by_ticket, s, chief, day.sitting, room, "2099",
+                     now=START + timedelta(hours=2)) == "control.unknown_ticket"
+    with day.session() as s, s.begin():
+        ex = control.record_exit_by_ticket(s, chief, day.sitting, room, " 2026000000011 ", now=START + timedelta(hours=2))
+    assert ex.candidate_id == day.candidates["2026000000011"]

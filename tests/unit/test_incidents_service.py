@@ -181,3 +181,20 @@ def test_failed_step_leaves_nothing_half_written(engine: Engine) -> None:
     with day.session() as s, s.begin():
         assert _code(incidents.complete, s, chief, iid, category="art99") == "incident.unknown_category"
     assert (len(audit_events(engine)), len(_outbox(engine))) == (after_login, before[1])
+
+
+def test_art26_incident_recorded_from_the_log_by_room_code_and_ticket(engine: Engine) -> None:
+    day = exam_day(engine)
+    inv = day.login("J0003")
+    with day.session() as s, s.begin():
+        assert _code(incidents.record_new, s, inv, category="device_failure", facts="x",
+                     room_code="99") == "incident.unknown_room"
+    with day.session() as s, s.begin():
+        assert _code(incidents.record_new, s, inv, category="art6.4", facts="x",
+                     tickets=["2026000000012", "123"]) == "incident.unknown_ticket"
+    with day.session() as s, s.begin():
+        inc = incidents.record_new(s, inv, category="art6.4", facts="未经允许离开座位", action_taken="警告",
+                                   sitting_id=day.sitting, room_code="01", tickets=[TICKET])
+    with day.session() as s:
+        (line,) = incidents.incident_log(s)
+    assert (line.id, line.room_code, line.action_taken, line.candidates[0][0]) == (inc.id, "01", "警告", TICKET)

@@ -2,7 +2,8 @@
 
 One tile per room (phase, the countdown that matters now, expected / admitted / absent, open
 incidents), an alerts list (most urgent first), and per-room actions by keyboard: arrows move
-between rooms, D draws the invigilators (A prints the draw), C signs the checklist, O opens the room, P records papers collected, T shows the
+between rooms, D draws the invigilators (A prints the draw), C signs the checklist, O opens the room, H records a hand-in (an emergency exit while sealed),
+P records papers collected, T shows the
 full-screen timer. Countdowns run every second from the anchored clock; data reloads every few
 seconds and whenever a change to rooms or incidents is announced."""
 
@@ -32,12 +33,13 @@ from PySide6.QtWidgets import (
 from app.rules.assignment import AssignmentImpossible
 from app.rules.clock import ClockJump
 from app.rules.lifecycle import Phase, countdowns
-from app.rules.timing import venue_time
+from app.rules.timing import may_hand_in, venue_time
 from app.services.assignment import DrawSheet
 from app.services.control import Alert, Checklist, ControlView, RoomTile
 from app.services.room_record import RoomRecord
 from ui.control.checklist import ChecklistDialog
 from ui.control.draw import DrawDialog, impossible_text, write_draw_sheet
+from ui.control.hand_in import HandInDialog
 from ui.control.texts import alert_text, countdown, phase_name
 from ui.incidents.categories import category_label
 from ui.messages import describe
@@ -60,6 +62,7 @@ class ControlActions:
     load_record: Callable[[uuid.UUID, uuid.UUID], RoomRecord] | None = None
     draw: Callable[[uuid.UUID, str, str, str], object] | None = None  # sitting, second no, credential, reason
     load_draw: Callable[[uuid.UUID], DrawSheet | None] | None = None
+    hand_in: Callable[[uuid.UUID, uuid.UUID, str, str], object] | None = None  # sitting, room, ticket, emergency
 
 
 def tile_state(tile: RoomTile, phase: Phase, alerts: list[Alert]) -> str:
@@ -178,6 +181,7 @@ class ControlRoomScreen(QWidget):
         self.checklist_button = QPushButton()
         self.open_button = QPushButton()
         self.collect_button = QPushButton()
+        self.hand_in_button = QPushButton()
         self.sign_button = QPushButton()
         self.record_button = QPushButton()
         self.draw_button = QPushButton()
@@ -185,13 +189,14 @@ class ControlRoomScreen(QWidget):
         self.timer_button = QPushButton(objectName="Primary")
         for button, handler in ((self.draw_button, self.draw), (self.sheet_button, self.save_draw_sheet),
                                 (self.checklist_button, self.sign_checklist), (self.open_button, self.open_room),
-                                (self.collect_button, self.collect_papers), (self.sign_button, self.sign_record),
+                                (self.collect_button, self.collect_papers), (self.hand_in_button, self.hand_in),
+                                (self.sign_button, self.sign_record),
                                 (self.record_button, self.save_record), (self.timer_button, self.show_timer)):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(handler)
         bar = QHBoxLayout()
         for button in (self.draw_button, self.sheet_button, self.checklist_button, self.open_button,
-                       self.collect_button, self.sign_button, self.record_button):
+                       self.hand_in_button, self.collect_button, self.sign_button, self.record_button):
             bar.addWidget(button)
         bar.addStretch()
         bar.addWidget(self.status, 2)
@@ -205,7 +210,7 @@ class ControlRoomScreen(QWidget):
         layout.addWidget(self.alerts, 1)
         layout.addLayout(bar)
         for key, handler in (("D", self.draw), ("A", self.save_draw_sheet), ("C", self.sign_checklist), ("O", self.open_room), ("P", self.collect_papers),
-                             ("S", self.sign_record), ("R", self.save_record), ("T", self.show_timer),
+                             ("H", self.hand_in), ("S", self.sign_record), ("R", self.save_record), ("T", self.show_timer),
                              ("F5", self.refresh)):
             QShortcut(QKeySequence(key), self, handler, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
@@ -396,6 +401,26 @@ class ControlRoomScreen(QWidget):
 
         self._runner.submit(load, written, lambda exc: self.status.setText(describe(exc)))
 
+    def hand_in(self) -> None:
+        tile, view, record = self.selected(), self._view, self._actions.hand_in
+        if tile is None or view is None or record is None:
+            return
+        now = self._clock()
+        sealed = None if may_hand_in(view.schedule, now) else f"{venue_time(view.sealing_ends_at):%H:%M}"
+        dialog = HandInDialog(tile.code, sealed, self)
+        if dialog.exec():
+            self.submit_hand_in(tile, *dialog.values())
+
+    def submit_hand_in(self, tile: RoomTile, ticket: str, emergency_reason: str) -> None:
+        view, record = self._view, self._actions.hand_in
+        if view is None or record is None:
+            return
+        self.status.setText("")
+        self._runner.submit(lambda: record(view.sitting_id, tile.room_id, ticket, emergency_reason),
+                            lambda _r: self.status.setText(self.tr("Room {room}: {ticket} recorded as handed in.")
+                                                           .format(room=tile.code, ticket=ticket.strip())),
+                            lambda exc: self.status.setText(describe(exc)), changes=("rooms", "incidents"))
+
     def sign_record(self) -> None:
         tile, view, sign = self.selected(), self._view, self._actions.sign_record
         if tile is not None and view is not None and sign is not None:
@@ -452,6 +477,7 @@ class ControlRoomScreen(QWidget):
         self.checklist_button.setText(self.tr("C  Sign checklist"))
         self.open_button.setText(self.tr("O  Open room"))
         self.collect_button.setText(self.tr("P  Papers collected"))
+        self.hand_in_button.setText(self.tr("H  Hand-in"))
         self.sign_button.setText(self.tr("S  Sign record"))
         self.record_button.setText(self.tr("R  Room record PDF"))
         self.timer_button.setText(self.tr("T  Timer view"))

@@ -65,7 +65,11 @@ def control_actions(core: Core, user: StaffSession, clock: Callable[[], datetime
         with core.sessions() as s:
             return assignment.draw_sheet(s, sitting)
 
-    return ControlActions(checklist, open_room, collect, jump, sign, record, draw, sheet)
+    def hand_in(sitting: uuid.UUID, room: uuid.UUID, ticket: str, emergency: str) -> object:
+        return write(lambda s: control.record_exit_by_ticket(s, user, sitting, room, ticket,
+                                                             emergency_reason=emergency, now=clock()))
+
+    return ControlActions(checklist, open_room, collect, jump, sign, record, draw, sheet, hand_in)
 
 
 def control_factories(core: Core, runner: OpRunner, user: Any) -> dict[str, Callable[[], QWidget]]:

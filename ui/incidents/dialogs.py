@@ -26,10 +26,13 @@ def _buttons(dialog: QDialog) -> QDialogButtonBox:
 class IncidentForm(QDialog):
     """Category, facts, action taken; with a reason when it amends a confirmed record."""
 
-    def __init__(self, category: str, facts: str, action: str, *, with_reason: bool,
+    def __init__(self, category: str, facts: str, action: str, *, with_reason: bool, new: bool = False,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Amend incident") if with_reason else self.tr("Complete incident"))
+        if new:
+            self.setWindowTitle(self.tr("New incident"))
+        else:
+            self.setWindowTitle(self.tr("Amend incident") if with_reason else self.tr("Complete incident"))
         self.category = QComboBox()
         for code in CATEGORIES:
             self.category.addItem(category_label(code), code)
@@ -39,7 +42,13 @@ class IncidentForm(QDialog):
         self.facts = QPlainTextEdit(facts)
         self.action = QPlainTextEdit(action)
         self.reason = QLineEdit()
+        self.room = QLineEdit()
+        self.tickets = QLineEdit()
+        self.tickets.setPlaceholderText(self.tr("Admission tickets, separated by spaces"))
         form = QFormLayout(self)
+        if new:
+            form.addRow(self.tr("Room"), self.room)
+            form.addRow(self.tr("Candidates"), self.tickets)
         form.addRow(self.tr("Category"), self.category)
         form.addRow(self.tr("Facts"), self.facts)
         form.addRow(self.tr("Action taken"), self.action)
@@ -50,6 +59,9 @@ class IncidentForm(QDialog):
     def values(self) -> tuple[str, str, str, str]:
         return (str(self.category.currentData()), self.facts.toPlainText(), self.action.toPlainText(),
                 self.reason.text())
+
+    def where(self) -> tuple[str, list[str]]:
+        return self.room.text(), self.tickets.text().replace(",", " ").replace("，", " ").split()
 
 
 class WitnessForm(QDialog):

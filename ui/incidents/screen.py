@@ -2,7 +2,7 @@
 from draft to confirmation by keyboard. Serious incidents not yet reported stay on a red banner
 with the time since they happened (arts. 32, 46).
 
-F2 complete the draft · F3 candidate signed · F4 candidate refused (two witnesses) ·
+F1 new incident · F2 complete the draft · F3 candidate signed · F4 candidate refused (two witnesses) ·
 F6 confirm (chief examiner) · F7 amend with a reason · F8 mark reported · F9 attach a file."""
 
 from __future__ import annotations
@@ -53,6 +53,7 @@ class IncidentActions:
     amend: Callable[[uuid.UUID, dict[str, Any], str], object]
     reported: Callable[[uuid.UUID, str, str], object]  # id, via, to
     add_file: Callable[[uuid.UUID, Path], object]
+    new: Callable[[str, list[str], str, str, str], object] | None = None  # room, tickets, category, facts, action
 
 
 def status_name(line: IncidentLine) -> str:
@@ -96,7 +97,7 @@ class IncidentLogScreen(QWidget):
         self.status = QLabel(objectName="ControlStatus", wordWrap=True)
         self.buttons: dict[str, QPushButton] = {}
         bar = QHBoxLayout()
-        for key, handler in (("F2", self.complete), ("F3", self.signed), ("F4", self.refused), ("F6", self.confirm),
+        for key, handler in (("F1", self.new), ("F2", self.complete), ("F3", self.signed), ("F4", self.refused), ("F6", self.confirm),
                              ("F7", self.amend), ("F8", self.reported), ("F9", self.add_file)):
             button = QPushButton()
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -211,6 +212,16 @@ class IncidentLogScreen(QWidget):
         self._runner.submit(fn, lambda _r: self.status.setText(done), lambda exc: self.status.setText(describe(exc)),
                             changes=("incidents",))
 
+    def new(self) -> None:
+        new = self._actions.new
+        if new is None:
+            return
+        form = IncidentForm("other", "", "", with_reason=False, new=True, parent=self)
+        if form.exec():
+            category, facts, action, _ = form.values()
+            room, tickets = form.where()
+            self._act(lambda: new(room, tickets, category, facts, action), self.tr("Incident recorded."))
+
     def complete(self) -> None:
         line = self.selected()
         if line is None:
@@ -280,7 +291,7 @@ class IncidentLogScreen(QWidget):
         self.title.setText(self.tr("Incidents"))
         self.table.setHorizontalHeaderLabels([self.tr("Time"), self.tr("Room"), self.tr("Category"),
                                               self.tr("Status"), self.tr("Report"), self.tr("Candidates")])
-        labels = {"F2": self.tr("F2 Complete draft"), "F3": self.tr("F3 Signed"), "F4": self.tr("F4 Refused to sign"),
+        labels = {"F1": self.tr("F1 New"), "F2": self.tr("F2 Complete draft"), "F3": self.tr("F3 Signed"), "F4": self.tr("F4 Refused to sign"),
                   "F6": self.tr("F6 Confirm"), "F7": self.tr("F7 Amend"), "F8": self.tr("F8 Reported"),
                   "F9": self.tr("F9 Attach file")}
         for key, button in self.buttons.items():

@@ -12,7 +12,7 @@ from app.bootstrap import Core
 from app.security.auth import StaffSession
 from app.security.permissions import Permission
 from app.security.two_person import TwoPersonRule
-from app.services import incidents
+from app.services import control, incidents
 from ui.incidents.screen import IncidentActions, IncidentLogScreen
 from ui.runner import OpRunner
 
@@ -27,6 +27,15 @@ def incident_actions(core: Core, user: StaffSession, clock: Callable[[], datetim
                                                      action="incident.refused_to_sign")
         return write(lambda s: incidents.record_refusal(s, witnesses, iid, cid, note=note, now=clock()))
 
+    def new(room: str, tickets: list[str], category: str, facts: str, action: str) -> object:
+        def run(s: Any) -> object:
+            sitting = control.current_sitting(s, clock())
+            return incidents.record_new(s, user, category=category, facts=facts, action_taken=action,
+                                        sitting_id=sitting.id if sitting else None, room_code=room, tickets=tickets,
+                                        now=clock())
+
+        return write(run)
+
     evidence_dir = core.settings.data_dir / "evidence"
     return IncidentActions(
         complete=lambda iid, cat, facts, action: write(lambda s: incidents.complete(
@@ -38,6 +47,7 @@ def incident_actions(core: Core, user: StaffSession, clock: Callable[[], datetim
         reported=lambda iid, via, to: write(lambda s: incidents.mark_reported(s, user, iid, via=via, to=to, now=clock())),
         add_file=lambda iid, path: write(lambda s: incidents.add_evidence(s, user, iid, Path(path), evidence_dir,
                                                                           now=clock())),
+        new=new,
     )
 
 
