@@ -177,6 +177,7 @@ class ControlRoomScreen(QWidget):
         self.alerts_title = QLabel(objectName="SectionTitle")
         self.alerts = QListWidget(objectName="AlertList")
         self.alerts.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.alerts.setMaximumHeight(170)
         self.status = QLabel(objectName="ControlStatus", wordWrap=True)
         self.checklist_button = QPushButton()
         self.open_button = QPushButton()
@@ -194,13 +195,14 @@ class ControlRoomScreen(QWidget):
                                 (self.record_button, self.save_record), (self.timer_button, self.show_timer)):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(handler)
-        bar = QHBoxLayout()
-        for button in (self.draw_button, self.sheet_button, self.checklist_button, self.open_button,
-                       self.hand_in_button, self.collect_button, self.sign_button, self.record_button):
-            bar.addWidget(button)
-        bar.addStretch()
-        bar.addWidget(self.status, 2)
-        bar.addWidget(self.timer_button)
+        self._bar_buttons = [self.draw_button, self.sheet_button, self.checklist_button, self.open_button,
+                             self.hand_in_button, self.collect_button, self.sign_button, self.record_button,
+                             self.timer_button]
+        self.bar = QGridLayout()
+        self.bar.setHorizontalSpacing(8)
+        self.bar.setVerticalSpacing(6)
+        self._bar_columns = 0
+        self._lay_out_bar((len(self._bar_buttons) + 1) // 2)  # one row only once the screen is wide enough
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
         layout.setSpacing(10)
@@ -208,7 +210,8 @@ class ControlRoomScreen(QWidget):
         layout.addWidget(self.scroll, 4)
         layout.addWidget(self.alerts_title)
         layout.addWidget(self.alerts, 1)
-        layout.addLayout(bar)
+        layout.addWidget(self.status)
+        layout.addLayout(self.bar)
         for key, handler in (("D", self.draw), ("A", self.save_draw_sheet), ("C", self.sign_checklist), ("O", self.open_room), ("P", self.collect_papers),
                              ("H", self.hand_in), ("S", self.sign_record), ("R", self.save_record), ("T", self.show_timer),
                              ("F5", self.refresh)):
@@ -258,8 +261,17 @@ class ControlRoomScreen(QWidget):
         width = self.scroll.viewport().width() if self.scroll.isVisible() else self.width() - 48
         return max(2, min(8, width // 250))
 
+    def _lay_out_bar(self, columns: int) -> None:
+        """One row of action buttons on a wide screen, two on a 1366-pixel one."""
+        if columns == self._bar_columns:
+            return
+        self._bar_columns = columns
+        for i, button in enumerate(self._bar_buttons):
+            self.bar.addWidget(button, i // columns, i % columns)
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._lay_out_bar(len(self._bar_buttons) if self.width() >= 1500 else (len(self._bar_buttons) + 1) // 2)
         if self._view is not None and self._columns() != self._laid_out_columns:
             self._show(self._view)
 

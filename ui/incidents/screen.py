@@ -20,7 +20,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
-    QHBoxLayout,
+    QGridLayout,
     QHeaderView,
     QLabel,
     QListWidget,
@@ -96,16 +96,16 @@ class IncidentLogScreen(QWidget):
         split.setSizes([700, 600])
         self.status = QLabel(objectName="ControlStatus", wordWrap=True)
         self.buttons: dict[str, QPushButton] = {}
-        bar = QHBoxLayout()
-        for key, handler in (("F1", self.new), ("F2", self.complete), ("F3", self.signed), ("F4", self.refused), ("F6", self.confirm),
-                             ("F7", self.amend), ("F8", self.reported), ("F9", self.add_file)):
+        bar = QGridLayout()  # two rows of four: fits a 1366-pixel screen in Chinese and English
+        actions = (("F1", self.new), ("F2", self.complete), ("F3", self.signed), ("F4", self.refused),
+                   ("F6", self.confirm), ("F7", self.amend), ("F8", self.reported), ("F9", self.add_file))
+        for i, (key, handler) in enumerate(actions):
             button = QPushButton()
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(handler)
             self.buttons[key] = button
-            bar.addWidget(button)
+            bar.addWidget(button, i // 4, i % 4)
             QShortcut(QKeySequence(key), self, handler, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        bar.addStretch()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
         layout.addWidget(self.title)
