@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -253,13 +253,17 @@ class ControlRoomScreen(QWidget):
             w.show()
         for c in range(self.grid.columnCount()):
             self.grid.setColumnStretch(c, 1 if c < columns else 0)
-        if tiles and not any(w.hasFocus() for w in self._tiles):
+        if tiles and self.isVisible() and not any(w.hasFocus() for w in self._tiles):
             self._tiles[0].setFocus()
         self.tick(reload=False)
 
     def _columns(self) -> int:
         width = self.scroll.viewport().width() if self.scroll.isVisible() else self.width() - 48
         return max(2, min(8, width // 250))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.refresh()
 
     def _lay_out_bar(self, columns: int) -> None:
         """One row of action buttons on a wide screen, two on a 1366-pixel one."""
@@ -285,6 +289,8 @@ class ControlRoomScreen(QWidget):
                 self._extra_alerts.insert(0, Alert("clock_jump", "", jump.at, count=int(jump.change.total_seconds())))
                 sitting = self._view.sitting_id if self._view else None
                 self._runner.submit(lambda: self._actions.note_clock_jump(jump, sitting))
+        if not self.isVisible() and reload:
+            return  # another screen is showing: keep watching the clock, read nothing
         self.clock_label.setText(f"{venue_time(now):%H:%M:%S}")
         view = self._view
         if view is None:
