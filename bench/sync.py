@@ -9,14 +9,21 @@ tenth batch is started again)."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
 import os
 import shutil
+import socket
+import ssl
+import subprocess
+import sys
 import tempfile
 import time
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.db.engine import make_engine, make_session_factory
@@ -27,9 +34,7 @@ from app.services import audit
 from app.services.outbox import enqueue
 from bench.common import Figure, note
 from sync.credential import CredentialStore, new_credential
-from sync.server.devcert import make_pki
-from sync.server.faults import Fault, FaultSwitch
-from sync.server.runner import ReferenceServer
+from sync.server.devcert import Pki, make_pki
 from sync.server.store import ServerStore
 from sync.service import SyncService
 from sync.transport import RetryPolicy
@@ -86,14 +91,46 @@ def run(argv: list[str]) -> list[Figure]:
         engine.dispose()
         shutil.copyfile(root / "venue.sqlite", root / "venue2.sqlite")
         pki = make_pki(root / "pki", label="bench")
-        store = ServerStore(f"sqlite:///{root / 'server.sqlite'}", root / "province")
-        faults = FaultSwitch()
-        with ReferenceServer(store, faults=faults, certfile=pki.cert_file, keyfile=pki.key_file) as server:
-            seconds = _timed_day(store, server.url, pki.ca_file, first, root)
-            resent = _resumed(store, server.url, pki.ca_file, f"sqlite:///{root / 'venue2.sqlite'}", root, faults)
+        province = root / "province"
+        province.mkdir()
+        store = ServerStore(f"sqlite:///{province / 'server.sqlite'}", province)
+        # The server runs in its own process, as the province's would: it does not share the
+        # venue's interpreter lock.
+        with _server_process(province, pki) as url:
+            seconds = _timed_day(store, url, pki.ca_file, first, root)
+        with _server_process(province, pki, "cut_response:/v1/batches:1:0:9") as url:
+            resent = _resumed(store, url, pki.ca_file, f"sqlite:///{root / 'venue2.sqlite'}", root)
         store.close()
     return [Figure("sync", "venue_day_seconds", round(seconds, 2), "s", "<= 15"),
             Figure("sync", "batches_resent", resent, "batches", "<= 1")]
+
+
+@contextlib.contextmanager
+def _server_process(data: Path, pki: Pki, *faults: str) -> Iterator[str]:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    command = [sys.executable, "-m", "sync.server", "--data", str(data), "serve", "--port", str(port),
+               "--cert", str(pki.cert_file), "--key", str(pki.key_file), *(f"--fault={f}" for f in faults)]
+    project = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(project), os.environ.get("PYTHONPATH")]))}
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=project, env=env)
+    url = f"https://127.0.0.1:{port}"
+    try:
+        context = ssl.create_default_context(cafile=str(pki.ca_file))
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                if httpx.get(f"{url}/openapi.json", verify=context, timeout=2).status_code == 200:
+                    break
+            except httpx.TransportError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError("the reference server did not start") from None
+                time.sleep(0.1)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(10)
 
 
 def _service(store: ServerStore, url: str, ca: Path, db_url: str, root: Path, venue: str,
@@ -120,9 +157,10 @@ def _timed_day(store: ServerStore, url: str, ca: Path, db_url: str, root: Path) 
     return seconds
 
 
-def _resumed(store: ServerStore, url: str, ca: Path, db_url: str, root: Path, faults: FaultSwitch) -> int:
+def _resumed(store: ServerStore, url: str, ca: Path, db_url: str, root: Path) -> int:
+    """The server cuts the connection in the middle of its answer to the tenth batch (after storing
+    it) and the venue gives up; then the upload is started again."""
     service, _ = _service(store, url, ca, db_url, root, "BENCH2", RetryPolicy(attempts=1))
-    faults.arm(Fault("cut_response", "/v1/batches", times=1, skip=9))
     try:
         service.upload()
     except VenueError as exc:

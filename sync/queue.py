@@ -6,6 +6,7 @@ server can re-chain them and check the head."""
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
@@ -19,7 +20,7 @@ from app.db.models import AuditEvent, KeyValue
 from app.db.models_sync import OutboxEntry
 from app.services import audit
 from app.services.audit import GENESIS
-from app.services.outbox import enqueue
+from app.services.outbox import enqueue_many
 from sync.protocol import Record
 
 AUDIT_QUEUED = "sync.audit_queued_seq"
@@ -53,10 +54,10 @@ def queue_audit_events(session: Session) -> AuditHead:
     audit._lock_chain(session)  # no event may slip in between reading the events and the head
     done = int(_setting(session, AUDIT_QUEUED) or 0)
     last = done
-    for e in session.scalars(select(AuditEvent).where(AuditEvent.seq > done).order_by(AuditEvent.seq)
-                             .execution_options(yield_per=2000)):
-        enqueue(session, "audit_event", e.id, audit_payload(e))
-        last = e.seq
+    events = iter(session.scalars(select(AuditEvent).where(AuditEvent.seq > done).order_by(AuditEvent.seq)).all())
+    while chunk := list(itertools.islice(events, 2000)):
+        enqueue_many(session, "audit_event", ((e.id, audit_payload(e)) for e in chunk))
+        last = chunk[-1].seq
     if last != done:
         _put(session, AUDIT_QUEUED, str(last))
     top = audit.head(session)

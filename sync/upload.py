@@ -10,6 +10,7 @@ import json
 import logging
 import threading
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -49,7 +50,8 @@ class UploadReport:
 class Uploader:
     def __init__(self, sessions: sessionmaker[Session], transport: Transport, *, files_root: Path,
                  actor: audit.Actor, desk: str, batch_records: int = 250, chunk_bytes: int = 1 << 20,
-                 progress: Callable[[Progress], None] | None = None, clock: Callable[[], datetime] = utcnow) -> None:
+                 progress: Callable[[Progress], None] | None = None, clock: Callable[[], datetime] = utcnow,
+                 parallel_files: int = 4) -> None:
         self._sessions = sessions
         self._t = transport
         self._files_root = files_root
@@ -59,6 +61,8 @@ class Uploader:
         self._progress = progress or (lambda _p: None)
         self._clock = clock
         self._state = Progress()
+        self._lock = threading.Lock()
+        self._parallel_files = parallel_files
 
     @property
     def cancel(self) -> threading.Event:
@@ -90,10 +94,12 @@ class Uploader:
                 entries = queue.next_entries(s, self._batch_records, skip)
             if not entries:
                 break
-            for entry in entries:
-                if entry.kind == "evidence_file":
-                    n = self._upload_file(entry)
-                    files, sent_bytes = files + 1, sent_bytes + n
+            evidence = [e for e in entries if e.kind == "evidence_file"]
+            if evidence:
+                # A few files at once: each is a round trip or two, so this hides the latency.
+                with ThreadPoolExecutor(max_workers=self._parallel_files, thread_name_prefix="sync-file") as pool:
+                    sizes = list(pool.map(self._upload_file, evidence))
+                files, sent_bytes = files + len(sizes), sent_bytes + sum(sizes)
             answer = self._send(entries)
             batches += 1
             acked, failed = self._apply(entries, answer)
@@ -136,8 +142,9 @@ class Uploader:
         with self._sessions() as s, s.begin():
             queue.mark_acked(s, accepted, self._clock())
             queue.count_attempt(s, [e.seq for e in entries if e.seq not in accepted])
-        self._state = replace(self._state, records_done=self._state.records_done + len(accepted))
-        self._report()
+        with self._lock:
+            self._state = replace(self._state, records_done=self._state.records_done + len(accepted))
+            self._report()
         for key, why in failed.items():
             log.warning("record %s not accepted by the server: %s", key, why)
         return len(accepted), failed
@@ -176,8 +183,9 @@ class Uploader:
         return size - start
 
     def _bytes(self, n: int) -> None:
-        self._state = replace(self._state, bytes_done=self._state.bytes_done + n)
-        self._report()
+        with self._lock:
+            self._state = replace(self._state, bytes_done=self._state.bytes_done + n)
+            self._report()
 
     def _report(self) -> None:
         self._progress(self._state)

@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -120,6 +120,8 @@ class ServerStore:
                 ReceivedRecord.venue_code == venue, ReceivedRecord.key.in_(keys[i:i + 500]))))
         files = self._complete_files(s, venue, records)
         acks = []
+        rows: list[dict[str, Any]] = []
+        now = datetime.now(UTC)
         for r in records:
             if r.key in existing:
                 acks.append(Ack(key=r.key, status="duplicate"))
@@ -130,11 +132,13 @@ class ServerStore:
             if r.key != f"{r.kind}:{r.record_id}:{r.version}":
                 acks.append(Ack(key=r.key, status="rejected", detail="key is not kind:record_id:version"))
                 continue
-            s.add(ReceivedRecord(venue_code=venue, key=r.key, kind=r.kind, record_id=r.record_id, version=r.version,
-                                 payload_json=json.dumps(r.payload, ensure_ascii=False, sort_keys=True), via=via))
+            rows.append({"venue_code": venue, "key": r.key, "kind": r.kind, "record_id": r.record_id,
+                         "version": r.version, "via": via, "received_at": now,
+                         "payload_json": json.dumps(r.payload, ensure_ascii=False, sort_keys=True)})
             existing.add(r.key)
             acks.append(Ack(key=r.key, status="stored"))
-        s.flush()
+        if rows:
+            s.execute(insert(ReceivedRecord), rows)
         return acks
 
     def _complete_files(self, s: Session, venue: str, records: list[Record]) -> set[str]:
