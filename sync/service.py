@@ -64,7 +64,11 @@ class SyncService:
             return config.configure(s, self.actor, self.desk, url, venue_code, ca_file)
 
     def set_credential(self, credential: str) -> None:
-        self.credentials.store(self._config().venue_code, credential)
+        venue = self._config().venue_code
+        self.credentials.store(venue, credential)
+        with self.sessions() as s, s.begin():  # the secret itself is never written down here
+            audit.record(s, self.actor, "sync.credential_set", "venue_setting", "sync", desk=self.desk,
+                         after={"venue_code": venue}, reason="sync credential stored in this computer's keyring")
 
     def _config(self) -> config.SyncConfig:
         with self.sessions() as s:
