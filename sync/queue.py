@@ -64,6 +64,11 @@ def queue_audit_events(session: Session) -> AuditHead:
     return AuditHead(top.seq, top.hash) if top else AuditHead(0, GENESIS)
 
 
+def audit_events_not_queued(session: Session) -> int:
+    done = int(_setting(session, AUDIT_QUEUED) or 0)
+    return int(session.scalar(select(func.count()).select_from(AuditEvent).where(AuditEvent.seq > done)) or 0)
+
+
 def pending_counts(session: Session) -> dict[str, int]:
     rows = session.execute(select(OutboxEntry.kind, func.count()).where(OutboxEntry.acked_at.is_(None))
                            .group_by(OutboxEntry.kind)).all()

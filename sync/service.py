@@ -87,8 +87,12 @@ class SyncService:
                 cfg: config.SyncConfig | None = config.load(s)
             except VenueError:
                 cfg = None
+            pending = queue.pending_counts(s)
+            unqueued = queue.audit_events_not_queued(s)  # queued when the next upload starts
+            if unqueued:
+                pending["audit_event"] = pending.get("audit_event", 0) + unqueued
             return SyncStatus(cfg is not None, cfg.server_url if cfg else "", cfg.venue_code if cfg else "",
-                              queue.pending_counts(s), queue.pending_file_bytes(s), config.last_sync(s))
+                              pending, queue.pending_file_bytes(s), config.last_sync(s))
 
     def server_status(self) -> tuple[Status, float | None]:
         with self.transport() as t:

@@ -3269,6 +3269,10 @@ Receiving: {receiving}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Waiting to be sent: {n} records.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Waiting to be sent: {n} records, {mb} of evidence files.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -3270,6 +3270,10 @@ Receiving: {receiving}</source>
         <translation>尚未设置同步（venue-ops sync configure）。</translation>
     </message>
     <message>
+        <source>Waiting to be sent: {n} records.</source>
+        <translation>待发送：{n} 条记录。</translation>
+    </message>
+    <message>
         <source>Waiting to be sent: {n} records, {mb} of evidence files.</source>
         <translation>待发送：{n} 条记录，证据文件 {mb}。</translation>
     </message>
@@ -3355,7 +3359,7 @@ Receiving: {receiving}</source>
     </message>
     <message>
         <source>Provincial sync</source>
-        <translation>省级同步</translation>
+        <translation>数据上报</translation>
     </message>
     <message>
         <source>Last success</source>

@@ -39,7 +39,9 @@ def test_screen_shows_pending_per_kind_then_sends_with_progress(
     assert screen.records_bar.value() == screen.records_bar.maximum()
     assert "600" not in screen.progress_text.text() or "0.6 MB of 0.6 MB" in screen.progress_text.text()
     qtbot.waitUntil(lambda: screen.audit.text() == "verified by the province", timeout=15000)
-    assert screen.summary.text() == "Everything recorded so far has been sent."
+    # Left to send: only the audit event that records this upload.
+    assert screen.summary.text() == "Waiting to be sent: 1 records."
+    assert screen.table.item(0, 0).text() == "Audit-trail events"
     assert "PC is" in screen.skew.text()
     assert len(server_store.records(venue_code)) > 6
     screen.grab().save(str(tmp_path / "sync.png"))

@@ -257,7 +257,9 @@ class SyncScreen(QWidget):
                                                                                   venue=status.venue_code))
         else:
             self.server.setText(self.tr("Sync is not set up yet (venue-ops sync configure)."))
-        if status.pending_total:
+        if status.pending_total and not status.pending_bytes:
+            self.summary.setText(self.tr("Waiting to be sent: {n} records.").format(n=status.pending_total))
+        elif status.pending_total:
             self.summary.setText(self.tr("Waiting to be sent: {n} records, {mb} of evidence files.").format(
                 n=status.pending_total, mb=megabytes(status.pending_bytes)))
         else:
@@ -280,10 +282,14 @@ class SyncScreen(QWidget):
         else:
             self.skew.setText(self.tr("this PC is {s:.1f} s behind the server").format(s=-skew))
         self.skew.setProperty("bad", skew is not None and abs(skew) > SKEW_WARN_SECONDS)
+        self.skew.setProperty("unknown", skew is None)
         self._restyle(self.skew)
         self.audit.setText({None: self.tr("not checked yet"), True: self.tr("verified by the province"),
                             False: self.tr("NOT verified by the province")}[last.audit_verified])
         self.audit.setProperty("bad", last.audit_verified is False)
+        self.audit.setProperty("unknown", last.audit_verified is None)
+        self.last_success.setProperty("unknown", last.success_at is None)
+        self._restyle(self.last_success)
         self._restyle(self.audit)
         if last.error and not self.message.text():
             self.message.setProperty("bad", True)
