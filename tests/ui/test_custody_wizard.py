@@ -4,11 +4,13 @@ database, the printed form; and a handover with a discrepancy."""
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -39,7 +41,18 @@ def venue(tmp_path: Path) -> Iterator[Venue]:
     v.hand_over(ESCORT, SECURE_ROOM, v.ok(*ALL), ("Z0001", "F0001"), ("B0001", "B0002"))
     v.hand_over(SECURE_ROOM, EXAM_OFFICE, v.ok(*ALL), ("B0001", "B0002"), ("Z0001", "F0001"))
     yield v
+    drain()
     engine.dispose()
+
+
+def drain() -> None:
+    """Let queued device events land and the workers finish before the database goes (a job still
+    running while its runner is collected would crash the next test)."""
+    QApplication.processEvents()
+    QThreadPool.globalInstance().waitForDone(10000)
+    gc.collect()  # collect this test's Qt objects here, on the GUI thread, with no worker running
+    QApplication.processEvents()
+    QThreadPool.globalInstance().waitForDone(10000)
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ staff sign on with their credentials. Real SQLite file."""
 
 from __future__ import annotations
 
+import gc
 import hashlib
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -12,7 +13,8 @@ from pathlib import Path
 
 import pytest
 import shiboken6
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -45,7 +47,18 @@ def venue(tmp_path: Path) -> Iterator[Venue]:
     v = make_venue(engine)
     v.clock.now = datetime.now(UTC)  # camera events carry the real time
     yield v
+    drain()
     engine.dispose()
+
+
+def drain() -> None:
+    """Let queued device events land and the workers finish before the database goes (a job still
+    running while its runner is collected would crash the next test)."""
+    QApplication.processEvents()
+    QThreadPool.globalInstance().waitForDone(10000)
+    gc.collect()  # collect this test's Qt objects here, on the GUI thread, with no worker running
+    QApplication.processEvents()
+    QThreadPool.globalInstance().waitForDone(10000)
 
 
 def _screen(qtbot: QtBot, v: Venue, recordings: Path, user: StaffSession | None = None) -> PaperRoomScreen:

@@ -20,6 +20,7 @@ from devices.camera.monitor import CameraMonitor
 from devices.camera.motion import MotionStarted
 from devices.camera.recorder import RecordingFailed, SegmentClosed
 from devices.camera.tamper import TamperEvent
+from ui.custody.guarded import while_alive
 from ui.devices.bridge import DeviceBridge
 from ui.paper_room.wall import CameraFeed
 from ui.runner import OpRunner
@@ -81,27 +82,31 @@ class PaperRoomCameras(QObject):
             self._record(event.camera, "recording_failed", f"{event.code}: {event.detail}")
 
     def _index(self, e: SegmentClosed) -> None:
+        # The job holds no reference to this QObject: a worker must never drop the last one.
+        service, actor, desk = self._service, self._actor, self._desk
+
         def run() -> object:
-            return self._service.index_segment(
-                self._actor, self._desk, e.camera, e.path, datetime.fromtimestamp(e.start_wall, UTC),
-                datetime.fromtimestamp(e.end_wall, UTC), e.frames, e.sha256, e.bytes)
+            return service.index_segment(actor, desk, e.camera, e.path, datetime.fromtimestamp(e.start_wall, UTC),
+                                         datetime.fromtimestamp(e.end_wall, UTC), e.frames, e.sha256, e.bytes)
 
-        def done(_id: object) -> None:
-            self.segments_indexed += 1
-
-        self._runner.submit(run, done, lambda exc: log.error("segment %s not indexed: %s", e.path.name, exc),
+        self._runner.submit(run, while_alive(self, self._indexed),
+                            lambda exc: log.error("segment %s not indexed: %s", e.path.name, exc),
                             changes=("paper_room",))
+
+    def _indexed(self, _id: object) -> None:
+        self.segments_indexed += 1
 
     def _record(self, camera: str, kind: str, detail: str) -> None:
         at = self._clock()
         monitor = self._monitor(camera)
         frame = monitor.latest_frame() if monitor is not None else None
+        service, actor, desk, snapshots = self._service, self._actor, self._desk, self._snapshots
 
         def run() -> object:
             snapshot: Path | None = None
             if frame is not None:
-                self._snapshots.mkdir(parents=True, exist_ok=True)
-                snapshot = self._snapshots / f"{camera}_{at:%Y%m%dT%H%M%S%f}_{kind}.jpg"
+                snapshots.mkdir(parents=True, exist_ok=True)
+                snapshot = snapshots / f"{camera}_{at:%Y%m%dT%H%M%S%f}_{kind}.jpg"
                 if cv2.imwrite(str(snapshot), frame.image):
                     # The event list shows this small copy: decoding full frames would stall the GUI.
                     small = cv2.resize(frame.image, (THUMB_WIDTH, THUMB_WIDTH * frame.height // frame.width),
@@ -109,8 +114,8 @@ class PaperRoomCameras(QObject):
                     cv2.imwrite(str(thumbnail_path(snapshot)), small)
                 else:
                     snapshot = None
-            return self._service.record_event(self._actor, self._desk, camera, kind, at, detail, snapshot)
+            return service.record_event(actor, desk, camera, kind, at, detail, snapshot)
 
-        self._runner.submit(run, self.event_recorded.emit,
+        self._runner.submit(run, while_alive(self, self.event_recorded.emit),
                             lambda exc: log.error("camera event %s/%s not recorded: %s", camera, kind, exc),
                             changes=("paper_room",))
