@@ -110,7 +110,8 @@ class CustodyScreen(QWidget):
     def show_chain(self, barcode: str) -> None:
         code = barcode.strip()
         if code:
-            self._runner.submit(lambda: self._chain(code), self._show_chain,
+            chain = self._chain
+            self._runner.submit(lambda: chain(code), self._show_chain,
                                 lambda exc: self.chain_place.setText(describe(exc)))
 
     def _show_chain(self, chain: ItemChain) -> None:

@@ -254,8 +254,10 @@ class HandoverWizard(QWidget):
     # --- step 1: route ----------------------------------------------------------------------------
 
     def _load_choices(self) -> None:
+        actions = self._actions  # jobs hold no reference to the widget
+
         def load() -> tuple[list[tuple[uuid.UUID, str]], list[str]]:
-            return self._actions.sittings(), self._actions.rooms()
+            return actions.sittings(), actions.rooms()
 
         self._runner.submit(load, self._show_choices, self._failed)
 
@@ -290,7 +292,8 @@ class HandoverWizard(QWidget):
     def load_manifest(self) -> None:
         from_place, to_place, sitting = self.route()
         self.message.clear()
-        self._runner.submit(lambda: self._actions.expected(from_place, to_place, sitting),
+        expected = self._actions.expected
+        self._runner.submit(lambda: expected(from_place, to_place, sitting),
                             self._show_manifest, self._failed)
 
     def _show_manifest(self, items: list[ManifestItem]) -> None:
@@ -318,7 +321,8 @@ class HandoverWizard(QWidget):
             line.scanned = Scanned(code, line.item.expected_count)
             self._fill_table()
             return
-        self._runner.submit(lambda: self._actions.lookup(code), lambda item: self._add_extra(code, item),
+        lookup = self._actions.lookup
+        self._runner.submit(lambda: lookup(code), lambda item: self._add_extra(code, item),
                             self._failed)
 
     def _add_extra(self, code: str, item: ManifestItem | None) -> None:
@@ -455,7 +459,8 @@ class HandoverWizard(QWidget):
             self.message.setText(self.tr("Each confirmation must come from a different staff member."))
             return
         self.sign_button.setEnabled(False)
-        self._runner.submit(lambda: self._actions.sign(number, credential, side), self._signed, self._sign_failed)
+        sign = self._actions.sign
+        self._runner.submit(lambda: sign(number, credential, side), self._signed, self._sign_failed)
 
     def _signed(self, person: StaffSession) -> None:
         self._signers.append(person)
@@ -475,7 +480,8 @@ class HandoverWizard(QWidget):
         draft = HandoverDraft(from_place, to_place, sitting, self.scanned())
         givers, receivers = self._signers[:2], self._signers[2:]
         self.record_button.setEnabled(False)
-        self._runner.submit(lambda: self._actions.record(draft, givers, receivers), self._recorded, self._failed,
+        record = self._actions.record
+        self._runner.submit(lambda: record(draft, givers, receivers), self._recorded, self._failed,
                             changes=("custody",))
 
     # --- step 4: done -----------------------------------------------------------------------------
@@ -501,7 +507,8 @@ class HandoverWizard(QWidget):
         if self._result is None:
             return
         handover_id = self._result.handover_id
-        self._runner.submit(lambda: self._actions.record_of(handover_id), self._write_form, self._failed)
+        record_of = self._actions.record_of
+        self._runner.submit(lambda: record_of(handover_id), self._write_form, self._failed)
 
     def _write_form(self, record: HandoverRecord) -> None:
         try:
