@@ -17,6 +17,7 @@ BENCHES: dict[str, str] = {
     "idcard": "bench.idcard",
     "camera-scan": "bench.camera_scan",
     "camera-monitor": "bench.camera_monitor",
+    "checkin": "bench.checkin",
     "paper-room": "bench.paper_room",
     "sync": "bench.sync",
 }

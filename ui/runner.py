@@ -17,7 +17,9 @@ log = logging.getLogger(__name__)
 
 
 class _Relay(QObject):
-    finished = Signal(object, object)  # (result, exception)
+    # One tuple (result, exception), never a bare None: emitting None through an `object` signal
+    # from worker threads wears down None's reference count in PySide6 until the interpreter aborts.
+    finished = Signal(object)
 
 
 class _Job(QRunnable):
@@ -30,9 +32,9 @@ class _Job(QRunnable):
         try:
             result = self._fn()
         except Exception as exc:  # handed to the GUI thread, which decides how to show it
-            self._relay.finished.emit(None, exc)
+            self._relay.finished.emit((None, exc))
         else:
-            self._relay.finished.emit(result, None)
+            self._relay.finished.emit((result, None))
 
 
 class OpRunner(QObject):
@@ -59,8 +61,9 @@ class OpRunner(QObject):
         self._live.add(relay)
         kinds = frozenset(changes)
 
-        @Slot(object, object)
-        def finish(result: Any, exc: BaseException | None) -> None:
+        @Slot(object)
+        def finish(outcome: tuple[Any, BaseException | None]) -> None:
+            result, exc = outcome
             self._live.discard(relay)
             relay.deleteLater()
             if owner is not None and not shiboken6.isValid(owner):

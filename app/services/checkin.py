@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Select, func, select, true
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, aliased, sessionmaker
 
 from app.db.models import Candidate, Exam, Room, Seat, SeatAssignment, Sitting
 from app.db.models_checkin import Absence, Admission, CheckinScan, InfoChangeRequest
@@ -152,6 +152,10 @@ class SearchHit:
     seat_number: int | None
 
 
+def _normal(number: str) -> str:
+    return number.strip().upper()
+
+
 def _inputs_label(ticket: PresentedTicket | None, document: PresentedDocument | None) -> str:
     parts = []
     if ticket is not None:
@@ -275,7 +279,11 @@ class CheckinService:
             desk = rules.Desk(Schedule(sitting.starts_at, sitting.ends_at, sitting.mode, sitting.early_seal_release),
                               setup.room_id)
             by_ticket = self._by_ticket(s, sitting, ticket.number) if ticket is not None else None
-            by_document = self._by_document(s, sitting, document.number) if document is not None else None
+            by_document = None
+            if document is not None:
+                # The usual case, the ticket's own card: its candidate is already at hand.
+                same = by_ticket is not None and _normal(by_ticket.document_number) == _normal(document.number)
+                by_document = by_ticket if same else self._by_document(s, sitting, document.number)
             decision = rules.decide(desk, rules.Inputs(ticket, document, by_ticket, by_document, final), now)
             if decision.verdict is Verdict.WAIT:
                 return self._outcome(s, decision, now, ticket, document)
@@ -367,14 +375,20 @@ class CheckinService:
     # -- inside the transaction -------------------------------------------------------------
 
     def _facts(self, s: Session, sitting: Sitting, c: Candidate) -> rules.CandidateFacts:
-        row = s.execute(select(Room.id, Room.code, Room.name, Seat.number)
-                        .select_from(SeatAssignment).join(Room, Room.id == SeatAssignment.room_id)
-                        .join(Seat, Seat.id == SeatAssignment.seat_id)
-                        .where(SeatAssignment.candidate_id == c.id, SeatAssignment.sitting_id == sitting.id)).first()
-        seat = rules.Seat(row[0], row[1], row[2], row[3]) if row else None
-        prior = s.execute(select(Admission, Room.code).join(Room, Room.id == Admission.room_id)
-                          .where(Admission.candidate_id == c.id, Admission.sitting_id == sitting.id)).first()
-        admitted = rules.PriorAdmission(prior[0].admitted_at, prior[0].desk, prior[0].staff_name, prior[1]) if prior else None
+        # One round trip: the seat in this sitting and any admission already recorded.
+        admitted_room = aliased(Room)
+        row = s.execute(
+            select(Room.id, Room.code, Room.name, Seat.number, Admission.admitted_at, Admission.desk,
+                   Admission.staff_name, admitted_room.code)
+            .select_from(Candidate)
+            .outerjoin(SeatAssignment, (SeatAssignment.candidate_id == Candidate.id)
+                       & (SeatAssignment.sitting_id == sitting.id))
+            .outerjoin(Room, Room.id == SeatAssignment.room_id).outerjoin(Seat, Seat.id == SeatAssignment.seat_id)
+            .outerjoin(Admission, (Admission.candidate_id == Candidate.id) & (Admission.sitting_id == sitting.id))
+            .outerjoin(admitted_room, admitted_room.id == Admission.room_id)
+            .where(Candidate.id == c.id)).one()
+        seat = rules.Seat(row[0], row[1], row[2], row[3]) if row[0] is not None else None
+        admitted = rules.PriorAdmission(row[4], row[5], row[6], row[7]) if row[4] is not None else None
         number = self._cipher.decrypt_text(c.document_number_enc, DOCUMENT_CONTEXT)
         return rules.CandidateFacts(c.id, c.name, c.ticket_number, c.document_type, number, c.withdrawn, seat, admitted)
 
@@ -401,9 +415,15 @@ class CheckinService:
                               cosigner_name=confirmation.second.name if confirmation else None, method=method,
                               check_reason=reason)
         try:
-            with s.begin_nested():
+            if s.get_bind().dialect.name == "sqlite":
+                # BEGIN IMMEDIATE took the write lock before the lookups: no other desk can have
+                # admitted the candidate since, so no savepoint is needed.
                 s.add(admission)
                 s.flush()
+            else:
+                with s.begin_nested():  # PostgreSQL: the unique constraint decides the race
+                    s.add(admission)
+                    s.flush()
         except IntegrityError:
             # Another desk admitted this candidate a moment ago: say who, where and when.
             prior = s.execute(select(Admission, Room.code).join(Room, Room.id == Admission.room_id)

@@ -63,8 +63,8 @@ def make_screen(qtbot: QtBot, kit: Kit, station: DeviceStation | None, tmp_path:
         with Session(kit.engine) as s:
             return room_attendance(s, setup.sitting_id, room_id)
 
-    from app.services.checkin import CheckinService
     from app.db.engine import make_session_factory
+    from app.services.checkin import CheckinService
     from tests.unit.test_package_kit import CIPHER
 
     service = CheckinService(make_session_factory(kit.engine), CIPHER, kit.clock)

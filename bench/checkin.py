@@ -1,0 +1,219 @@
+"""`python -m bench checkin [--postgres URL] [--samples N]`: with 100,000 candidates loaded, the
+time from an input (ticket and card) to its verdict committed, on SQLite and on PostgreSQL over
+loopback; and, on the real desk screen offscreen, from the end of a keyboard-wedge burst to the
+verdict painted.
+
+Figures: `sqlite_p99_ms` (≤ 5), `postgres_p99_ms` (≤ 15, when a server is given with --postgres or
+VENUE_TEST_POSTGRES_URL), `wedge_to_verdict_p95_ms` (≤ 50).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import Engine, insert, text
+from sqlalchemy.engine import make_url
+
+from app.db.engine import make_engine, make_session_factory
+from app.db.migrate import upgrade
+from app.db.models import Candidate, Exam, Room, Seat, SeatAssignment, Sitting, Venue
+from app.domain import DocumentType, Gender, Role, RoomKind, SittingMode
+from app.package.state import DOCUMENT_CONTEXT
+from app.rules.checkin import PresentedDocument, PresentedTicket, PresentedType
+from app.rules.identity import check_character
+from app.security.auth import StaffSession
+from app.security.crypto import DataKeys, PersonalDataCipher, mask_document_number
+from app.services.checkin import CheckinService, DeskSetup
+from bench.common import Figure, note, percentile
+
+CANDIDATES = 100_000
+SEATS_PER_ROOM = 30
+
+
+@dataclass(frozen=True)
+class Loaded:
+    sitting_id: uuid.UUID
+    venue_id: uuid.UUID
+    starts_at: datetime
+    people: list[tuple[str, str, str]]  # (ticket, document number, name)
+
+
+def _number(i: int) -> str:
+    first17 = f"320102{1970 + i % 40:04d}{1 + i % 12:02d}{1 + i % 28:02d}{i % 1000:03d}"
+    return first17 + check_character(first17)
+
+
+def load(engine: Engine, cipher: PersonalDataCipher, n: int = CANDIDATES) -> Loaded:
+    """A venue with `n` candidates seated in one sitting, bulk-inserted (no package needed)."""
+    starts = datetime.now(UTC).replace(microsecond=0) + timedelta(hours=1)
+    exam_id, venue_id, sitting_id = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
+    people = []
+    with engine.begin() as conn:
+        conn.execute(insert(Exam), [{"id": exam_id, "code": "BENCH", "name": "bench exam", "ticket_pattern": r"^\d+$"}])
+        conn.execute(insert(Venue), [{"id": venue_id, "code": "B1", "name": "bench venue", "district": "", "address": ""}])
+        conn.execute(insert(Sitting), [{"id": sitting_id, "exam_id": exam_id, "code": "S1", "subject": "bench",
+                                        "starts_at": starts, "ends_at": starts + timedelta(hours=2),
+                                        "mode": SittingMode.PAPER, "early_seal_release": False}])
+        rooms = (n + SEATS_PER_ROOM - 1) // SEATS_PER_ROOM
+        room_ids = [uuid.uuid4() for _ in range(rooms)]
+        conn.execute(insert(Room), [{"id": rid, "venue_id": venue_id, "code": f"{r + 1:04d}", "name": f"room {r + 1}",
+                                     "kind": RoomKind.PAPER, "capacity": SEATS_PER_ROOM} for r, rid in enumerate(room_ids)])
+        seat_ids = [[uuid.uuid4() for _ in range(SEATS_PER_ROOM)] for _ in room_ids]
+        conn.execute(insert(Seat), [{"id": seat_ids[r][k], "room_id": rid, "number": k + 1}
+                                    for r, rid in enumerate(room_ids) for k in range(SEATS_PER_ROOM)])
+        for start in range(0, n, 5000):
+            cands, seats = [], []
+            for i in range(start, min(n, start + 5000)):
+                cid, number, ticket, name = uuid.uuid4(), _number(i), f"26{i:010d}", f"考生{i:06d}"
+                people.append((ticket, number, name))
+                cands.append({"id": cid, "exam_id": exam_id, "ticket_number": ticket, "name": name,
+                              "gender": Gender.FEMALE, "document_type": DocumentType.RESIDENT_ID,
+                              "document_number_enc": cipher.encrypt_text(number, DOCUMENT_CONTEXT),
+                              "document_number_hash": cipher.blind_index(number),
+                              "document_number_masked": mask_document_number(number), "phone_enc": None,
+                              "photo_enc": None, "withdrawn": False})
+                r, k = divmod(i, SEATS_PER_ROOM)
+                seats.append({"id": uuid.uuid4(), "candidate_id": cid, "sitting_id": sitting_id,
+                              "room_id": room_ids[r], "seat_id": seat_ids[r][k]})
+            conn.execute(insert(Candidate), cands)
+            conn.execute(insert(SeatAssignment), seats)
+    return Loaded(sitting_id, venue_id, starts, people)
+
+
+def _service(engine: Engine, cipher: PersonalDataCipher, loaded: Loaded) -> tuple[CheckinService, StaffSession, DeskSetup]:
+    now = loaded.starts_at - timedelta(minutes=10)
+    service = CheckinService(make_session_factory(engine), cipher, lambda: now)
+    user = StaffSession(uuid.uuid4(), "B0001", "bench", Role.INVIGILATOR, loaded.venue_id, "bench", now)
+    return service, user, DeskSetup(loaded.sitting_id, None, "bench-desk")
+
+
+def decisions_ms(engine: Engine, cipher: PersonalDataCipher, loaded: Loaded, samples: int) -> list[float]:
+    service, user, setup = _service(engine, cipher, loaded)
+    times = []
+    step = max(1, len(loaded.people) // samples)
+    for j in range(samples + 50):  # the first 50 warm the caches and are not counted
+        ticket, number, name = loaded.people[(j * step + j) % len(loaded.people)]
+        started = time.perf_counter()
+        out = service.present(user, setup, ticket=PresentedTicket(ticket),
+                              document=PresentedDocument(PresentedType.RESIDENT_ID, number, name, photo_decodable=True))
+        elapsed = (time.perf_counter() - started) * 1000
+        if out.admission_id is None:
+            raise SystemExit(f"bench: expected an admission, got {out.decision.reasons}")
+        if j >= 50:
+            times.append(elapsed)
+    return times
+
+
+def wedge_ms(engine: Engine, cipher: PersonalDataCipher, loaded: Loaded, samples: int) -> list[float]:
+    """The real desk screen offscreen; a wedge burst typed into it; the time from the burst's last
+    key (the terminator) to the panel painting the verdict."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QEvent, QObject, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    from ui.app import make_application, pump_until
+    from ui.checkin.cues import Cues
+    from ui.checkin.screen import CheckinScreen, DeskPorts
+    from ui.runner import OpRunner
+
+    app, _ = make_application("zh_CN")
+    service, user, setup = _service(engine, cipher, loaded)
+
+    def unused(*_a: object) -> object:
+        raise RuntimeError("not used by the benchmark")
+
+    ports = DeskPorts(service, user, "bench-desk", service._clock, unused, unused,  # type: ignore[arg-type]
+                      Path(tempfile.gettempdir()))
+    screen = CheckinScreen(OpRunner(), ports, cues=Cues(enabled=False))
+    screen.resize(1366, 700)
+    screen.show()
+    pump_until(lambda: screen.info is not None, 10)
+
+    class Paints(QObject):
+        count = 0
+
+        def eventFilter(self, _obj: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                self.count += 1
+            return False
+
+    paints = Paints()
+    screen.panel.installEventFilter(paints)
+    clock_ms = 1_000_000
+    times = []
+    for j in range(samples + 10):
+        ticket, _number, _name = loaded.people[len(loaded.people) - 1 - j]
+        for ch in ticket:
+            clock_ms += 4
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                ev = QKeyEvent(kind, ord(ch), Qt.KeyboardModifier.NoModifier, ch)
+                ev.setTimestamp(clock_ms)
+                QApplication.sendEvent(screen, ev)
+        shown: list[object] = []
+        screen.outcome_shown.connect(shown.append)
+        clock_ms += 4
+        before = paints.count
+        started = time.perf_counter()
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            ev = QKeyEvent(kind, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier, "\r")
+            ev.setTimestamp(clock_ms)
+            QApplication.sendEvent(screen, ev)
+        if not pump_until(lambda: bool(shown) and paints.count > before, 10):
+            raise SystemExit("bench: the desk did not paint a verdict")
+        elapsed = (time.perf_counter() - started) * 1000
+        screen.outcome_shown.disconnect(shown.append)
+        screen.escape()
+        clock_ms += 2000  # a pause between candidates
+        if j >= 10:
+            times.append(elapsed)
+    screen.close()
+    app.processEvents()
+    return times
+
+
+def run(argv: list[str]) -> list[Figure]:
+    samples = int(argv[argv.index("--samples") + 1]) if "--samples" in argv else 1000
+    pg = argv[argv.index("--postgres") + 1] if "--postgres" in argv else os.environ.get("VENUE_TEST_POSTGRES_URL")
+    figures = []
+    cipher = PersonalDataCipher(DataKeys.generate())
+    with tempfile.TemporaryDirectory(prefix="bench-checkin-") as tmp:
+        engine = make_engine(f"sqlite:///{Path(tmp) / 'venue.sqlite'}")
+        upgrade(engine)
+        started = time.perf_counter()
+        loaded = load(engine, cipher)
+        note(f"sqlite: {CANDIDATES} candidates loaded in {time.perf_counter() - started:.1f} s")
+        ms = decisions_ms(engine, cipher, loaded, samples)
+        note(f"sqlite: median {percentile(ms, 50):.2f} ms, p99 {percentile(ms, 99):.2f} ms over {len(ms)}")
+        figures.append(Figure("checkin", "sqlite_p99_ms", round(percentile(ms, 99), 2), "ms", "<= 5"))
+        wedge = wedge_ms(engine, cipher, loaded, min(samples, 200))
+        note(f"wedge: median {percentile(wedge, 50):.1f} ms, p95 {percentile(wedge, 95):.1f} ms over {len(wedge)}")
+        figures.append(Figure("checkin", "wedge_to_verdict_p95_ms", round(percentile(wedge, 95), 1), "ms", "<= 50"))
+        engine.dispose()
+    if pg:
+        name = f"bench_checkin_{uuid.uuid4().hex[:8]}"
+        admin = make_engine(pg, isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+        url = make_url(pg).set(database=name).render_as_string(hide_password=False)
+        try:
+            engine = make_engine(url)
+            upgrade(engine)
+            loaded = load(engine, cipher)
+            ms = decisions_ms(engine, cipher, loaded, samples)
+            note(f"postgres: median {percentile(ms, 50):.2f} ms, p99 {percentile(ms, 99):.2f} ms over {len(ms)}")
+            figures.append(Figure("checkin", "postgres_p99_ms", round(percentile(ms, 99), 2), "ms", "<= 15"))
+            engine.dispose()
+        finally:
+            with admin.connect() as conn:
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            admin.dispose()
+    else:
+        note("postgres: no server given (--postgres URL or VENUE_TEST_POSTGRES_URL); postgres_p99_ms not measured")
+    return figures
