@@ -124,7 +124,7 @@ def wedge_ms(engine: Engine, cipher: PersonalDataCipher, loaded: Loaded, samples
     from ui.runner import OpRunner
 
     app, _ = make_application("zh_CN")
-    service, user, setup = _service(engine, cipher, loaded)
+    service, user, _setup = _service(engine, cipher, loaded)
 
     def unused(*_a: object) -> object:
         raise RuntimeError("not used by the benchmark")
@@ -165,7 +165,7 @@ def wedge_ms(engine: Engine, cipher: PersonalDataCipher, loaded: Loaded, samples
             ev = QKeyEvent(kind, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier, "\r")
             ev.setTimestamp(clock_ms)
             QApplication.sendEvent(screen, ev)
-        if not pump_until(lambda: bool(shown) and paints.count > before, 10):
+        if not pump_until(lambda shown=shown, before=before: bool(shown) and paints.count > before, 10):
             raise SystemExit("bench: the desk did not paint a verdict")
         elapsed = (time.perf_counter() - started) * 1000
         screen.outcome_shown.disconnect(shown.append)
