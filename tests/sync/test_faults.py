@@ -73,6 +73,8 @@ def test_server_down_loses_nothing_and_later_upload_completes(
     Fault("timeout", "/v1/batches", times=1, delay=1.2, skip=1),
     Fault("error", "/v1/audit-head", times=2),
 ], ids=lambda f: f"{f.kind}{f.path.replace('/', '-')}")
+# One fault at a time on the SQLite venue; all of them at once (below) runs on both engines.
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 def test_fault_is_survived_with_none_lost_none_duplicated(
         fault: Fault, service: SyncService, sessions: sessionmaker[Session], server_store: ServerStore,
         faults: FaultSwitch, venue_code: str, tmp_path: Path) -> None:
