@@ -98,8 +98,16 @@ class Uploader:
             if evidence:
                 # A few files at once: each is a round trip or two, so this hides the latency.
                 with ThreadPoolExecutor(max_workers=self._parallel_files, thread_name_prefix="sync-file") as pool:
-                    sizes = list(pool.map(self._upload_file, evidence))
-                files, sent_bytes = files + len(sizes), sent_bytes + sum(sizes)
+                    sizes = list(pool.map(self._upload_file_if_present, evidence))
+                for entry, size in zip(evidence, sizes, strict=True):
+                    if size is None:  # the file is gone from this PC: the rest still goes
+                        refused[entry.idempotency_key] = "evidence file missing on this computer"
+                        skip.add(entry.seq)
+                entries = [e for e in entries if e.seq not in skip]
+                files += sum(1 for n in sizes if n is not None)
+                sent_bytes += sum(n for n in sizes if n is not None)
+                if not entries:
+                    continue
             answer = self._send(entries)
             batches += 1
             acked, failed = self._apply(entries, answer)
@@ -148,6 +156,15 @@ class Uploader:
         for key, why in failed.items():
             log.warning("record %s not accepted by the server: %s", key, why)
         return len(accepted), failed
+
+    def _upload_file_if_present(self, entry: OutboxEntry) -> int | None:
+        try:
+            return self._upload_file(entry)
+        except VenueError as exc:
+            if exc.code != "sync.evidence_missing":
+                raise
+            log.error("%s", exc)
+            return None
 
     def _upload_file(self, entry: OutboxEntry) -> int:
         payload = json.loads(entry.payload_json)

@@ -42,3 +42,17 @@ def test_upload_sends_every_record_once_and_marks_it_acknowledged(
     again = service.upload()
     assert again.records_sent == 1
     assert len(server_keys(server_store, venue_code)) == len(venue_keys(sessions))
+
+
+def test_missing_evidence_file_is_reported_and_everything_else_is_sent(
+        service: SyncService, sessions: sessionmaker[Session], server_store: ServerStore, venue_code: str,
+        tmp_path: Path) -> None:
+    keys = venue_day(sessions, tmp_path / "files", admissions=3, files=2)
+    gone = sorted((tmp_path / "files").iterdir())[0]
+    gone.unlink()
+    report = service.upload()
+    (missing,) = report.not_accepted
+    assert missing.startswith("evidence_file:") and "missing" in report.not_accepted[missing]
+    assert set(server_keys(server_store, venue_code)) >= keys - {missing}
+    assert missing not in server_keys(server_store, venue_code)
+    assert service.status().pending.get("evidence_file") == 1  # stays queued for when the file is back
