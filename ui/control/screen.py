@@ -231,7 +231,8 @@ class ControlRoomScreen(QWidget):
             return
         self._loading = True
         now = self._clock()
-        self._runner.submit(lambda: self._load(now), self._show, self._failed)
+        load = self._load  # the job captures the callable, never the widget (it may outlive it on a worker)
+        self._runner.submit(lambda: load(now), self._show, self._failed)
 
     def _failed(self, exc: BaseException) -> None:
         self._loading = False
@@ -288,7 +289,8 @@ class ControlRoomScreen(QWidget):
             if jump is not None:
                 self._extra_alerts.insert(0, Alert("clock_jump", "", jump.at, count=int(jump.change.total_seconds())))
                 sitting = self._view.sitting_id if self._view else None
-                self._runner.submit(lambda: self._actions.note_clock_jump(jump, sitting))
+                note = self._actions.note_clock_jump
+                self._runner.submit(lambda: note(jump, sitting))
         if not self.isVisible() and reload:
             return  # another screen is showing: keep watching the clock, read nothing
         self.clock_label.setText(f"{venue_time(now):%H:%M:%S}")
@@ -369,19 +371,22 @@ class ControlRoomScreen(QWidget):
         dialog = ChecklistDialog(tile.code, tile.computer_based, self)
         if dialog.exec():
             checklist = dialog.checklist()
-            self._act(lambda: self._actions.sign_checklist(view.sitting_id, tile.room_id, checklist),
+            sign = self._actions.sign_checklist
+            self._act(lambda: sign(view.sitting_id, tile.room_id, checklist),
                       self.tr("Room {room}: checklist signed off.").format(room=tile.code))
 
     def open_room(self) -> None:
         tile, view = self.selected(), self._view
         if tile is not None and view is not None:
-            self._act(lambda: self._actions.open_room(view.sitting_id, tile.room_id),
+            open_room = self._actions.open_room
+            self._act(lambda: open_room(view.sitting_id, tile.room_id),
                       self.tr("Room {room} is open.").format(room=tile.code))
 
     def collect_papers(self) -> None:
         tile, view = self.selected(), self._view
         if tile is not None and view is not None:
-            self._act(lambda: self._actions.collect_papers(view.sitting_id, tile.room_id),
+            collect = self._actions.collect_papers
+            self._act(lambda: collect(view.sitting_id, tile.room_id),
                       self.tr("Room {room}: papers collected.").format(room=tile.code))
 
     def draw(self) -> None:

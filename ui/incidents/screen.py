@@ -229,13 +229,15 @@ class IncidentLogScreen(QWidget):
         form = IncidentForm(line.category, line.facts, line.action_taken, with_reason=False, parent=self)
         if form.exec():
             category, facts, action, _ = form.values()
-            self._act(lambda: self._actions.complete(line.id, category, facts, action), self.tr("Draft saved."))
+            a = self._actions  # the job captures the actions, never the widget
+            self._act(lambda: a.complete(line.id, category, facts, action), self.tr("Draft saved."))
 
     def signed(self) -> None:
         line = self.selected()
         cid = self._candidate(line) if line else None
         if line is not None and cid is not None:
-            self._act(lambda: self._actions.signed(line.id, cid), self.tr("Signature recorded."))
+            a = self._actions  # the job captures the actions, never the widget
+            self._act(lambda: a.signed(line.id, cid), self.tr("Signature recorded."))
 
     def refused(self) -> None:
         line = self.selected()
@@ -245,13 +247,15 @@ class IncidentLogScreen(QWidget):
         form = WitnessForm(self)
         if form.exec():
             number, credential, note = form.values()
-            self._act(lambda: self._actions.refused(line.id, cid, number, credential, note),
+            a = self._actions  # the job captures the actions, never the widget
+            self._act(lambda: a.refused(line.id, cid, number, credential, note),
                       self.tr("Refusal to sign recorded with two witnesses."))
 
     def confirm(self) -> None:
         line = self.selected()
         if line is not None:
-            self._act(lambda: self._actions.confirm(line.id), self.tr("Incident confirmed."))
+            a = self._actions  # the job captures the actions, never the widget
+            self._act(lambda: a.confirm(line.id), self.tr("Incident confirmed."))
 
     def amend(self) -> None:
         line = self.selected()
@@ -263,7 +267,8 @@ class IncidentLogScreen(QWidget):
             changes: dict[str, Any] = {k: v for k, v, old in (("category", category, line.category),
                                                               ("facts", facts, line.facts),
                                                               ("action_taken", action, line.action_taken)) if v != old}
-            self._act(lambda: self._actions.amend(line.id, changes, reason), self.tr("Amendment recorded."))
+            a = self._actions  # the job captures the actions, never the widget
+            self._act(lambda: a.amend(line.id, changes, reason), self.tr("Amendment recorded."))
 
     def reported(self) -> None:
         line = self.selected()
@@ -272,7 +277,8 @@ class IncidentLogScreen(QWidget):
         form = ReportForm(self)
         if form.exec():
             via, to = form.values()
-            self._act(lambda: self._actions.reported(line.id, via, to), self.tr("Marked as reported."))
+            a = self._actions  # the job captures the actions, never the widget
+            self._act(lambda: a.reported(line.id, via, to), self.tr("Marked as reported."))
 
     def add_file(self) -> None:
         line = self.selected()
@@ -280,7 +286,8 @@ class IncidentLogScreen(QWidget):
             return
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Attach evidence"))
         if path:
-            self._act(lambda: self._actions.add_file(line.id, Path(path)), self.tr("Evidence attached."))
+            a = self._actions  # the job captures the actions, never the widget
+            self._act(lambda: a.add_file(line.id, Path(path)), self.tr("Evidence attached."))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -35,7 +35,8 @@ class TimerScreen(QWidget):
 
     def refresh(self) -> None:
         now = self._clock()
-        self._runner.submit(lambda: self._load(now), self._show)
+        load = self._load  # the job captures the callable, never the widget
+        self._runner.submit(lambda: load(now), self._show)
 
     def _show(self, data: ControlView | None) -> None:
         self._data = data
