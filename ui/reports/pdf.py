@@ -39,6 +39,7 @@ def write_pdf(html_body: str, path: Path, *, title: str) -> Path:
         QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait, QMarginsF(15, 15, 15, 15))
     )
     doc = QTextDocument()
+    doc.documentLayout().setPaintDevice(writer)  # lay out at the page's resolution, not the screen's
     doc.setDefaultStyleSheet(BASE_CSS)
     doc.setDefaultFont(QFont("Noto Sans CJK SC", 10))
     doc.setHtml(f"<html><body>{html_body}</body></html>")
