@@ -3,9 +3,13 @@ sending with progress, the skew and audit verdict shown, errors in plain words."
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QThreadPool
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -17,11 +21,22 @@ from ui.sync.screen import SyncScreen
 
 
 @pytest.fixture
-def screen(qtbot: QtBot, service: SyncService) -> SyncScreen:
+def screen(qtbot: QtBot, service: SyncService) -> Iterator[SyncScreen]:
     widget = SyncScreen(OpRunner(), service)
     qtbot.addWidget(widget)
     widget.resize(1366, 768)
-    return widget
+    yield widget
+    drain()
+
+
+def drain() -> None:
+    """Let the screen's jobs finish and its answers land before the database goes, and collect
+    this test's Qt objects here, on the GUI thread, with no worker running."""
+    QApplication.processEvents()
+    QThreadPool.globalInstance().waitForDone(30000)
+    gc.collect()
+    QApplication.processEvents()
+    QThreadPool.globalInstance().waitForDone(30000)
 
 
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)

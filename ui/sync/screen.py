@@ -161,8 +161,9 @@ class SyncScreen(QWidget):
         self._busy(True)
         self.message.setProperty("bad", False)
         self.message.setText(self.tr("Sending to the provincial server…"))
-        self._runner.submit(lambda: self._service.upload(self._relay.progressed.emit, cancel),
-                            self._uploaded, self._failed, changes={"sync"})
+        # The job captures the service and the (parented) relay's emit, never this widget.
+        service, emit = self._service, self._relay.progressed.emit
+        self._runner.submit(lambda: service.upload(emit, cancel), self._uploaded, self._failed, changes={"sync"})
 
     def cancel_work(self) -> None:
         if self._cancel is not None:
@@ -181,7 +182,8 @@ class SyncScreen(QWidget):
         self._cancel = threading.Event()
         self._busy(True)
         self.message.setText(self.tr("Writing the encrypted results file…"))
-        self._runner.submit(lambda: self._service.export(path), lambda done: self._exported(path, done),
+        service = self._service
+        self._runner.submit(lambda: service.export(path), lambda done: self._exported(path, done),
                             self._failed, changes={"sync"})
 
     def fetch_package(self) -> None:
@@ -191,7 +193,8 @@ class SyncScreen(QWidget):
         cancel = self._cancel
         self._busy(True)
         self.message.setText(self.tr("Downloading the exam package…"))
-        self._runner.submit(lambda: self._service.fetch_package(cancel), self._fetched, self._failed,
+        service = self._service
+        self._runner.submit(lambda: service.fetch_package(cancel), self._fetched, self._failed,
                             changes={"sync", "package", "sittings"})
 
     # -- results ---------------------------------------------------------------------------------
