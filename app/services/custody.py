@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from app.db.models import Room, Sitting
@@ -188,6 +188,10 @@ class CustodyService:
 
     def _record(self, s: Session, by: StaffSession, draft: HandoverDraft, givers: Sequence[StaffSession],
                 receivers: Sequence[StaffSession], now: datetime) -> HandoverResult:
+        if s.get_bind().dialect.name == "postgresql":
+            # Where items are is read, then written: two desks must not both hand over the same
+            # package from the same place (SQLite's BEGIN IMMEDIATE already serialises writers).
+            s.execute(text("SELECT pg_advisory_xact_lock(7400006)"))
         items = custody_chain.manifest_items(s)
         known = {i.barcode: i for i in items}
         expected = expected_manifest(items, custody_chain.places(s), draft.from_place, draft.to_place,

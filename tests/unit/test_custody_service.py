@@ -169,3 +169,28 @@ def test_art23_every_package_shows_where_it_is_and_its_whole_chain(engine: Engin
     with pytest.raises(VenueError) as err:
         v.custody.chain("NOPE")
     assert err.value.code == "custody.unknown_package"
+
+
+def test_art23_two_desks_handing_over_the_same_packages_at_once_record_one_move(engine: Engine) -> None:
+    import threading
+
+    v = make_venue(engine)
+    _receive(v)
+    by = v.login()
+    draft = HandoverDraft(SECURE_ROOM, EXAM_OFFICE, v.sitting, v.ok(*ALL))
+    signed = [(v.sign("B0001", "B0002"), v.sign("Z0001", "F0001", side=Side.RECEIVING)) for _ in range(2)]
+    barrier = threading.Barrier(2)
+    results: list[HandoverResult] = []
+
+    def desk(givers: list, receivers: list) -> None:  # type: ignore[type-arg]
+        barrier.wait()
+        results.append(v.custody.record_handover(by, draft, givers, receivers))
+
+    threads = [threading.Thread(target=desk, args=pair) for pair in signed]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    assert sorted(r.with_discrepancy for r in results) == [False, True]
+    late = next(r for r in results if r.with_discrepancy)
+    assert {p.value for line in late.comparison.lines for p in line.problems} == {"extra"}
