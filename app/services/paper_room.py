@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, or_, select, text
 from sqlalchemy.orm import Session
 
 from app.db.models import Sitting
@@ -89,6 +89,9 @@ def open_gap(session: Session) -> DutyGap | None:
 
 def refresh_duty_gap(session: Session, actor: Actor, desk: str, now: datetime) -> DutyGap | None:
     """Open or close the duty gap after a change, in the caller's transaction (art. 22(五))."""
+    if session.get_bind().dialect.name == "postgresql":
+        # Two desks signing on at once must not open two gaps (SQLite serialises writers already).
+        session.execute(text("SELECT pg_advisory_xact_lock(7400007)"))
     staff = len(on_duty(session))
     items = custody_chain.items_in_secure_room(session)
     gap = open_gap(session)
