@@ -275,8 +275,10 @@ class DatabasePage(_Page):
             self.outcome.clear()
             self.refused(exc)
 
+        services = self._services  # the job captures the services, never the widget (runner.py)
+
         def probe() -> tuple[str, DatabaseState]:
-            return self._services.check_database(url), self._services.database_state(url)
+            return services.check_database(url), services.database_state(url)
 
         self._runner.submit(probe, done, failed)
 
@@ -487,7 +489,8 @@ class Finisher:
             after_failure()
             page.refused(exc)
 
-        self._runner.submit(lambda: self._services.apply(answers), done, failed)
+        apply = self._services.apply  # the job captures the service, never the wizard (runner.py)
+        self._runner.submit(lambda: apply(answers), done, failed)
         return False
 
 
