@@ -42,6 +42,7 @@ class Translations:
     def __init__(self, app: QCoreApplication) -> None:
         self._app = app
         self._installed: list[QTranslator] = []
+        self._data: list[bytes] = []  # the catalogs' bytes, alive as long as their translators
         self.language = "en"
 
     def apply(self, lang: str) -> bool:
@@ -55,7 +56,15 @@ class Translations:
             return True
         ok = True
         ours = QTranslator(self._app)
-        if ours.load(str(qm_file(lang))):
+        # Loaded from bytes we keep, not from the file: Qt maps a .qm file into memory, and a file
+        # replaced while the desk runs (an update, a rebuilt catalog) would crash it on the next
+        # translated string.
+        try:
+            data = qm_file(lang).read_bytes()
+        except OSError:
+            data = b""
+        self._data = [data]
+        if data and ours.load(data):
             self._app.installTranslator(ours)
             self._installed.append(ours)
         else:

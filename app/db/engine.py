@@ -44,11 +44,23 @@ def _configure_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        # A read-only session (read_session_factory) begins DEFERRED: under WAL it neither waits
+        # for nor holds up a writer, so a desk's counters never delay the next admission.
+        reading = conn.get_execution_options().get(READ_ONLY, False)
+        conn.exec_driver_sql("BEGIN" if reading else "BEGIN IMMEDIATE")
+
+
+READ_ONLY = "venue_read_only"
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
+
+
+def read_session_factory(sessions: sessionmaker[Session]) -> sessionmaker[Session]:
+    """Sessions on the same engine for queries that write nothing (lists, counters, search)."""
+    bind = sessions.kw["bind"]
+    return sessionmaker(bind.execution_options(**{READ_ONLY: True}), expire_on_commit=False)
 
 
 class DatabaseUnreachable(VenueError):

@@ -19,6 +19,7 @@ from sqlalchemy import ColumnElement, Select, func, select, true
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased, sessionmaker
 
+from app.db.engine import read_session_factory
 from app.db.models import Candidate, Exam, Room, Seat, SeatAssignment, Sitting
 from app.db.models_checkin import Absence, Admission, CheckinScan, InfoChangeRequest
 from app.db.types import utcnow
@@ -181,21 +182,22 @@ class CheckinService:
         clock: Callable[[], datetime] = utcnow,
     ) -> None:
         self._sessions = sessions
+        self._reads = read_session_factory(sessions)
         self._cipher = cipher
         self._clock = clock
 
     # -- what the desk shows --------------------------------------------------------------
 
     def sittings(self) -> list[DeskInfo]:
-        with self._sessions() as s:
+        with self._reads() as s:
             return [self._info(s, sit, None) for sit in s.scalars(select(Sitting).order_by(Sitting.starts_at))]
 
     def rooms(self) -> list[tuple[uuid.UUID, str, str]]:
-        with self._sessions() as s:
+        with self._reads() as s:
             return [(r.id, r.code, r.name) for r in s.scalars(select(Room).order_by(Room.code))]
 
     def desk_info(self, setup: DeskSetup) -> DeskInfo:
-        with self._sessions() as s:
+        with self._reads() as s:
             sitting = s.get(Sitting, setup.sitting_id)
             if sitting is None:
                 raise UnknownSitting()
@@ -210,7 +212,7 @@ class CheckinService:
                         room.name if room else None, exam.ticket_pattern if exam else r".+")
 
     def counters(self, setup: DeskSetup) -> Counters:
-        with self._sessions() as s:
+        with self._reads() as s:
             def in_room(col: Any) -> ColumnElement[bool]:
                 return col == setup.room_id if setup.room_id else true()
 
@@ -230,7 +232,7 @@ class CheckinService:
             return Counters(expected, admitted, absent, refused)
 
     def recent(self, setup: DeskSetup, limit: int = 8) -> list[RecentScan]:
-        with self._sessions() as s:
+        with self._reads() as s:
             stmt = (select(CheckinScan, Candidate.name).outerjoin(Candidate, CheckinScan.candidate_id == Candidate.id)
                     .where(CheckinScan.sitting_id == setup.sitting_id, CheckinScan.desk == setup.desk)
                     .order_by(CheckinScan.seq.desc()).limit(limit))
@@ -246,7 +248,7 @@ class CheckinService:
         needle = "".join(text.split())
         if len(needle) < 2:
             raise SearchTooShort()
-        with self._sessions() as s:
+        with self._reads() as s:
             stmt = (select(Candidate, Room.code, Seat.number).join(SeatAssignment, SeatAssignment.candidate_id == Candidate.id)
                     .join(Room, Room.id == SeatAssignment.room_id).join(Seat, Seat.id == SeatAssignment.seat_id)
                     .where(SeatAssignment.sitting_id == setup.sitting_id, Candidate.name.contains(needle, autoescape=True))

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QHideEvent, QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -93,6 +93,7 @@ class CheckinScreen(QWidget):
         self._devices: dict[str, DeviceStatus] = {}
         self._db_ok = True
         self._room_codes: list[str | None] = [None]
+        self._refreshing = self._refresh_again = False
 
         # -- top: which sitting and door, the clock that matters, the health of the desk --------
         self.sitting = QComboBox(objectName="DeskSetup")
@@ -160,9 +161,12 @@ class CheckinScreen(QWidget):
         layout.addLayout(middle, 1)
         layout.addLayout(keys)
 
-        for key, slot in ((Qt.Key.Key_F2, self.manual_entry), (Qt.Key.Key_F3, self.search),
-                          (Qt.Key.Key_Return, self.enter), (Qt.Key.Key_Enter, self.enter),
-                          (Qt.Key.Key_Escape, self.escape)):
+        # Enter and Esc are read in keyPressEvent, not as shortcuts: a shortcut fires before the
+        # wedge filter sees the key, so a scanner's Enter terminator would confirm a decision.
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        for combo in (self.sitting, self.door):
+            combo.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        for key, slot in ((Qt.Key.Key_F2, self.manual_entry), (Qt.Key.Key_F3, self.search)):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
@@ -375,12 +379,26 @@ class CheckinScreen(QWidget):
     # -- counters, recent scans, the entry cutoff -----------------------------------------------
 
     def refresh_counts(self) -> None:
+        """At most one refresh runs at a time; asks made meanwhile are folded into one more."""
         if self.setup is None:
             return
+        if self._refreshing:
+            self._refresh_again = True
+            return
+        self._refreshing, self._refresh_again = True, False
         setup, service = self.setup, self._ports.service
-        self._runner.submit(lambda: (service.counters(setup), service.recent(setup)), self._show_counts, self._db_failed, owner=self)
+
+        def failed(exc: BaseException) -> None:
+            self._refreshing = False
+            self._db_failed(exc)
+
+        self._runner.submit(lambda: (service.counters(setup), service.recent(setup)), self._show_counts, failed,
+                            owner=self)
 
     def _show_counts(self, result: tuple[Counters, list[RecentScan]]) -> None:
+        self._refreshing = False
+        if self._refresh_again:
+            self.refresh_counts()
         counters, recent = result
         self._db_ok = True
         values = {"expected": counters.expected, "admitted": counters.admitted,
@@ -440,11 +458,20 @@ class CheckinScreen(QWidget):
             return
         AttendanceDialog(self._runner, self._ports, self.setup, self).exec()
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.enter()
+        elif event.key() == Qt.Key.Key_Escape:
+            self.escape()
+        else:
+            super().keyPressEvent(event)
+
     def showEvent(self, event: QShowEvent) -> None:
         app = QApplication.instance()
         if app is not None:
             self.wedge.install(app)
         super().showEvent(event)
+        self.setFocus()
 
     def hideEvent(self, event: QHideEvent) -> None:
         app = QApplication.instance()
