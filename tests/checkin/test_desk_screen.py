@@ -193,3 +193,58 @@ def test_art30_2_entry_close_marks_absences_and_the_sheet_is_printable(qtbot: Qt
     qtbot.waitUntil(lambda: dialog.sheet is not None, timeout=5000)
     path = dialog.save_pdf()
     assert path is not None and path.read_bytes().startswith(b"%PDF")
+
+
+def _wedge_burst(screen: CheckinScreen, code: str, start_ms: int) -> None:
+    """Keys as a keyboard-wedge scanner types them: 4 ms apart, ending with its Enter terminator."""
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    for i, ch in enumerate([*code, "\r"]):
+        key = Qt.Key.Key_Return if ch == "\r" else ord(ch)
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            event = QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, ch)
+            event.setTimestamp(start_ms + 4 * i)
+            QApplication.sendEvent(screen, event)
+
+
+def test_a_wedge_scanners_enter_completes_the_scan_and_does_not_confirm_anything(
+    qtbot: QtBot, kit: Kit, tmp_path: Path
+) -> None:
+    from tests.checkin.kit import card
+
+    c = kit.seated("S1")[0]
+    screen = make_screen(qtbot, kit, None, tmp_path, room=str(c["room"]))
+    with qtbot.waitSignal(screen.outcome_shown, timeout=5000):
+        screen.present_document(card(c))
+    with qtbot.waitSignal(screen.outcome_shown, timeout=5000) as sig:
+        _wedge_burst(screen, str(c["ticket_number"]), 2_000_000)
+    assert sig.args[0].verdict is Verdict.ADMIT  # not a card-only "check" from the Enter key
+
+
+def test_an_unreachable_database_is_said_at_once_and_the_scan_is_kept_for_a_retry(
+    qtbot: QtBot, kit: Kit, tmp_path: Path
+) -> None:
+    import socket
+
+    from app.db.engine import make_engine, make_session_factory
+    from app.services.checkin import CheckinService
+    from tests.unit.test_package_kit import CIPHER
+
+    c = kit.seated("S1")[0]
+    screen = make_screen(qtbot, kit, None, tmp_path, room=str(c["room"]))
+    working = screen._ports.service
+    with socket.socket() as s:  # a port nobody listens on: a real refused connection
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    dead = make_engine(f"postgresql+psycopg://nobody@127.0.0.1:{port}/venue", connect_args={"connect_timeout": 2})
+    screen._ports.service = CheckinService(make_session_factory(dead), CIPHER, kit.clock)
+    screen.present_ticket(str(c["ticket_number"]))
+    qtbot.waitUntil(lambda: screen.panel.verdict == "problem", timeout=10000)
+    assert "cannot be reached" in screen.health.text() and screen.flow.ticket is not None
+    screen._ports.service = working  # the network is back
+    with qtbot.waitSignal(screen.outcome_shown, timeout=5000) as sig:
+        screen.enter()  # Enter retries what was presented
+    assert sig.args[0].verdict is Verdict.WAIT and sig.args[0].candidate.ticket_number == c["ticket_number"]
+    dead.dispose()
