@@ -9,6 +9,8 @@ frame ends the test with `succeeded`; silence until the time limit ends it with 
 from __future__ import annotations
 
 import threading
+import time
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -73,9 +75,11 @@ class DeviceCheck(QObject):
     succeeded = Signal(str, object)
     failed = Signal(str)
 
-    def __init__(self, config: DeviceConfig, *, timeout_s: float = 30.0, parent: QObject | None = None) -> None:
+    def __init__(self, config: DeviceConfig, *, timeout_s: float = 30.0, wedge_clock: Callable[[], float] | None = None,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.config = config
+        self._wedge_clock = wedge_clock or time.monotonic
         self._timeout_s = timeout_s
         self._bridge = DeviceBridge(self)
         self._bridge.event_received.connect(self._on_event)
@@ -91,7 +95,7 @@ class DeviceCheck(QObject):
         kind = self.config.kind
         try:
             if kind is DeviceKind.SCANNER_WEDGE:
-                self._wedge = WedgeFilter(device=self.config.name, parent=self)
+                self._wedge = WedgeFilter(device=self.config.name, clock=self._wedge_clock, parent=self)
                 self._wedge.scanned.connect(lambda code: self._finish(True, self._scanned_text(code)))
                 app = QApplication.instance()
                 assert app is not None

@@ -308,6 +308,7 @@ class DevicesPage(_Page):
         super().__init__()
         self._finisher, self._joining = finisher, joining
         self.timeout_s = timeout_s
+        self.wedge_clock: Callable[[], float] | None = None  # tests: a keyboard scanner's pace without real time
         self.table = QTableWidget(0, 4)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -413,7 +414,7 @@ class DevicesPage(_Page):
             return None
         self.error.clear()
         self.preview.clear()
-        check = DeviceCheck(config, timeout_s=self.timeout_s, parent=self)
+        check = DeviceCheck(config, timeout_s=self.timeout_s, wedge_clock=self.wedge_clock, parent=self)
         check.progress.connect(lambda text: self._set_result(row, text))
         check.succeeded.connect(lambda text, image: self._succeeded(row, text, image))
         check.failed.connect(lambda text: self._set_result(row, "✖ " + text))
