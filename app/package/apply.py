@@ -139,6 +139,8 @@ class Writer:
         d_cand, d_staff = diff(st.candidates, want_candidates), diff(st.staff, want_staff)
         d_cust, d_assign = diff(st.custody, want_custody), diff(st.assignments, want_assign)
         d_rel = diff(st.relations, want_rel)
+        if not self.audited:  # a first load removes nobody: staff enrolled at set-up stay
+            d_staff.removed = []
         # Already withdrawn and still not listed: nothing to do.
         d_cand.removed = [k for k in d_cand.removed if not st.candidates[k][1].get("withdrawn")]
         seats_added = sorted(want_seats - set(st.seats))

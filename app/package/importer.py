@@ -27,7 +27,7 @@ from app.package.archive import VerifiedArchive, read_verified
 from app.package.content import PackageContent, parse_content
 from app.package.keys import TrustedKeys, load_trusted_keys
 from app.package.schema import validate_data
-from app.package.state import StoredState, load_state
+from app.package.state import StoredState, load_staff, load_state
 from app.security.crypto import PersonalDataCipher
 from app.services import audit
 
@@ -142,7 +142,12 @@ def _apply(
     reason = f"exam package {content.exam.code} revision {checked.revision}"
     exam_id, venue_id = _upsert_exam_and_venue(session, content, exam, venue, actor, desk, reason, now,
                                                audited=previous is not None)
-    stored = load_state(session, exam_id, venue_id, cipher) if previous is not None else StoredState()
+    if previous is not None:
+        stored = load_state(session, exam_id, venue_id, cipher)
+    else:
+        # A first load may meet staff enrolled at set-up (the first chief examiner): they are
+        # adopted by staff number, keeping their credential, and none of them is removed.
+        stored = StoredState(staff=load_staff(session, venue_id))
     writer = Writer(session, content, stored, cipher, exam_id, venue_id, actor, desk, reason, now,
                     audited=previous is not None)
     changes = writer.apply()

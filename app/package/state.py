@@ -85,6 +85,10 @@ class StoredState:
     custody: dict[str, tuple[uuid.UUID, Snapshot]] = field(default_factory=dict)
 
 
+def load_staff(session: Session, venue_id: uuid.UUID) -> dict[str, tuple[uuid.UUID, Snapshot]]:
+    return {m.staff_number: (m.id, staff_snapshot(m)) for m in session.scalars(select(Staff).where(Staff.venue_id == venue_id))}
+
+
 def load_state(session: Session, exam_id: uuid.UUID, venue_id: uuid.UUID, cipher: PersonalDataCipher) -> StoredState:
     st = StoredState()
     sitting_code: dict[uuid.UUID, str] = {}
@@ -115,10 +119,8 @@ def load_state(session: Session, exam_id: uuid.UUID, venue_id: uuid.UUID, cipher
         room, seat = seat_key[a.seat_id]
         key = (ticket[a.candidate_id], sitting_code[a.sitting_id])
         st.assignments[key] = (a.id, {"ticket_number": key[0], "sitting": key[1], "room": room, "seat": seat})
-    staff_number: dict[uuid.UUID, str] = {}
-    for member in session.scalars(select(Staff).where(Staff.venue_id == venue_id)):
-        st.staff[member.staff_number] = (member.id, staff_snapshot(member))
-        staff_number[member.id] = member.staff_number
+    st.staff = load_staff(session, venue_id)
+    staff_number = {member_id: number for number, (member_id, _) in st.staff.items()}
     for rel in session.scalars(select(StaffRelation).where(StaffRelation.staff_id.in_(list(staff_number)))):
         key = (staff_number[rel.staff_id], ticket.get(rel.candidate_id, str(rel.candidate_id)))
         st.relations[key] = (rel.id, {"staff_number": key[0], "ticket_number": key[1], "relation": rel.relation})

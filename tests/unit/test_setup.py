@@ -234,9 +234,6 @@ def test_joining_needs_a_shared_database(tmp_path: Path) -> None:
                    policy=CHEAP) == "setup.needs_chief"
 
 
-@pytest.mark.xfail(strict=True, reason="the package importer inserts every roster member on a first load, so the "
-                   "chief examiner enrolled at set-up collides with the same staff number in the roster "
-                   "(app/package: adopt existing staff rows by staff number on a first load)")
 def test_exam_package_imported_after_setup_adopts_the_enrolled_chief(tmp_path: Path) -> None:
     from app.bootstrap import open_core
     from app.package.demo import make_demo
