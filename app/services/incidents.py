@@ -348,7 +348,8 @@ def add_evidence(session: Session, user: StaffSession, incident_id: uuid.UUID, s
                                 retention_class=RetentionClass.SERIOUS)
     session.add(evidence)
     session.flush()
-    outbox.enqueue(session, "evidence_file", sha, {"sha256": sha, "path": str(stored), "size": size,
+    # Keyed by the evidence row: the same file attached to two incidents is two records, one upload.
+    outbox.enqueue(session, "evidence_file", evidence.id, {"sha256": sha, "path": str(stored), "size": size,
                                                    "owner_kind": "incident", "owner_id": str(incident.id)})
     _next_state(session, incident, user.actor, "incident.evidence_added", user.desk, at, before=before)
     return evidence

@@ -172,6 +172,19 @@ def test_art29_evidence_is_hashed_stored_and_queued_for_upload(engine: Engine, t
                      tmp_path / "evidence") == "incident.evidence_missing"
 
 
+def test_the_same_file_attached_to_two_incidents_is_queued_twice_and_stored_once(engine: Engine, tmp_path: Path) -> None:
+    day = exam_day(engine)
+    first, second = _draft(day, "art7.5"), _draft(day, "art6.1")
+    snap = tmp_path / "shared.jpg"
+    snap.write_bytes(b"\xff\xd8one frame, two cases\xff\xd9")
+    inv = day.login("J0001")
+    for iid in (first, second):
+        with day.session() as s, s.begin():
+            incidents.add_evidence(s, inv, iid, snap, tmp_path / "evidence", kind="snapshot")
+    entries = _outbox(engine, "evidence_file")
+    assert len(entries) == 2 and len({json.loads(e.payload_json)["sha256"] for e in entries}) == 1
+
+
 def test_failed_step_leaves_nothing_half_written(engine: Engine) -> None:
     day = exam_day(engine)
     iid = _draft(day)
