@@ -23,6 +23,7 @@ from app.db.types import utcnow
 from app.domain import RoomKind, SittingMode
 from app.errors import VenueError
 from app.rules.clock import ClockJump
+from app.rules.custody import Alert as VenueAlert
 from app.rules.lifecycle import Phase, RoomSteps, phase
 from app.rules.timing import Schedule, entry_closes_at, may_hand_in, sealing_ends_at, venue_time
 from app.security.auth import StaffSession
@@ -274,6 +275,8 @@ class ControlView:
     schedule: Schedule
     tiles: tuple[RoomTile, ...]
     alerts: tuple[Alert, ...]
+    # Custody and paper-room alerts (app.services.custody / paper_room), shown above the rooms' own.
+    venue_alerts: tuple[VenueAlert, ...] = ()
 
     @property
     def entry_closes_at(self) -> datetime:

@@ -41,6 +41,7 @@ from ui.control.checklist import ChecklistDialog
 from ui.control.draw import DrawDialog, impossible_text, write_draw_sheet
 from ui.control.hand_in import HandInDialog
 from ui.control.texts import alert_text, countdown, phase_name
+from ui.custody.names import alert_text as venue_alert_text
 from ui.incidents.categories import category_label
 from ui.messages import describe
 from ui.overview.screen import mode_name
@@ -330,7 +331,8 @@ class ControlRoomScreen(QWidget):
             notes.append(" · ".join(tile.invigilators) if tile.invigilators else self.tr("no invigilators drawn"))
             w.notes.setText("   ".join(notes))
             w.set_state(tile_state(tile, ph, alerts))
-        texts = [alert_text(a, now, category_label(a.category)) for a in grouped(alerts)]
+        texts = [venue_alert_text(a) for a in view.venue_alerts]
+        texts += [alert_text(a, now, category_label(a.category)) for a in grouped(alerts)]
         if [self.alerts.item(i).text() for i in range(self.alerts.count())] != texts:
             self.alerts.clear()
             self.alerts.addItems(texts or [self.tr("No alerts.")])

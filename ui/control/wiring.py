@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 import uuid
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -15,7 +16,7 @@ from app.rules.clock import AnchoredClock, ClockJump
 from app.security.auth import StaffSession
 from app.security.permissions import Permission
 from app.security.two_person import TwoPersonRule
-from app.services import assignment, control, room_record
+from app.services import assignment, control, custody, paper_room, room_record
 from app.services.control import Checklist, ControlView
 from ui.control.screen import ControlActions, ControlRoomScreen
 from ui.incidents import wiring as incidents_wiring
@@ -27,7 +28,11 @@ def load_control(core: Core) -> Callable[[datetime], ControlView | None]:
     def load(now: datetime) -> ControlView | None:
         with core.sessions() as s:
             sitting = control.current_sitting(s, now)
-            return control.control_view(s, sitting.id, now) if sitting else None
+            if sitting is None:
+                return None
+            view = control.control_view(s, sitting.id, now)
+            venue = tuple(custody.alerts(s, now)) + tuple(paper_room.alerts(s, now))
+            return replace(view, venue_alerts=venue)
 
     return load
 
