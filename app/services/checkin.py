@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, select, true
+from sqlalchemy import ColumnElement, Select, bindparam, func, select, true
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased, sessionmaker
 
@@ -172,6 +172,26 @@ def _method(ticket: PresentedTicket | None, document: PresentedDocument | None) 
     if ticket is not None and document is not None:
         return "card_and_ticket"
     return "card" if document is not None else "ticket"
+
+
+# The lookups of every decision, built once (building a select costs more than running it here).
+_ADMITTED_ROOM = aliased(Room)
+_FACTS = (
+    select(Room.id, Room.code, Room.name, Seat.number, Admission.admitted_at, Admission.desk, Admission.staff_name,
+           _ADMITTED_ROOM.code)
+    .select_from(Candidate)
+    .outerjoin(SeatAssignment, (SeatAssignment.candidate_id == Candidate.id)
+               & (SeatAssignment.sitting_id == bindparam("sitting_id")))
+    .outerjoin(Room, Room.id == SeatAssignment.room_id).outerjoin(Seat, Seat.id == SeatAssignment.seat_id)
+    .outerjoin(Admission, (Admission.candidate_id == Candidate.id) & (Admission.sitting_id == bindparam("sitting_id")))
+    .outerjoin(_ADMITTED_ROOM, _ADMITTED_ROOM.id == Admission.room_id)
+    .where(Candidate.id == bindparam("candidate_id"))
+)
+_BY_TICKET = select(Candidate).where(Candidate.exam_id == bindparam("exam_id"),
+                                     Candidate.ticket_number == bindparam("ticket"))
+_BY_DOCUMENT = (select(Candidate).where(Candidate.exam_id == bindparam("exam_id"),
+                                        Candidate.document_number_hash == bindparam("hash"))
+                .order_by(Candidate.withdrawn))
 
 
 class CheckinService:
@@ -378,31 +398,18 @@ class CheckinService:
 
     def _facts(self, s: Session, sitting: Sitting, c: Candidate) -> rules.CandidateFacts:
         # One round trip: the seat in this sitting and any admission already recorded.
-        admitted_room = aliased(Room)
-        row = s.execute(
-            select(Room.id, Room.code, Room.name, Seat.number, Admission.admitted_at, Admission.desk,
-                   Admission.staff_name, admitted_room.code)
-            .select_from(Candidate)
-            .outerjoin(SeatAssignment, (SeatAssignment.candidate_id == Candidate.id)
-                       & (SeatAssignment.sitting_id == sitting.id))
-            .outerjoin(Room, Room.id == SeatAssignment.room_id).outerjoin(Seat, Seat.id == SeatAssignment.seat_id)
-            .outerjoin(Admission, (Admission.candidate_id == Candidate.id) & (Admission.sitting_id == sitting.id))
-            .outerjoin(admitted_room, admitted_room.id == Admission.room_id)
-            .where(Candidate.id == c.id)).one()
+        row = s.execute(_FACTS, {"candidate_id": c.id, "sitting_id": sitting.id}).one()
         seat = rules.Seat(row[0], row[1], row[2], row[3]) if row[0] is not None else None
         admitted = rules.PriorAdmission(row[4], row[5], row[6], row[7]) if row[4] is not None else None
         number = self._cipher.decrypt_text(c.document_number_enc, DOCUMENT_CONTEXT)
         return rules.CandidateFacts(c.id, c.name, c.ticket_number, c.document_type, number, c.withdrawn, seat, admitted)
 
     def _by_ticket(self, s: Session, sitting: Sitting, number: str) -> rules.CandidateFacts | None:
-        c = s.scalars(select(Candidate).where(Candidate.exam_id == sitting.exam_id,
-                                              Candidate.ticket_number == number.strip())).first()
+        c = s.scalars(_BY_TICKET, {"exam_id": sitting.exam_id, "ticket": number.strip()}).first()
         return self._facts(s, sitting, c) if c else None
 
     def _by_document(self, s: Session, sitting: Sitting, number: str) -> rules.CandidateFacts | None:
-        c = s.scalars(select(Candidate).where(Candidate.exam_id == sitting.exam_id,
-                                              Candidate.document_number_hash == self._cipher.blind_index(number))
-                      .order_by(Candidate.withdrawn)).first()
+        c = s.scalars(_BY_DOCUMENT, {"exam_id": sitting.exam_id, "hash": self._cipher.blind_index(number)}).first()
         return self._facts(s, sitting, c) if c else None
 
     def _admit(
