@@ -151,6 +151,14 @@ def forecast(session: Session, free_bytes: int, now: datetime) -> DiskForecast:
     return disk_forecast(free_bytes, int(window), rate)
 
 
+def _queue_video(session: Session, segment: VideoSegment) -> None:
+    """Video kept as evidence goes to the province with the evidence range that names it: queued
+    once per segment, uploaded in chunks like any evidence file."""
+    outbox.enqueue(session, "evidence_file", segment.id, {
+        "sha256": segment.sha256, "path": segment.path, "size": segment.bytes,
+        "owner_kind": "paper_room_segment", "owner_id": str(segment.id)})
+
+
 def alerts(session: Session, now: datetime, *, free_bytes: int | None = None) -> list[Alert]:
     """What the chief's control room shows about the paper room, newest first: an open duty gap,
     motion outside a handover window and tamper in the last 12 hours, a disk that cannot hold
@@ -243,6 +251,8 @@ class PaperRoomService:
                                    retention_class=segment_retention(camera, start, end, evidence))
             s.add(segment)
             s.flush()
+            if segment.retention_class is RetentionClass.SERIOUS:  # inside a range already kept as evidence
+                _queue_video(s, segment)
             audit.record(s, actor, "paper_room.segment", "paper_room_segment", segment.id, desk=desk,
                          after={"camera": camera, "file": path.name, "start": start.isoformat(),
                                 "end": end.isoformat(), "sha256": sha256, "bytes": size,
@@ -294,6 +304,8 @@ class PaperRoomService:
                 query = query.where(VideoSegment.camera == camera)
             segments = list(s.scalars(query))
             for seg in segments:
+                if seg.retention_class is not RetentionClass.SERIOUS:
+                    _queue_video(s, seg)
                 seg.retention_class = RetentionClass.SERIOUS
             snapshot = {"camera": camera, "start": start.isoformat(), "end": end.isoformat(), "reason": row.reason,
                         "segments": [{"file": Path(x.path).name, "sha256": x.sha256} for x in segments]}

@@ -124,6 +124,8 @@ def test_art29_marking_evidence_gives_overlapping_segments_the_2_year_class(engi
     with Session(engine) as s:
         classes = {seg.id: seg.retention_class for seg in s.scalars(select(VideoSegment))}
         queued = s.scalars(select(OutboxEntry).where(OutboxEntry.kind == "paper_room_evidence")).one()
+        files = {e.record_id for e in s.scalars(select(OutboxEntry).where(OutboxEntry.kind == "evidence_file"))}
+    assert files == {str(inside), str(later)}  # the kept video itself is uploaded, each segment once
     assert classes == {inside: RetentionClass.SERIOUS, other_cam: RetentionClass.PAPER_ROOM_VIDEO,
                        outside: RetentionClass.PAPER_ROOM_VIDEO, later: RetentionClass.SERIOUS}
     assert json.loads(queued.payload_json)["segments"][0]["file"] == "inside.mp4"
