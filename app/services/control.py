@@ -287,6 +287,14 @@ class ControlView:
         return sealing_ends_at(self.schedule)
 
 
+def venue_alerts(session: Session, now: datetime) -> tuple[VenueAlert, ...]:
+    """What the control room shows beside its rooms: custody (overdue answer sheets, missing
+    packages, chain gaps) and the secure paper room (duty gaps, tamper, motion)."""
+    from app.services import custody, paper_room
+
+    return tuple(custody.alerts(session, now)) + tuple(paper_room.alerts(session, now))
+
+
 def current_sitting(session: Session, now: datetime) -> Sitting | None:
     """The sitting running now, else the next one today or later, else the last one."""
     sittings = list(session.scalars(select(Sitting).order_by(Sitting.starts_at)))

@@ -162,3 +162,15 @@ def test_art22_5_disk_forecast_uses_the_last_day_of_recording(engine: Engine, tm
         assert "paper_room.disk" in [a.code for a in paper_room.alerts(s, v.clock.now, free_bytes=10_000)]
     assert v.paper_room.forecast(free_bytes=10**9).enough
 
+
+
+def test_art22_5_the_control_room_hears_of_a_duty_gap(engine: Engine) -> None:
+    from app.services import control
+
+    v = make_venue(engine)
+    v.paper_room.sign_on(DESK, "B0001", GOOD)
+    with Session(engine) as s:
+        assert not [a for a in control.venue_alerts(s, v.clock.now) if a.code == "paper_room.duty_gap"]
+    _receive(v)
+    with Session(engine) as s:
+        assert [a.severity for a in control.venue_alerts(s, v.clock.now) if a.code == "paper_room.duty_gap"] == ["critical"]

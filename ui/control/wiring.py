@@ -16,7 +16,7 @@ from app.rules.clock import AnchoredClock, ClockJump
 from app.security.auth import StaffSession
 from app.security.permissions import Permission
 from app.security.two_person import TwoPersonRule
-from app.services import assignment, control, custody, paper_room, room_record
+from app.services import assignment, control, room_record
 from app.services.control import Checklist, ControlView
 from ui.control.screen import ControlActions, ControlRoomScreen
 from ui.incidents import wiring as incidents_wiring
@@ -31,8 +31,7 @@ def load_control(core: Core) -> Callable[[datetime], ControlView | None]:
             if sitting is None:
                 return None
             view = control.control_view(s, sitting.id, now)
-            venue = tuple(custody.alerts(s, now)) + tuple(paper_room.alerts(s, now))
-            return replace(view, venue_alerts=venue)
+            return replace(view, venue_alerts=control.venue_alerts(s, now))
 
     return load
 
