@@ -15,15 +15,10 @@ from app.db.models import Exam, Venue
 from app.security.auth import StaffSession
 from app.services.overview import overview
 from devices.registry import DeviceConfig
-from ui.checkin import wiring as checkin_wiring
-from ui.control import wiring as control_wiring
-from ui.custody import wiring as custody_wiring
 from ui.devices.station import DeviceStation
 from ui.overview.screen import OverviewScreen
-from ui.paper_room import wiring as paper_room_wiring
 from ui.runner import OpRunner
 from ui.shell.main_window import MainWindow, ShellServices
-from ui.sync import wiring as sync_wiring
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +44,14 @@ def build_main_window(core: Core, runner: OpRunner, language: str) -> MainWindow
     station.start()
 
     def factories(_user: Any) -> dict[str, Callable[[], QWidget]]:
+        # The screens are imported at sign-in, not at start-up: the login window comes up before
+        # OpenCV, the camera wall and the sync client are loaded.
+        from ui.checkin import wiring as checkin_wiring
+        from ui.control import wiring as control_wiring
+        from ui.custody import wiring as custody_wiring
+        from ui.paper_room import wiring as paper_room_wiring
+        from ui.sync import wiring as sync_wiring
+
         return {
             "overview": lambda: OverviewScreen(runner, _read(core, overview)),
             "checkin": lambda: checkin_wiring.build(core, runner, _session(_user), station, (exam_name, venue_name)),

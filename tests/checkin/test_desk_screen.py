@@ -234,6 +234,7 @@ def test_an_unreachable_database_is_said_at_once_and_the_scan_is_kept_for_a_retr
 
     c = kit.seated("S1")[0]
     screen = make_screen(qtbot, kit, None, tmp_path, room=str(c["room"]))
+    qtbot.waitUntil(lambda: not screen._refreshing, timeout=5000)  # the desk's first counts are in
     working = screen._ports.service
     with socket.socket() as s:  # a port nobody listens on: a real refused connection
         s.bind(("127.0.0.1", 0))
