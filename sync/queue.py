@@ -46,12 +46,12 @@ def _put(session: Session, key: str, value: str) -> None:
 
 
 def audit_payload(e: AuditEvent) -> dict[str, Any]:
-    return {"seq": e.seq, "prev_hash": e.prev_hash, "hash": e.hash, "fields": audit._chained_fields(e)}
+    return {"seq": e.seq, "prev_hash": e.prev_hash, "hash": e.hash, "fields": audit.chained_fields(e)}
 
 
 def queue_audit_events(session: Session) -> AuditHead:
     """Queue the audit events not queued yet; the head they end at. Call inside a transaction."""
-    audit._lock_chain(session)  # no event may slip in between reading the events and the head
+    audit.lock_chain(session)  # no event may slip in between reading the events and the head
     done = int(_setting(session, AUDIT_QUEUED) or 0)
     last = done
     events = iter(session.scalars(select(AuditEvent).where(AuditEvent.seq > done).order_by(AuditEvent.seq)).all())

@@ -30,6 +30,7 @@ from app.domain import (
     RoomKind,
     SittingMode,
 )
+from app.rules.timing import Schedule
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -104,6 +105,11 @@ class Sitting(Base):
     # Computer-based sittings may end sealing 15 minutes before the end (art. 30(三)).
     early_seal_release: Mapped[bool] = mapped_column(Boolean, default=False)
     __table_args__ = (UniqueConstraint("exam_id", "code"),)
+
+    @property
+    def schedule(self) -> Schedule:
+        """What the timing rules of art. 30 read (entry cutoff, sealing)."""
+        return Schedule(self.starts_at, self.ends_at, self.mode, self.early_seal_release)
 
 
 class Room(Base):

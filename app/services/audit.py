@@ -54,7 +54,7 @@ def event_hash(prev_hash: str, fields: Mapping[str, Any]) -> str:
     return hashlib.sha256((prev_hash + payload).encode("utf-8")).hexdigest()
 
 
-def _chained_fields(e: AuditEvent) -> dict[str, Any]:
+def chained_fields(e: AuditEvent) -> dict[str, Any]:
     return {
         "id": str(e.id),
         "at_utc": e.at_utc.isoformat(),
@@ -74,7 +74,7 @@ def _chained_fields(e: AuditEvent) -> dict[str, Any]:
     }
 
 
-def _lock_chain(session: Session) -> None:
+def lock_chain(session: Session) -> None:
     """Serialise appends across desks sharing one PostgreSQL database (SQLite's BEGIN IMMEDIATE
     already serialises writers)."""
     if session.get_bind().dialect.name == "postgresql":
@@ -100,7 +100,7 @@ def record(
     retention: RetentionClass = RetentionClass.ELECTRONIC,
     now: datetime | None = None,
 ) -> AuditEvent:
-    _lock_chain(session)
+    lock_chain(session)
     at = (now or utcnow()).astimezone(UTC)
     last = head(session)
     event = AuditEvent(
@@ -121,7 +121,7 @@ def record(
         retention_class=retention,
         prev_hash=last.hash if last else GENESIS,
     )
-    event.hash = event_hash(event.prev_hash, _chained_fields(event))
+    event.hash = event_hash(event.prev_hash, chained_fields(event))
     session.add(event)
     session.flush()
     return event
@@ -150,7 +150,7 @@ def verify(session: Session) -> ChainReport:
         count += 1
         if e.prev_hash != prev:
             return ChainReport(count, e.seq, "previous hash does not match the event before it")
-        if event_hash(e.prev_hash, _chained_fields(e)) != e.hash:
+        if event_hash(e.prev_hash, chained_fields(e)) != e.hash:
             return ChainReport(count, e.seq, "event content does not match its hash")
         prev = e.hash
     return ChainReport(count)

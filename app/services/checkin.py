@@ -153,6 +153,13 @@ class SearchHit:
     seat_number: int | None
 
 
+def _sitting(s: Session, sitting_id: uuid.UUID) -> Sitting:
+    sitting = s.get(Sitting, sitting_id)
+    if sitting is None:
+        raise UnknownSitting()
+    return sitting
+
+
 def _normal(number: str) -> str:
     return number.strip().upper()
 
@@ -218,15 +225,13 @@ class CheckinService:
 
     def desk_info(self, setup: DeskSetup) -> DeskInfo:
         with self._reads() as s:
-            sitting = s.get(Sitting, setup.sitting_id)
-            if sitting is None:
-                raise UnknownSitting()
+            sitting = _sitting(s, setup.sitting_id)
             return self._info(s, sitting, setup.room_id)
 
     def _info(self, s: Session, sitting: Sitting, room_id: uuid.UUID | None) -> DeskInfo:
         exam = s.get(Exam, sitting.exam_id)
         room = s.get(Room, room_id) if room_id else None
-        schedule = Schedule(sitting.starts_at, sitting.ends_at, sitting.mode, sitting.early_seal_release)
+        schedule = sitting.schedule
         return DeskInfo(sitting.id, sitting.code, sitting.subject, exam.name if exam else "", sitting.mode, schedule,
                         entry_closes_at(schedule), room.id if room else None, room.code if room else None,
                         room.name if room else None, exam.ticket_pattern if exam else r".+")
@@ -295,11 +300,8 @@ class CheckinService:
             raise ReasonRequired()
         now = self._clock()
         with self._sessions() as s, s.begin():
-            sitting = s.get(Sitting, setup.sitting_id)
-            if sitting is None:
-                raise UnknownSitting()
-            desk = rules.Desk(Schedule(sitting.starts_at, sitting.ends_at, sitting.mode, sitting.early_seal_release),
-                              setup.room_id)
+            sitting = _sitting(s, setup.sitting_id)
+            desk = rules.Desk(sitting.schedule, setup.room_id)
             by_ticket = self._by_ticket(s, sitting, ticket.number) if ticket is not None else None
             by_document = None
             if document is not None:
@@ -331,10 +333,8 @@ class CheckinService:
             raise ReasonRequired()
         now = self._clock()
         with self._sessions() as s, s.begin():
-            sitting = s.get(Sitting, setup.sitting_id)
-            if sitting is None:
-                raise UnknownSitting()
-            schedule = Schedule(sitting.starts_at, sitting.ends_at, sitting.mode, sitting.early_seal_release)
+            sitting = _sitting(s, setup.sitting_id)
+            schedule = sitting.schedule
             if not entry_open(schedule, now):
                 # Art. 30(二): the check took too long; entry closed meanwhile — no override.
                 decision = rules.decide(rules.Desk(schedule, setup.room_id),
@@ -366,13 +366,11 @@ class CheckinService:
         admitted is absent. Safe to run from every desk and more than once."""
         now = self._clock()
         with self._sessions() as s, s.begin():
-            sitting = s.get(Sitting, setup.sitting_id)
-            if sitting is None:
-                raise UnknownSitting()
-            schedule = Schedule(sitting.starts_at, sitting.ends_at, sitting.mode, sitting.early_seal_release)
+            sitting = _sitting(s, setup.sitting_id)
+            schedule = sitting.schedule
             if entry_open(schedule, now):
                 raise EntryStillOpen(entry_closes_at(schedule))
-            audit._lock_chain(s)  # one closer at a time across desks
+            audit.lock_chain(s)  # one closer at a time across desks
             admitted = select(Admission.candidate_id).where(Admission.sitting_id == setup.sitting_id)
             marked = select(Absence.candidate_id).where(Absence.sitting_id == setup.sitting_id)
             stmt = (select(SeatAssignment.candidate_id, SeatAssignment.room_id).join(Candidate)

@@ -46,10 +46,6 @@ class Checklist:
     note: str = ""
 
 
-def schedule_of(sitting: Sitting) -> Schedule:
-    return Schedule(sitting.starts_at, sitting.ends_at, sitting.mode, sitting.early_seal_release)
-
-
 def computer_based(sitting: Sitting, room: Room) -> bool:
     return sitting.mode is SittingMode.COMPUTER or room.kind is RoomKind.COMPUTER
 
@@ -158,7 +154,7 @@ def record_exit(session: Session, user: StaffSession, sitting_id: uuid.UUID, roo
                                                        CandidateExit.candidate_id == candidate_id)).first()
     if done is not None:
         raise VenueError("control.already_left", "That candidate has already handed in or left.")
-    schedule = schedule_of(sitting)
+    schedule = sitting.schedule
     reason = emergency_reason.strip()
     incident_id = None
     if not may_hand_in(schedule, at):
@@ -217,7 +213,7 @@ def collect_papers(session: Session, user: StaffSession, sitting_id: uuid.UUID, 
             Admission.sitting_id == sitting_id, Admission.room_id == room_id)) or 0
         left = session.scalar(select(func.count()).select_from(CandidateExit).where(
             CandidateExit.sitting_id == sitting_id, CandidateExit.room_id == room_id)) or 0
-        if not may_hand_in(schedule_of(sitting), at) or left < admitted:
+        if not may_hand_in(sitting.schedule, at) or left < admitted:
             raise VenueError("control.still_sitting",
                              "Room {room}: {count} candidates are still sitting the exam.",
                              room=room.code, count=admitted - left)
@@ -321,7 +317,7 @@ def control_view(session: Session, sitting_id: uuid.UUID, now: datetime) -> Cont
     from app.db.models import Exam
 
     exam = session.get(Exam, sitting.exam_id)
-    schedule = schedule_of(sitting)
+    schedule = sitting.schedule
     expected = dict(session.execute(
         select(SeatAssignment.room_id, func.count()).join(Candidate, Candidate.id == SeatAssignment.candidate_id)
         .where(SeatAssignment.sitting_id == sitting_id, Candidate.withdrawn.is_(False))

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from app.db.models import Candidate, Exam, ImportedPackage, Room, SeatAssignment, Sitting, Staff, Venue
 from app.domain import SittingMode
-from app.rules.timing import Schedule, entry_closes_at, sealing_ends_at
+from app.rules.timing import entry_closes_at, sealing_ends_at
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,7 @@ def overview(session: Session) -> Overview:
     )
     lines = []
     for s in session.scalars(select(Sitting).order_by(Sitting.starts_at)):
-        schedule = Schedule(s.starts_at, s.ends_at, s.mode, s.early_seal_release)
+        schedule = s.schedule
         lines.append(
             SittingLine(
                 s.code, s.subject, s.mode, s.starts_at, s.ends_at,

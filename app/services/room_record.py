@@ -73,7 +73,7 @@ class RoomRecord:
 
 def room_record(session: Session, sitting_id: uuid.UUID, room_id: uuid.UUID) -> RoomRecord:
     sitting, room = control._pair(session, sitting_id, room_id)
-    schedule = control.schedule_of(sitting)
+    schedule = sitting.schedule
     exam = session.get(Exam, sitting.exam_id)
     venue = session.get(Venue, room.venue_id)
     att = attendance.room_attendance(session, sitting_id, room_id)
