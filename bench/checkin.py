@@ -87,8 +87,12 @@ def load(engine: Engine, cipher: PersonalDataCipher, n: int = CANDIDATES) -> Loa
     return Loaded(sitting_id, venue_id, starts, people)
 
 
+def _desk_clock(loaded: Loaded) -> datetime:
+    return loaded.starts_at - timedelta(minutes=10)  # entry open
+
+
 def _service(engine: Engine, cipher: PersonalDataCipher, loaded: Loaded) -> tuple[CheckinService, StaffSession, DeskSetup]:
-    now = loaded.starts_at - timedelta(minutes=10)
+    now = _desk_clock(loaded)
     service = CheckinService(make_session_factory(engine), cipher, lambda: now)
     user = StaffSession(uuid.uuid4(), "B0001", "bench", Role.INVIGILATOR, loaded.venue_id, "bench", now)
     return service, user, DeskSetup(loaded.sitting_id, None, "bench-desk")
@@ -130,7 +134,7 @@ def wedge_ms(engine: Engine, cipher: PersonalDataCipher, loaded: Loaded, samples
     def unused(*_a: object) -> object:
         raise RuntimeError("not used by the benchmark")
 
-    ports = DeskPorts(service, user, "bench-desk", service._clock, unused, unused,  # type: ignore[arg-type]
+    ports = DeskPorts(service, user, "bench-desk", lambda: _desk_clock(loaded), unused, unused,  # type: ignore[arg-type]
                       Path(tempfile.gettempdir()))
     runner = OpRunner()
     screen = CheckinScreen(runner, ports, cues=Cues(enabled=False))

@@ -124,15 +124,12 @@ class DeskFlow:
     # -- results -----------------------------------------------------------------------------
 
     def finished(self, outcome: Outcome) -> Action:
-        """A request came back; returns the next request when inputs queued meanwhile."""
+        """A request (or a confirmed check) came back; returns the next request when inputs
+        queued meanwhile."""
         self.outcome = outcome
         self._in_flight = None
         self.phase = {Verdict.WAIT: Phase.WAITING, Verdict.CHECK: Phase.CHECKING}.get(outcome.verdict, Phase.DECIDED)
         return self._drain()
-
-    def confirmed(self, outcome: Outcome) -> Action:
-        """The check was confirmed (admitted, or refused because entry closed meanwhile)."""
-        return self.finished(outcome)
 
     def failed(self) -> None:
         """The request did not complete (e.g. database unreachable): keep its inputs."""

@@ -21,6 +21,7 @@ from app.rules.checkin import Reason, Verdict
 from app.services.attendance import room_attendance
 from app.services.checkin import Outcome
 from app.services.demo_desk import DemoPerson
+from devices.idcard.photo import NoPhotoDecoder
 from tests.checkin.kit import Kit, make_kit
 from tests.unit.test_security_support import GOOD
 from ui.checkin.cues import Cues
@@ -69,7 +70,7 @@ def make_screen(qtbot: QtBot, kit: Kit, station: DeviceStation | None, tmp_path:
 
     service = CheckinService(make_session_factory(kit.engine), CIPHER, kit.clock)
     ports = DeskPorts(service, kit.first, desk, kit.clock, confirm, attendance, tmp_path / "reports",
-                      decoder=station.demo.photos if station and station.demo else DeskPorts.__dataclass_fields__["decoder"].default_factory())  # type: ignore[misc]
+                      decoder=station.demo.photos if station and station.demo else NoPhotoDecoder())
     screen = CheckinScreen(OpRunner(), ports, cues=Cues(enabled=False))
     qtbot.addWidget(screen)
     if station is not None:

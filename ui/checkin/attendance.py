@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
@@ -29,9 +29,12 @@ from ui.reports.attendance import attendance_html, status_name
 from ui.reports.pdf import write_pdf
 from ui.runner import OpRunner
 
+if TYPE_CHECKING:
+    from ui.checkin.screen import DeskPorts
+
 
 class AttendanceDialog(QDialog):
-    def __init__(self, runner: OpRunner, ports: Any, setup: DeskSetup, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: OpRunner, ports: DeskPorts, setup: DeskSetup, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._runner, self._ports, self._setup = runner, ports, setup
         self.sheet: RoomAttendance | None = None

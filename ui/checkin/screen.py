@@ -8,6 +8,7 @@ candidate, Enter confirms, Esc moves on, F2 types an entry by hand, F3 finds a n
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -30,7 +31,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.exc import OperationalError
 
+from app.db.engine import DatabaseUnreachable
 from app.rules.checkin import PresentedDocument, PresentedTicket, Verdict
 from app.rules.timing import venue_time
 from app.security.auth import StaffSession
@@ -42,6 +45,7 @@ from devices.base import DeviceState, DeviceStatus
 from devices.idcard.events import CardRead
 from devices.idcard.photo import NoPhotoDecoder, PhotoDecoder
 from devices.scanner.scan import Scan
+from ui.checkin.attendance import AttendanceDialog
 from ui.checkin.convert import from_card, from_scan
 from ui.checkin.cues import Cues
 from ui.checkin.dialogs import ConfirmCheckDialog, ManualEntryDialog, SearchDialog
@@ -63,7 +67,7 @@ class DeskPorts:
     desk: str
     clock: Callable[[], datetime]
     confirm: Callable[[str, str], Confirmation]  # (second staff number, credential), run on the worker
-    attendance: Callable[[DeskSetup, Any], RoomAttendance]  # (setup, room id)
+    attendance: Callable[[DeskSetup, uuid.UUID], RoomAttendance]  # (setup, room id)
     reports_dir: Path
     venue_name: str = ""
     exam_name: str = ""
@@ -334,16 +338,12 @@ class CheckinScreen(QWidget):
         def run() -> Outcome:
             return ports.service.admit_after_check(ports.confirm(number, credential), setup, checked, reason)
 
-        self._runner.submit(run, self._confirmed, self._confirm_failed, changes={"checkin"}, owner=self)
+        self._runner.submit(run, self._decided, self._confirm_failed, changes={"checkin"}, owner=self)
 
     def _decided(self, outcome: Outcome) -> None:
         self._db_ok = True
         self._show(outcome)
         self._act(self.flow.finished(outcome))
-
-    def _confirmed(self, outcome: Outcome) -> None:
-        self._show(outcome)
-        self._act(self.flow.confirmed(outcome))
 
     def _show(self, outcome: Outcome) -> None:
         photo = self._photos.get(outcome.document.number) if outcome.document is not None else None
@@ -368,10 +368,6 @@ class CheckinScreen(QWidget):
         self.cues.play("attention")
 
     def _db_failed(self, exc: BaseException) -> None:
-        from sqlalchemy.exc import OperationalError
-
-        from app.db.engine import DatabaseUnreachable
-
         if isinstance(exc, OperationalError | DatabaseUnreachable):
             self._db_ok = False
         self._show_health()
@@ -417,16 +413,17 @@ class CheckinScreen(QWidget):
             return
         now = self._ports.clock()
         closes = info.closes_at
+        closing = now >= closes or (closes - now).total_seconds() <= 300
         if now < closes:
-            self.countdown.setProperty("closing", (closes - now).total_seconds() <= 300)
             self.countdown.setText(self.tr("Entry closes {time}\n{left} left").format(
                 time=f"{venue_time(closes):%H:%M}", left=duration(closes - now)))
         else:
-            self.countdown.setProperty("closing", True)
             self.countdown.setText(self.tr("Entry closed at {time}").format(time=f"{venue_time(closes):%H:%M}"))
             self._mark_absent()
-        self.countdown.style().unpolish(self.countdown)
-        self.countdown.style().polish(self.countdown)
+        if self.countdown.property("closing") != closing:  # restyle only when the colour changes
+            self.countdown.setProperty("closing", closing)
+            self.countdown.style().unpolish(self.countdown)
+            self.countdown.style().polish(self.countdown)
 
     def _mark_absent(self) -> None:
         """Art. 30(二): when entry closes, everyone of this door not admitted is absent."""
@@ -452,8 +449,6 @@ class CheckinScreen(QWidget):
                             changes={"checkin", "attendance"}, owner=self)
 
     def show_attendance(self) -> None:
-        from ui.checkin.attendance import AttendanceDialog
-
         if self.setup is None:
             return
         AttendanceDialog(self._runner, self._ports, self.setup, self).exec()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import datetime, timedelta
 
 from PySide6.QtWidgets import QWidget
@@ -40,9 +41,9 @@ def build(core: Core, runner: OpRunner, user: StaffSession, station: DeviceStati
     def confirm(number: str, credential: str) -> Confirmation:
         return two_person.confirm(user, number, credential, Permission.CONFIRM_CHECK, action="checkin.admit_after_check")
 
-    def attendance(setup: DeskSetup, room_id: object) -> RoomAttendance:
+    def attendance(setup: DeskSetup, room_id: uuid.UUID) -> RoomAttendance:
         with core.sessions() as s:
-            return room_attendance(s, setup.sitting_id, room_id)  # type: ignore[arg-type]
+            return room_attendance(s, setup.sitting_id, room_id)
 
     decoder: PhotoDecoder = station.demo.photos if station and station.demo else NoPhotoDecoder()
     ports = DeskPorts(service, user, core.desk, clock, confirm, attendance, core.settings.data_dir / "reports",

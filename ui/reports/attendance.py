@@ -46,9 +46,10 @@ def _labels() -> dict[str, str]:
 
 
 def attendance_html(sheet: RoomAttendance, venue: str, exam: str) -> str:
-    L = {k: escape(v) for k, v in _labels().items()}
+    labels = _labels()
+    L = {k: escape(v) for k, v in labels.items()}
     start, end = venue_time(sheet.starts_at), venue_time(sheet.ends_at)
-    counts = escape(_labels()["counts"].format(e=sheet.expected, p=sheet.admitted, a=sheet.absent))
+    counts = escape(labels["counts"].format(e=sheet.expected, p=sheet.admitted, a=sheet.absent))
     rows = [[str(line.seat_number), line.ticket_number, line.name, line.document_masked, status_name(line.status),
              f"{venue_time(line.admitted_at):%H:%M:%S}" if line.admitted_at else "", line.desk,
              line.cosigner or ""] for line in sheet.lines]
@@ -59,7 +60,6 @@ def attendance_html(sheet: RoomAttendance, venue: str, exam: str) -> str:
         f'<tr><td>{L["subject"]}: {escape(sheet.subject)}</td><td>{L["time"]}: {start:%Y-%m-%d %H:%M}–{end:%H:%M}</td></tr>'
         f'<tr><td>{L["room"]}: {escape(sheet.room_name)}</td><td>{counts}</td></tr></table>'
     )
-    labels = _labels()
     body += table([labels[k] for k in ("seat", "ticket", "name", "document", "status", "admitted_at", "desk",
                                        "confirmed")], rows)
     if refused:
