@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QThreadPool
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
@@ -23,6 +22,7 @@ from app.services.checkin import Outcome
 from app.services.demo_desk import DemoPerson
 from devices.idcard.photo import NoPhotoDecoder
 from tests.checkin.kit import Kit, make_kit
+from tests.qt_support import drain
 from tests.unit.test_security_support import GOOD
 from ui.checkin.cues import Cues
 from ui.checkin.screen import CheckinScreen, DeskPorts
@@ -36,7 +36,7 @@ def kit(engine: Engine, tmp_path: Path) -> Iterator[Kit]:
     kit = make_kit(engine, tmp_path)
     kit.at("S1", minutes=-10)
     yield kit
-    QThreadPool.globalInstance().waitForDone(10000)  # no late database work after the database is gone
+    drain()  # no late database work after the database is gone
 
 
 @pytest.fixture

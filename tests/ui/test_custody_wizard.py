@@ -4,13 +4,11 @@ database, the printed form; and a handover with a discrepancy."""
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QThreadPool
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -23,6 +21,7 @@ from app.rules.custody import ESCORT, EXAM_OFFICE, SECURE_ROOM, room_place
 from devices.base import DeviceState
 from devices.scanner.serial_scanner import SerialScanner, SerialSettings
 from devices.scanner.simulator import ScannerSimulator
+from tests.qt_support import drain
 from tests.unit.test_custody_support import Venue, make_venue
 from tests.unit.test_security_support import GOOD, sessions
 from ui.custody.screen import CustodyScreen
@@ -43,16 +42,6 @@ def venue(tmp_path: Path) -> Iterator[Venue]:
     yield v
     drain()
     engine.dispose()
-
-
-def drain() -> None:
-    """Let queued device events land and the workers finish before the database goes (a job still
-    running while its runner is collected would crash the next test)."""
-    QApplication.processEvents()
-    QThreadPool.globalInstance().waitForDone(10000)
-    gc.collect()  # collect this test's Qt objects here, on the GUI thread, with no worker running
-    QApplication.processEvents()
-    QThreadPool.globalInstance().waitForDone(10000)
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ staff sign on with their credentials. Real SQLite file."""
 
 from __future__ import annotations
 
-import gc
 import hashlib
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -13,8 +12,7 @@ from pathlib import Path
 
 import pytest
 import shiboken6
-from PySide6.QtCore import Qt, QThreadPool
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -30,6 +28,7 @@ from devices.base import DeviceState
 from devices.camera.monitor import CameraMonitor, MonitorConfig
 from devices.camera.simulator import Episode, Scene, SyntheticCapture
 from devices.camera.source import SourceConfig, SourceKind, SourceSpec
+from tests.qt_support import drain
 from tests.unit.test_custody_support import Venue, make_venue
 from tests.unit.test_security_support import GOOD
 from ui.paper_room.screen import PaperRoomScreen
@@ -49,16 +48,6 @@ def venue(tmp_path: Path) -> Iterator[Venue]:
     yield v
     drain()
     engine.dispose()
-
-
-def drain() -> None:
-    """Let queued device events land and the workers finish before the database goes (a job still
-    running while its runner is collected would crash the next test)."""
-    QApplication.processEvents()
-    QThreadPool.globalInstance().waitForDone(10000)
-    gc.collect()  # collect this test's Qt objects here, on the GUI thread, with no worker running
-    QApplication.processEvents()
-    QThreadPool.globalInstance().waitForDone(10000)
 
 
 def _screen(qtbot: QtBot, v: Venue, recordings: Path, user: StaffSession | None = None) -> PaperRoomScreen:
