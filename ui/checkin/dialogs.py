@@ -141,7 +141,8 @@ class SearchDialog(_Dialog):
                 self.results.setCurrentRow(0)
             self.error.setText("" if hits else self.tr("Nobody of this sitting has that name."))
 
-        self._runner.submit(lambda: self._search(text), show, lambda exc: self.error.setText(describe(exc)), owner=self)
+        search = self._search
+        self._runner.submit(lambda: search(text), show, lambda exc: self.error.setText(describe(exc)), owner=self)
 
     def _accept(self) -> None:
         if self.results.currentItem() is None:

@@ -16,7 +16,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -54,6 +54,7 @@ from ui.checkin.verdict_panel import VerdictPanel
 from ui.devices.wedge_filter import WedgeFilter
 from ui.messages import describe
 from ui.runner import OpRunner
+from ui.screen import Screen
 
 CUE = {Verdict.ADMIT: "admit", Verdict.REFUSE: "refuse", Verdict.CHECK: "attention"}
 
@@ -79,15 +80,17 @@ def _dot(what: str, ok: bool, state: str) -> str:
     return f'{escape(what)} <span style="color:{colour}">●</span> {escape(state)}'
 
 
-class CheckinScreen(QWidget):
+class CheckinScreen(Screen):
+    RELOAD_MS = 10_000  # the counters and recent scans: other desks' admissions
+
     outcome_shown = Signal(object)  # an Outcome painted on the panel (tests, benchmarks)
     desk_changed = Signal(object)  # the DeskInfo of a newly chosen sitting and door
 
     def __init__(self, runner: OpRunner, ports: DeskPorts, *, cues: Cues | None = None,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(runner, parent)
         self.setObjectName("CheckinScreen")
-        self._runner, self._ports = runner, ports
+        self._ports = ports
         self.cues = cues or Cues(self)
         self.flow = DeskFlow()
         self.info: DeskInfo | None = None
@@ -180,9 +183,6 @@ class CheckinScreen(QWidget):
         self._tick = QTimer(self, interval=1000)
         self._tick.timeout.connect(self._on_tick)
         self._tick.start()
-        self._refresh_timer = QTimer(self, interval=10000)  # other desks' admissions
-        self._refresh_timer.timeout.connect(self.refresh_counts)
-        self._refresh_timer.start()
         # A keyboard-wedge scanner types into whatever has focus: while the desk is on screen, its
         # bursts are taken out of the key stream and arrive here as scans.
         self.wedge = WedgeFilter(parent=self)
@@ -194,7 +194,7 @@ class CheckinScreen(QWidget):
 
     def _load_choices(self) -> None:
         service = self._ports.service
-        self._runner.submit(lambda: (service.sittings(), service.rooms()), self._fill_choices, self._db_failed, owner=self)
+        self.submit(lambda: (service.sittings(), service.rooms()), self._fill_choices, self._db_failed)
 
     def _fill_choices(self, result: tuple[list[DeskInfo], list[tuple[Any, str, str]]]) -> None:
         sittings, rooms = result
@@ -234,8 +234,8 @@ class CheckinScreen(QWidget):
         self.flow = DeskFlow()
         self.panel.show_ready()
         self.closed_banner.hide()
-        setup = self.setup
-        self._runner.submit(lambda: self._ports.service.desk_info(setup), self._set_info, self._db_failed, owner=self)
+        setup, service = self.setup, self._ports.service  # the job captures these, never the widget
+        self.submit(lambda: service.desk_info(setup), self._set_info, self._db_failed)
 
     def _set_info(self, info: DeskInfo) -> None:
         self.info = info
@@ -302,7 +302,8 @@ class CheckinScreen(QWidget):
         if self.setup is None:
             return
         setup = self.setup
-        dialog = SearchDialog(self._runner, lambda text: self._ports.service.search(setup, text), self)
+        service = self._ports.service  # the search runs on a worker: it captures the service, not the widget
+        dialog = SearchDialog(self._runner, lambda text: service.search(setup, text), self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             ticket, reason = dialog.values()
             self._act(self.flow.manual(ticket, None, reason))
@@ -315,14 +316,14 @@ class CheckinScreen(QWidget):
         setup, ports = self.setup, self._ports
         if isinstance(action, Request):
             self.panel.show_busy()
-            self._runner.submit(
+            self.submit(
                 lambda: ports.service.present(ports.user, setup, ticket=action.ticket, document=action.document,
                                               final=action.final, manual_reason=action.manual_reason),
-                self._decided, self._request_failed, changes={"checkin"}, owner=self)
+                self._decided, self._request_failed)
         elif isinstance(action, Dismiss):
             pending = action.pending
-            self._runner.submit(lambda: ports.service.dismiss(ports.user, setup, pending), lambda _r: self.refresh_counts(),
-                                self._db_failed, changes={"checkin"}, owner=self)
+            self.submit(lambda: ports.service.dismiss(ports.user, setup, pending), lambda _r: self.refresh_counts(),
+                                self._db_failed)
         elif isinstance(action, ConfirmCheck):
             self._confirm(action.checked)
 
@@ -338,7 +339,7 @@ class CheckinScreen(QWidget):
         def run() -> Outcome:
             return ports.service.admit_after_check(ports.confirm(number, credential), setup, checked, reason)
 
-        self._runner.submit(run, self._decided, self._confirm_failed, changes={"checkin"}, owner=self)
+        self.submit(run, self._decided, self._confirm_failed)
 
     def _decided(self, outcome: Outcome) -> None:
         self._db_ok = True
@@ -367,6 +368,9 @@ class CheckinScreen(QWidget):
         self.panel.reason.setText(describe(exc))
         self.cues.play("attention")
 
+    def refresh(self) -> None:
+        self.refresh_counts()
+
     def _db_failed(self, exc: BaseException) -> None:
         if isinstance(exc, OperationalError | DatabaseUnreachable):
             self._db_ok = False
@@ -388,8 +392,7 @@ class CheckinScreen(QWidget):
             self._refreshing = False
             self._db_failed(exc)
 
-        self._runner.submit(lambda: (service.counters(setup), service.recent(setup)), self._show_counts, failed,
-                            owner=self)
+        self.submit(lambda: (service.counters(setup), service.recent(setup)), self._show_counts, failed)
 
     def _show_counts(self, result: tuple[Counters, list[RecentScan]]) -> None:
         self._refreshing = False
@@ -445,8 +448,7 @@ class CheckinScreen(QWidget):
             self._closed_marked.discard(key)  # try again on the next tick
             self._db_failed(exc)
 
-        self._runner.submit(lambda: ports.service.close_entry(ports.user.actor, setup), done, failed,
-                            changes={"checkin", "attendance"}, owner=self)
+        self.submit(lambda: ports.service.close_entry(ports.user.actor, setup), done, failed)
 
     def show_attendance(self) -> None:
         if self.setup is None:
@@ -475,11 +477,6 @@ class CheckinScreen(QWidget):
         super().hideEvent(event)
 
     # -- language --------------------------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         names = {"expected": self.tr("Expected"), "admitted": self.tr("Admitted"),

@@ -50,8 +50,9 @@ def build(core: Core, runner: OpRunner, user: StaffSession, station: DeviceStati
                       venue_name=names[1], exam_name=names[0], decoder=decoder)
     screen = CheckinScreen(runner, ports)
     if station is not None:
-        station.bridge.event_received.connect(screen.device_event)
-        station.bridge.status_changed.connect(screen.device_status)
+        # The station lives as long as the window; the screen only until sign-out.
+        screen.listen(station.bridge.event_received, screen.device_event)
+        screen.listen(station.bridge.status_changed, screen.device_status)
         for status in station.registry.statuses().values():
             screen.device_status(status)
     if station is None or station.demo is None:

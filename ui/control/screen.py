@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.changes import DataKind
 from app.rules.assignment import AssignmentImpossible
 from app.rules.clock import ClockJump
 from app.rules.lifecycle import Phase, countdowns
@@ -47,9 +48,10 @@ from ui.messages import describe
 from ui.overview.screen import mode_name
 from ui.reports.room_record import write_room_record
 from ui.runner import OpRunner
+from ui.screen import Screen
 from ui.timer.view import TimerView
 
-DATA_KINDS = frozenset({"rooms", "incidents", "checkin", "assignment"})
+DATA_KINDS = frozenset({DataKind.ROOMS, DataKind.INCIDENTS, DataKind.CHECKIN, DataKind.ATTENDANCE, DataKind.ASSIGNMENT})
 RELOAD_EVERY_TICKS = 5
 
 
@@ -137,7 +139,11 @@ class RoomTileWidget(QFrame):
             self.style().polish(self)
 
 
-class ControlRoomScreen(QWidget):
+class ControlRoomScreen(Screen):
+    """Reloads every RELOAD_EVERY_TICKS seconds from its own tick (which also watches the clock)."""
+
+    DATA_KINDS = DATA_KINDS
+
     def __init__(
         self,
         runner: OpRunner,
@@ -149,8 +155,8 @@ class ControlRoomScreen(QWidget):
         tick_ms: int = 1000,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._runner, self._load, self._clock, self._actions = runner, load, clock, actions
+        super().__init__(runner, parent)
+        self._load, self._clock, self._actions = load, clock, actions
         self._check_clock = check_clock
         self._view: ControlView | None = None
         self._tiles: list[RoomTileWidget] = []
@@ -221,7 +227,6 @@ class ControlRoomScreen(QWidget):
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.tick)
         self._timer.start(tick_ms)
-        runner.changed.connect(lambda kinds: self.refresh() if kinds & DATA_KINDS else None)
         self.retranslate()
         self.refresh()
 
@@ -233,10 +238,13 @@ class ControlRoomScreen(QWidget):
         self._loading = True
         now = self._clock()
         load = self._load  # the job captures the callable, never the widget (it may outlive it on a worker)
-        self._runner.submit(lambda: load(now), self._show, self._failed)
+        self.submit(lambda: load(now), self._show, self._failed)
 
     def _failed(self, exc: BaseException) -> None:
         self._loading = False
+        self._show_error(exc)
+
+    def _show_error(self, exc: BaseException) -> None:
         self.status.setText(describe(exc))
 
     def _show(self, view: ControlView | None) -> None:
@@ -291,7 +299,7 @@ class ControlRoomScreen(QWidget):
                 self._extra_alerts.insert(0, Alert("clock_jump", "", jump.at, count=int(jump.change.total_seconds())))
                 sitting = self._view.sitting_id if self._view else None
                 note = self._actions.note_clock_jump
-                self._runner.submit(lambda: note(jump, sitting))
+                self.submit(lambda: note(jump, sitting))
         if not self.isVisible() and reload:
             return  # another screen is showing: keep watching the clock, read nothing
         self.clock_label.setText(f"{venue_time(now):%H:%M:%S}")
@@ -363,8 +371,7 @@ class ControlRoomScreen(QWidget):
 
     def _act(self, fn: Callable[[], object], done: str) -> None:
         self.status.setText("")
-        self._runner.submit(fn, lambda _r: self.status.setText(done), lambda exc: self.status.setText(describe(exc)),
-                            changes=("rooms",))
+        self.submit(fn, lambda _r: self.status.setText(done), self._show_error)
 
     def sign_checklist(self) -> None:
         tile, view = self.selected(), self._view
@@ -400,9 +407,9 @@ class ControlRoomScreen(QWidget):
         if dialog.exec():
             number, credential, reason = dialog.values()
             self.status.setText("")
-            self._runner.submit(lambda: draw(view.sitting_id, number, credential, reason),
+            self.submit(lambda: draw(view.sitting_id, number, credential, reason),
                                 lambda _r: self.status.setText(self.tr("Invigilators drawn and recorded.")),
-                                self._draw_failed, changes=("assignment",))
+                                self._draw_failed)
 
     def _draw_failed(self, exc: BaseException) -> None:
         self.status.setText(impossible_text(exc) if isinstance(exc, AssignmentImpossible) else describe(exc))
@@ -424,7 +431,7 @@ class ControlRoomScreen(QWidget):
             write_draw_sheet(sheet, path)
             self.status.setText(self.tr("Invigilator assignment saved: {path}").format(path=str(path)))
 
-        self._runner.submit(load, written, lambda exc: self.status.setText(describe(exc)))
+        self.submit(load, written, self._show_error)
 
     def hand_in(self) -> None:
         tile, view, record = self.selected(), self._view, self._actions.hand_in
@@ -441,10 +448,10 @@ class ControlRoomScreen(QWidget):
         if view is None or record is None:
             return
         self.status.setText("")
-        self._runner.submit(lambda: record(view.sitting_id, tile.room_id, ticket, emergency_reason),
+        self.submit(lambda: record(view.sitting_id, tile.room_id, ticket, emergency_reason),
                             lambda _r: self.status.setText(self.tr("Room {room}: {ticket} recorded as handed in.")
                                                            .format(room=tile.code, ticket=ticket.strip())),
-                            lambda exc: self.status.setText(describe(exc)), changes=("rooms", "incidents"))
+                            self._show_error)
 
     def sign_record(self) -> None:
         tile, view, sign = self.selected(), self._view, self._actions.sign_record
@@ -467,7 +474,7 @@ class ControlRoomScreen(QWidget):
             write_room_record(record, path)
             self.status.setText(self.tr("Room record saved: {path}").format(path=str(path)))
 
-        self._runner.submit(load, written, lambda exc: self.status.setText(describe(exc)))
+        self.submit(load, written, self._show_error)
 
     def show_timer(self) -> None:
         tile, view = self.selected(), self._view
@@ -489,11 +496,6 @@ class ControlRoomScreen(QWidget):
             visible[max(0, min(len(visible) - 1, current + step))].setFocus()
             return
         super().keyPressEvent(event)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.alerts_title.setText(self.tr("Alerts"))

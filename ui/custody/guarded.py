@@ -4,7 +4,7 @@ widgets. Used by the custody and paper-room screens."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any
 
 import shiboken6
@@ -30,5 +30,5 @@ class GuardedRunner:
         self._owner = owner
 
     def submit(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
-               on_error: Callable[[BaseException], None] | None = None, changes: Iterable[str] = ()) -> None:
-        self.runner.submit(fn, while_alive(self._owner, on_done), while_alive(self._owner, on_error), changes)
+               on_error: Callable[[BaseException], None] | None = None) -> None:
+        self.runner.submit(fn, on_done, on_error, owner=self._owner)

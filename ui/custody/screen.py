@@ -7,22 +7,23 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QListWidget, QPushButton, QVBoxLayout, QWidget
 
+from app.changes import DataKind
 from app.rules.custody import Alert, Reconciliation
 from app.rules.timing import venue_time
 from app.services.custody import HandoverRecord, ItemChain
 from devices.scanner.scan import Scan
-from ui.custody.guarded import GuardedRunner
 from ui.custody.names import alert_text, kind_name, place_name
 from ui.custody.wizard import CustodyActions, HandoverWizard
 from ui.devices.bridge import DeviceBridge
 from ui.messages import describe
 from ui.runner import OpRunner
+from ui.screen import Screen
 
-DATA_KINDS = frozenset({"custody", "package"})
+DATA_KINDS = frozenset({DataKind.CUSTODY, DataKind.PACKAGE})
 
 
 @dataclass
@@ -31,12 +32,13 @@ class CustodyOverview:
     handovers: list[HandoverRecord]
 
 
-class CustodyScreen(QWidget):
+class CustodyScreen(Screen):
+    DATA_KINDS = DATA_KINDS
+
     def __init__(self, runner: OpRunner, actions: CustodyActions, overview: Callable[[], CustodyOverview],
                  reconcile: Callable[[], Reconciliation], chain: Callable[[str], ItemChain], reports_dir: Path,
                  bridge: DeviceBridge | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._runner = GuardedRunner(runner, self)
+        super().__init__(runner, parent)
         self._overview, self._reconcile, self._chain = overview, reconcile, chain
         self.title = QLabel(objectName="ScreenTitle")
         self.wizard = HandoverWizard(runner, actions, reports_dir)
@@ -59,12 +61,11 @@ class CustodyScreen(QWidget):
         layout.setContentsMargins(32, 24, 32, 24)
         layout.addWidget(self.title)
         layout.addLayout(body, 1)
-        if bridge is not None:
-            bridge.event_received.connect(self._device_event)
+        if bridge is not None:  # the desk's scanners outlive the screen
+            self.listen(bridge.event_received, self._device_event)
         self.reconcile_button.clicked.connect(self.reconcile)
-        self.lookup.returnPressed.connect(lambda: self.show_chain(self.lookup.text()))
+        self.lookup.returnPressed.connect(self._lookup_typed)
         QShortcut(QKeySequence(Qt.Key.Key_F9), self, self.reconcile)
-        runner.changed.connect(self._data_changed)  # a bound slot: dropped with the screen
         self.retranslate()
         self.refresh()
 
@@ -83,17 +84,11 @@ class CustodyScreen(QWidget):
         self.chain_title.setText(self.tr("Where is a package?"))
         self.lookup.setPlaceholderText(self.tr("Scan or type a package barcode"))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
-    def _data_changed(self, kinds: frozenset[str]) -> None:
-        if kinds & DATA_KINDS:
-            self.refresh()
+    def _lookup_typed(self) -> None:
+        self.show_chain(self.lookup.text())
 
     def refresh(self) -> None:
-        self._runner.submit(self._overview, self._show, lambda exc: self.reconcile_result.setText(describe(exc)))
+        self.submit(self._overview, self._show, lambda exc: self.reconcile_result.setText(describe(exc)))
 
     def _show(self, data: CustodyOverview) -> None:
         self.alerts.clear()
@@ -111,7 +106,7 @@ class CustodyScreen(QWidget):
         code = barcode.strip()
         if code:
             chain = self._chain
-            self._runner.submit(lambda: chain(code), self._show_chain,
+            self.submit(lambda: chain(code), self._show_chain,
                                 lambda exc: self.chain_place.setText(describe(exc)))
 
     def _show_chain(self, chain: ItemChain) -> None:
@@ -127,8 +122,7 @@ class CustodyScreen(QWidget):
             self.chain_steps.addItem(self.tr("⚠ {n} gap(s) in the chain").format(n=chain.gaps))
 
     def reconcile(self) -> None:
-        self._runner.submit(self._reconcile, self._reconciled, lambda exc: self.reconcile_result.setText(describe(exc)),
-                            changes=("custody",))
+        self.submit(self._reconcile, self._reconciled, lambda exc: self.reconcile_result.setText(describe(exc)))
 
     def _reconciled(self, result: Reconciliation) -> None:
         if result.complete:

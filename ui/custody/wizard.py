@@ -481,8 +481,7 @@ class HandoverWizard(QWidget):
         givers, receivers = self._signers[:2], self._signers[2:]
         self.record_button.setEnabled(False)
         record = self._actions.record
-        self._runner.submit(lambda: record(draft, givers, receivers), self._recorded, self._failed,
-                            changes=("custody",))
+        self._runner.submit(lambda: record(draft, givers, receivers), self._recorded, self._failed)
 
     # --- step 4: done -----------------------------------------------------------------------------
 

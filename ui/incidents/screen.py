@@ -15,7 +15,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.changes import DataKind
 from app.rules.timing import venue_time
 from app.services.incidents import IncidentLine
 from ui.control.texts import elapsed
@@ -40,8 +41,10 @@ from ui.incidents.categories import category_label
 from ui.incidents.dialogs import IncidentForm, ReportForm, WitnessForm
 from ui.messages import describe
 from ui.runner import OpRunner
+from ui.screen import Screen
 
-DATA_KINDS = frozenset({"incidents"})
+DATA_KINDS = frozenset({DataKind.INCIDENTS})
+RELOAD_MS = 10_000
 
 
 @dataclass(frozen=True)
@@ -65,11 +68,16 @@ def status_name(line: IncidentLine) -> str:
     return QCoreApplication.translate("IncidentLog", "Draft")
 
 
-class IncidentLogScreen(QWidget):
+class IncidentLogScreen(Screen):
+    DATA_KINDS = DATA_KINDS
+    # Drafts opened elsewhere (the desk's impersonation check, custody's discrepancy) and other
+    # desks' incidents on a shared database appear within one reload.
+    RELOAD_MS = RELOAD_MS
+
     def __init__(self, runner: OpRunner, load: Callable[[], list[IncidentLine]], clock: Callable[[], datetime],
                  actions: IncidentActions, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._runner, self._load, self._clock, self._actions = runner, load, clock, actions
+        super().__init__(runner, parent)
+        self._load, self._clock, self._actions = load, clock, actions
         self._lines: list[IncidentLine] = []
         self.title = QLabel(objectName="ScreenTitle")
         self.banner = QLabel(objectName="ReportNowBanner", wordWrap=True)
@@ -116,12 +124,14 @@ class IncidentLogScreen(QWidget):
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._paint_banner)
         self._timer.start(1000)
-        runner.changed.connect(lambda kinds: self.refresh() if kinds & DATA_KINDS else None)
         self.retranslate()
         self.refresh()
 
     def refresh(self) -> None:
-        self._runner.submit(self._load, self._show, lambda exc: self.status.setText(describe(exc)))
+        self.submit(self._load, self._show, self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.status.setText(describe(exc))
 
     def _show(self, lines: list[IncidentLine]) -> None:
         keep = self.selected()
@@ -209,8 +219,7 @@ class IncidentLogScreen(QWidget):
 
     def _act(self, fn: Callable[[], object], done: str) -> None:
         self.status.setText("")
-        self._runner.submit(fn, lambda _r: self.status.setText(done), lambda exc: self.status.setText(describe(exc)),
-                            changes=("incidents",))
+        self.submit(fn, lambda _r: self.status.setText(done), self._failed)
 
     def new(self) -> None:
         new = self._actions.new
@@ -288,11 +297,6 @@ class IncidentLogScreen(QWidget):
         if path:
             a = self._actions  # the job captures the actions, never the widget
             self._act(lambda: a.add_file(line.id, Path(path)), self.tr("Evidence attached."))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Incidents"))

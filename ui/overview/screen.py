@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -15,13 +15,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.changes import DataKind
 from app.domain import SittingMode
 from app.rules.timing import venue_time
 from app.services.overview import Overview
 from ui.messages import describe
 from ui.runner import OpRunner
+from ui.screen import Screen
 
-DATA_KINDS = frozenset({"package", "sittings"})
+DATA_KINDS = frozenset({DataKind.PACKAGE, DataKind.SITTINGS})
 
 
 def mode_name(mode: SittingMode) -> str:
@@ -32,10 +34,11 @@ def mode_name(mode: SittingMode) -> str:
     }[mode]
 
 
-class OverviewScreen(QWidget):
+class OverviewScreen(Screen):
+    DATA_KINDS = DATA_KINDS
+
     def __init__(self, runner: OpRunner, load: Callable[[], Overview], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._runner = runner
+        super().__init__(runner, parent)
         self._load = load
         self._data: Overview | None = None
         self.title = QLabel(objectName="ScreenTitle")
@@ -52,17 +55,14 @@ class OverviewScreen(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
-        runner.changed.connect(lambda kinds: self.refresh() if kinds & DATA_KINDS else None)
         self.retranslate()
         self.refresh()
 
     def refresh(self) -> None:
-        self._runner.submit(self._load, self._show, lambda exc: self.summary.setText(describe(exc)))
+        self.submit(self._load, self._show, self._failed)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
+    def _failed(self, exc: BaseException) -> None:
+        self.summary.setText(describe(exc))
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Exam overview"))

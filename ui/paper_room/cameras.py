@@ -90,8 +90,7 @@ class PaperRoomCameras(QObject):
                                          datetime.fromtimestamp(e.end_wall, UTC), e.frames, e.sha256, e.bytes)
 
         self._runner.submit(run, while_alive(self, self._indexed),
-                            lambda exc: log.error("segment %s not indexed: %s", e.path.name, exc),
-                            changes=("paper_room",))
+                            lambda exc: log.error("segment %s not indexed: %s", e.path.name, exc))
 
     def _indexed(self, _id: object) -> None:
         self.segments_indexed += 1
@@ -117,5 +116,4 @@ class PaperRoomCameras(QObject):
             return service.record_event(actor, desk, camera, kind, at, detail, snapshot)
 
         self._runner.submit(run, while_alive(self, self.event_recorded.emit),
-                            lambda exc: log.error("camera event %s/%s not recorded: %s", camera, kind, exc),
-                            changes=("paper_room",))
+                            lambda exc: log.error("camera event %s/%s not recorded: %s", camera, kind, exc))

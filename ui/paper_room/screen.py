@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSize, QTimer
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,18 +23,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.changes import DataKind
 from app.db.models_custody import CameraEvent
 from app.rules.custody import DiskForecast
 from app.rules.timing import venue_time
 from app.services.paper_room import DutyState
-from ui.custody.guarded import GuardedRunner
 from ui.custody.names import camera_event_name
 from ui.messages import describe
 from ui.paper_room.cameras import PaperRoomCameras, thumbnail_path
 from ui.paper_room.wall import CameraWall
 from ui.runner import OpRunner
+from ui.screen import Screen
 
-DATA_KINDS = frozenset({"paper_room", "custody"})
+DATA_KINDS = frozenset({DataKind.PAPER_ROOM, DataKind.CUSTODY})
 
 
 @dataclass
@@ -52,11 +53,13 @@ class DutyActions:
     keep_evidence: Callable[[int, str], object] | None = None
 
 
-class PaperRoomScreen(QWidget):
+class PaperRoomScreen(Screen):
+    DATA_KINDS = DATA_KINDS
+    RELOAD_MS = 30_000  # the duty clock and the disk move on their own
+
     def __init__(self, runner: OpRunner, cameras: PaperRoomCameras, load: Callable[[], PaperRoomView],
                  duty: DutyActions, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._runner = GuardedRunner(runner, self)
+        super().__init__(runner, parent)
         self._load, self._duty = load, duty
         self.cameras = cameras
         self._view: PaperRoomView | None = None
@@ -110,11 +113,7 @@ class PaperRoomScreen(QWidget):
         self.credential.returnPressed.connect(self.sign_on)
         self.sign_on_button.clicked.connect(self.sign_on)
         self.sign_off_button.clicked.connect(self.sign_off)
-        cameras.status_changed.connect(self._camera_status)  # a bound slot: dropped with the screen
-        runner.changed.connect(self._data_changed)  # a bound slot: dropped with the screen
-        self._timer = QTimer(self, interval=30_000)  # the duty clock and the disk move on their own
-        self._timer.timeout.connect(self.refresh)
-        self._timer.start()
+        self.listen(cameras.status_changed, self._camera_status)  # the cameras outlive the screen
         self.retranslate()
         self.refresh()
 
@@ -136,17 +135,8 @@ class PaperRoomScreen(QWidget):
         if self._view is not None:
             self._show(self._view)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
-    def _data_changed(self, kinds: frozenset[str]) -> None:
-        if kinds & DATA_KINDS:
-            self.refresh()
-
     def refresh(self) -> None:
-        self._runner.submit(self._load, self._show, lambda exc: self.message.setText(describe(exc)))
+        self.submit(self._load, self._show, lambda exc: self.message.setText(describe(exc)))
 
     def _show(self, view: PaperRoomView) -> None:
         self._view = view
@@ -195,8 +185,7 @@ class PaperRoomScreen(QWidget):
         if keep is None:
             return
         minutes, reason = int(self.evidence_minutes.currentData()), self.evidence_reason.text()
-        self._runner.submit(lambda: keep(minutes, reason), self._kept, lambda exc: self.message.setText(describe(exc)),
-                            changes=("paper_room",))
+        self.submit(lambda: keep(minutes, reason), self._kept, lambda exc: self.message.setText(describe(exc)))
 
     def _kept(self, _id: object) -> None:
         self.evidence_reason.clear()
@@ -215,8 +204,8 @@ class PaperRoomScreen(QWidget):
             self.message.setText(self.tr("Enter the staff number and the credential."))
             return
         self.message.clear()
-        self._runner.submit(lambda: action(number, credential), self._duty_done,
-                            lambda exc: self.message.setText(describe(exc)), changes=("paper_room",))
+        self.submit(lambda: action(number, credential), self._duty_done,
+                            lambda exc: self.message.setText(describe(exc)))
 
     def _duty_done(self, _state: DutyState) -> None:
         self.staff_number.clear()

@@ -7,7 +7,7 @@ from __future__ import annotations
 import threading
 from typing import Any, Protocol
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,6 +29,7 @@ from sync.service import PackageFetch, SyncStatus
 from sync.upload import Progress, UploadReport
 from ui.messages import describe
 from ui.runner import OpRunner
+from ui.screen import Screen
 
 SKEW_WARN_SECONDS = 60.0
 
@@ -69,10 +70,9 @@ class _ProgressRelay(QObject):
     progressed = Signal(object)
 
 
-class SyncScreen(QWidget):
+class SyncScreen(Screen):
     def __init__(self, runner: OpRunner, service: SyncActions, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._runner = runner
+        super().__init__(runner, parent)
         self._service = service
         self._status: SyncStatus | None = None
         self._cancel: threading.Event | None = None
@@ -151,7 +151,7 @@ class SyncScreen(QWidget):
             if generation == self._generation:
                 self._show_status(status)
 
-        self._runner.submit(self._service.status, show, self._show_error)
+        self.submit(self._service.status, show, self._show_error)
 
     def start_upload(self) -> None:
         if self._cancel is not None:
@@ -163,7 +163,7 @@ class SyncScreen(QWidget):
         self.message.setText(self.tr("Sending to the provincial server…"))
         # The job captures the service and the (parented) relay's emit, never this widget.
         service, emit = self._service, self._relay.progressed.emit
-        self._runner.submit(lambda: service.upload(emit, cancel), self._uploaded, self._failed, changes={"sync"})
+        self.submit(lambda: service.upload(emit, cancel), self._uploaded, self._failed)
 
     def cancel_work(self) -> None:
         if self._cancel is not None:
@@ -183,8 +183,8 @@ class SyncScreen(QWidget):
         self._busy(True)
         self.message.setText(self.tr("Writing the encrypted results file…"))
         service = self._service
-        self._runner.submit(lambda: service.export(path), lambda done: self._exported(path, done),
-                            self._failed, changes={"sync"})
+        self.submit(lambda: service.export(path), lambda done: self._exported(path, done),
+                            self._failed)
 
     def fetch_package(self) -> None:
         if self._cancel is not None:
@@ -194,8 +194,7 @@ class SyncScreen(QWidget):
         self._busy(True)
         self.message.setText(self.tr("Downloading the exam package…"))
         service = self._service
-        self._runner.submit(lambda: service.fetch_package(cancel), self._fetched, self._failed,
-                            changes={"sync", "package", "sittings"})
+        self.submit(lambda: service.fetch_package(cancel), self._fetched, self._failed)
 
     # -- results ---------------------------------------------------------------------------------
 
@@ -324,11 +323,6 @@ class SyncScreen(QWidget):
     def _restyle(widget: QWidget) -> None:
         widget.style().unpolish(widget)
         widget.style().polish(widget)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Provincial sync"))

@@ -5,19 +5,24 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from app.changes import DataKind
 from app.services.control import ControlView
 from ui.runner import OpRunner
+from ui.screen import Screen
 from ui.timer.view import TimerView
 
 
-class TimerScreen(QWidget):
+class TimerScreen(Screen):
+    DATA_KINDS = frozenset({DataKind.SITTINGS})
+    RELOAD_MS = 30_000  # the next sitting takes over after this one ends: look again now and then
+
     def __init__(self, runner: OpRunner, load: Callable[[datetime], ControlView | None],
                  clock: Callable[[], datetime], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(runner, parent)
         self._clock = clock
         self.view = TimerView(clock)
         self.full: TimerView | None = None
@@ -25,18 +30,14 @@ class TimerScreen(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
         QShortcut(QKeySequence("F11"), self, self.full_screen, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self._runner, self._load = runner, load
+        self._load = load
         self._data: ControlView | None = None
-        # The next sitting takes over after this one ends: look again now and then.
-        self._reload = QTimer(self)
-        self._reload.timeout.connect(self.refresh)
-        self._reload.start(30_000)
         self.refresh()
 
     def refresh(self) -> None:
         now = self._clock()
         load = self._load  # the job captures the callable, never the widget
-        self._runner.submit(lambda: load(now), self._show)
+        self.submit(lambda: load(now), self._show)
 
     def _show(self, data: ControlView | None) -> None:
         self._data = data
