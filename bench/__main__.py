@@ -20,6 +20,7 @@ BENCHES: dict[str, str] = {
     "checkin": "bench.checkin",
     "paper-room": "bench.paper_room",
     "sync": "bench.sync",
+    "soak": "bench.soak",
 }
 
 

@@ -35,7 +35,16 @@ class Cues(QObject):
 
     @property
     def audible(self) -> bool:
-        return bool(self._effects)
+        """Effects are built and the PC has a sound output to play them on."""
+        if not self._effects:
+            return False
+        from PySide6.QtMultimedia import QMediaDevices
+
+        return not QMediaDevices.defaultAudioOutput().isNull()
+
+    def sources(self) -> dict[str, str]:
+        """Each cue's sound file, as the effects were given it."""
+        return {cue: effect.source().toLocalFile() for cue, effect in self._effects.items()}
 
     def play(self, cue: str) -> None:
         self.played.append(cue)

@@ -1,0 +1,148 @@
+"""`python -m bench soak [--seconds S] [--pace P]`: the control room and a busy check-in desk run
+together on the demo venue, offscreen, in a child process; the figures say whether the application
+would last an exam day.
+
+The desk takes a candidate every P seconds (default 0.5: six times the busiest real desk, one every
+3 s) through the demo's simulated reader and scanner, the real drivers over pseudo-terminals; the
+control room beside it refreshes on its own timers in real time. An "hour" below is an hour of that
+busy desk: 1,200 candidates. The default run (600 s) covers one such hour and twice the 306 s after
+which PySide6 6.12.0 aborted an idle control room.
+
+Figures: `crashes` (the child died: 0), `none_refcount_drift_per_hour` (how `sys.getrefcount(None)`
+moves, 0: a leak ends in `none_dealloc`), `rss_growth_mb_per_hour` (≤ 20).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from typing import Any
+
+from bench.common import Figure, note
+
+CANDIDATE_EVERY_S = 3.0  # the busiest real desk
+WARM_UP_S = 30.0  # screens fill their caches, the first verdicts load their fonts and photos
+SAMPLE_EVERY_S = 10.0
+
+
+def _rss_mb() -> float:
+    try:
+        with open("/proc/self/statm") as f:
+            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except OSError:  # not Linux: the figure is measured on the venue's Linux PCs and here
+        return 0.0
+
+
+def child(seconds: float, pace: float) -> None:  # pragma: no cover - runs in the child process
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    import gc
+    import shutil
+    from dataclasses import replace
+
+    from PySide6.QtCore import QTimer
+
+    from app import config
+    from app.bootstrap import open_demo
+    from ui.app import make_application, pump_until, sign_in_demo_chief
+    from ui.checkin.screen import CheckinScreen
+    from ui.checkin.simulator_panel import SimulatorPanel
+    from ui.compose import build_main_window
+    from ui.runner import OpRunner
+
+    app, _translations = make_application("zh_CN")
+    core = open_demo(replace(config.Settings(), idle_lock_minutes=120))
+    runner = OpRunner()
+    windows = []
+    for screen in ("control", "checkin"):
+        window = build_main_window(core, runner, "zh_CN")
+        window.resize(1366, 768)
+        window.show()
+        sign_in_demo_chief(window, core)
+        if not window.workspace.show_screen(screen):
+            raise SystemExit(f"soak: no {screen} screen")
+        windows.append(window)
+    desk = windows[1].findChild(CheckinScreen)
+    panel = windows[1].findChild(SimulatorPanel)
+    if desk is None or panel is None:
+        raise SystemExit("soak: the demo desk has no simulator panel")
+    pump_until(lambda: panel.person.count() > 0, 20)
+    verdicts = [0]
+    desk.outcome_shown.connect(lambda _o: verdicts.__setitem__(0, verdicts[0] + 1))
+    steps = [0]
+
+    def step() -> None:
+        k, phase = divmod(steps[0], 3)
+        steps[0] += 1
+        if phase == 0:
+            panel.person.setCurrentIndex(k % max(1, panel.person.count()))
+            (panel.present_other if k % 10 == 9 else panel.present_card)()
+        elif phase == 1:
+            panel.scan_ticket()
+        else:
+            desk.escape()
+
+    driver = QTimer()
+    driver.timeout.connect(step)
+    driver.start(max(1, int(pace * 1000 / 3)))
+    started = time.monotonic()
+
+    def sample() -> None:
+        gc.collect()
+        print(json.dumps({"t": time.monotonic() - started, "none": sys.getrefcount(None), "rss_mb": _rss_mb(),
+                          "candidates": steps[0] // 3, "verdicts": verdicts[0]}), flush=True)
+
+    sample()
+    sampler = QTimer()
+    sampler.timeout.connect(sample)
+    sampler.start(int(SAMPLE_EVERY_S * 1000))
+    QTimer.singleShot(int(seconds * 1000), app.quit)
+    app.exec()
+    driver.stop()
+    sample()
+    for window in windows:
+        window.close()
+    runner.wait()
+    core.close()
+    shutil.rmtree(core.settings.data_dir, ignore_errors=True)
+
+
+def run(argv: list[str]) -> list[Figure]:
+    seconds = float(argv[argv.index("--seconds") + 1]) if "--seconds" in argv else 600.0
+    pace = float(argv[argv.index("--pace") + 1]) if "--pace" in argv else 0.5
+    note(f"soak: {seconds:.0f} s, a candidate every {pace} s ({CANDIDATE_EVERY_S / pace:.0f}× the busiest desk)")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    samples: list[dict[str, Any]] = []
+    with subprocess.Popen([sys.executable, "-m", "bench.soak", "--child", str(seconds), str(pace)],
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env) as proc:
+        assert proc.stdout is not None and proc.stderr is not None
+        for line in proc.stdout:
+            if line.startswith("{"):
+                samples.append(json.loads(line))
+        errors = proc.stderr.read()
+        rc = proc.wait(timeout=120)
+    crashed = rc != 0 or "Fatal Python error" in errors
+    if crashed:
+        note(f"soak: the application died (rc {rc}): {errors[-1500:]}")
+    warm = [s for s in samples if s["t"] >= WARM_UP_S] or samples[-1:]
+    if not samples or not warm:
+        raise SystemExit(f"soak: no sample before the child ended (rc {rc}): {errors[-1500:]}")
+    first, last = warm[0], samples[-1]
+    hours = max(1e-9, (last["candidates"] - first["candidates"]) * CANDIDATE_EVERY_S / 3600)
+    drift = (last["none"] - first["none"]) / hours
+    growth = (last["rss_mb"] - first["rss_mb"]) / hours
+    note(f"soak: {last['candidates']} candidates, {last['verdicts']} verdicts painted in {last['t']:.0f} s; "
+         f"None refcount {first['none']} → {last['none']}; RSS {first['rss_mb']:.0f} → {last['rss_mb']:.0f} MB")
+    return [Figure("soak", "crashes", int(crashed), "count", "== 0"),
+            Figure("soak", "none_refcount_drift_per_hour", round(drift, 1), "refs/h", "== 0"),
+            Figure("soak", "rss_growth_mb_per_hour", round(growth, 1), "MB/h", "<= 20")]
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["--child"]:
+        child(float(sys.argv[2]), float(sys.argv[3]))
+    else:
+        for figure in run(sys.argv[1:]):
+            figure.emit()

@@ -1,0 +1,29 @@
+"""PySide6 6.12.0 drops a reference to `None` on every QLabel.setText, property() read and
+processEvents; on CPython 3.11 (where None is not immortal) the count reaches zero within minutes
+of a busy screen and the interpreter aborts (`none_dealloc`). This is what holds the pin in
+pyproject.toml: any Qt release that leaks fails here, whatever the version number says."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+CALLS = 100_000
+# A leak drifts by about one per call; a few hundred come from Qt's caches filling (a style's first
+# polish of a new property value), never in proportion to the calls.
+TOLERANCE = 1_000
+
+
+@pytest.mark.skipif(sys.version_info >= (3, 12), reason="None is immortal from Python 3.12")
+def test_qt_calls_the_screens_make_leave_none_refcount_unchanged() -> None:
+    probe = Path(__file__).with_name("none_refcount_probe.py")
+    done = subprocess.run([sys.executable, str(probe), str(CALLS)], capture_output=True, text=True, timeout=240)
+    assert done.returncode == 0, f"the probe died (rc {done.returncode}): {done.stderr[-2000:]}"
+    drift = json.loads(done.stdout.strip().splitlines()[-1])
+    leaking = {call: d for call, d in drift.items() if abs(d) > TOLERANCE}
+    assert not leaking, f"None's reference count drifts over {CALLS:,} calls: {leaking}"
+    assert set(drift) >= {"setText", "setProperty", "property_unset", "polish_unpolish", "processEvents", "paint"}
