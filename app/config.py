@@ -16,6 +16,7 @@ from typing import Any
 
 import platformdirs
 
+from app.device_settings import DeviceSettings, parse_devices
 from app.errors import VenueError
 
 APP_NAME = "venue-ops"
@@ -45,7 +46,8 @@ class Settings:
     # Keys in a 0600 file instead of the OS keyring: only where the administrator opts in.
     allow_plaintext_keys: bool = False
     log_level: str = "INFO"
-    devices: tuple[dict[str, Any], ...] = ()
+    # The desk's devices, typed and checked by app/device_settings.py (the one place that reads them).
+    devices: tuple[DeviceSettings, ...] = ()
 
     @property
     def database_url(self) -> str:
@@ -92,7 +94,7 @@ def from_mapping(raw: dict[str, Any], source: str = "settings") -> Settings:
         if key in _PATHS:
             values[key] = None if value is None else Path(value)
         elif key == "devices":
-            values[key] = tuple(value)
+            values[key] = parse_devices(value, source)
         elif expected is not None and value is not None and not isinstance(value, type(expected)):
             raise SettingsError(
                 "settings.bad_type",
@@ -113,7 +115,7 @@ def save(settings: Settings, path: Path | None = None) -> Path:
     data = {f.name: getattr(settings, f.name) for f in dataclasses.fields(Settings)}
     for key in _PATHS:
         data[key] = None if data[key] is None else str(data[key])
-    data["devices"] = list(settings.devices)
+    data["devices"] = [d.to_dict() for d in settings.devices]
     tmp = path.with_suffix(".tmp")
     tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
     tmp.replace(path)

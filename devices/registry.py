@@ -36,7 +36,9 @@ class DeviceKind(enum.StrEnum):
     CAMERA = "camera"
 
 
-OptionValue = str | int | float | bool | None
+Scalar = str | int | float | bool | None
+OptionValue = Scalar | Mapping[str, Scalar]
+"""A nested mapping is one option's parts (the reader's photo_decoder: library and flavour)."""
 
 
 @dataclass(frozen=True)
@@ -55,21 +57,10 @@ class DeviceConfig:
         object.__setattr__(self, "options", MappingProxyType(dict(self.options)))
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, object]) -> DeviceConfig:
-        """From settings (JSON/INI); errors name the device and the field."""
-        name = data.get("name")
-        if not isinstance(name, str) or not name.strip():
-            raise ValueError("device config needs a non-empty 'name'")
-        kind = data.get("kind")
-        if kind not in {k.value for k in DeviceKind}:
-            raise ValueError(f"device {name!r}: unknown kind {kind!r} (one of {', '.join(k.value for k in DeviceKind)})")
-        source = data.get("source", data.get("port", ""))
-        if not isinstance(source, str):
-            raise ValueError(f"device {name!r}: 'source' must be text")
-        options = data.get("options", {})
-        if not isinstance(options, Mapping) or not all(isinstance(k, str) for k in options):
-            raise ValueError(f"device {name!r}: 'options' must be a mapping of names to values")
-        return cls(name=name, kind=DeviceKind(str(kind)), source=source, options=dict(options))
+    def of(cls, name: str, kind: str, source: str, options: Mapping[str, OptionValue]
+           ) -> DeviceConfig:
+        """From the plain values the core's typed settings give (app.device_settings, registry_entry())."""
+        return cls(name=name, kind=DeviceKind(kind), source=source, options=dict(options))
 
 
 DriverFactory = Callable[[DeviceConfig, EventSink], Device]
@@ -371,15 +362,21 @@ class DeviceRegistry:
 
 
 def default_factories() -> dict[str, DriverFactory]:
-    """Factories for the drivers this package ships; each imports its driver only when used."""
-    return {DeviceKind.SCANNER_SERIAL: serial_scanner_factory, DeviceKind.IDCARD: idcard_factory}
+    """Factories for the drivers this package ships; each imports its driver only when used.
+    Monitoring cameras are not among them: the paper-room recorder owns those (one owner per camera)."""
+    return {DeviceKind.SCANNER_SERIAL: serial_scanner_factory, DeviceKind.IDCARD: idcard_factory,
+            DeviceKind.SCANNER_CAMERA: camera_scanner_factory, DeviceKind.SCANNER_WEDGE: wedge_factory}
 
 
 def idcard_factory(config: DeviceConfig, sink: EventSink) -> Device:
     from devices.idcard.driver import IdCardReader, ReaderSettings
+    from devices.idcard.photo import decoder_maker
 
+    options = dict(config.options)
+    decoder = options.pop("photo_decoder", None)
     return IdCardReader(sink, config.source or None, name=config.name,
-                        settings=ReaderSettings.from_options(config.options))
+                        settings=ReaderSettings.from_options(options),
+                        photo_decoder=decoder_maker(decoder if isinstance(decoder, Mapping) else None))
 
 
 def serial_scanner_factory(config: DeviceConfig, sink: EventSink) -> Device:
@@ -387,3 +384,21 @@ def serial_scanner_factory(config: DeviceConfig, sink: EventSink) -> Device:
 
     settings = SerialSettings.from_options(config.source, config.options)
     return SerialScanner(config.name, settings, sink, kind=config.kind.value)
+
+
+def camera_scanner_factory(config: DeviceConfig, sink: EventSink) -> Device:
+    from devices.camera.source import parse_source
+    from devices.scanner.camera import CameraScanner, CameraScannerConfig
+
+    absent_frames = config.options.get("absent_frames", 8)
+    absent_s = config.options.get("absent_s", 0.5)
+    if not isinstance(absent_frames, int) or not isinstance(absent_s, int | float):
+        raise ValueError("camera scanner: absent_frames must be a whole number and absent_s a number")
+    return CameraScanner(config.name, parse_source(config.source), sink,
+                         CameraScannerConfig(absent_frames=absent_frames, absent_s=float(absent_s)))
+
+
+def wedge_factory(config: DeviceConfig, sink: EventSink) -> Device:
+    from devices.scanner.wedge_device import KeyboardWedge, wedge_config
+
+    return KeyboardWedge(config.name, wedge_config(config.options), sink)

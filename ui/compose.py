@@ -14,7 +14,6 @@ from app.bootstrap import Core
 from app.db.models import Exam, Venue
 from app.security.auth import StaffSession
 from app.services.overview import overview
-from devices.registry import DeviceConfig
 from ui.devices.station import DeviceStation
 from ui.overview.screen import OverviewScreen
 from ui.runner import OpRunner
@@ -40,7 +39,7 @@ def _names(core: Core) -> tuple[str, str]:
 def build_main_window(core: Core, runner: OpRunner, language: str) -> MainWindow:
     exam_name, venue_name = _names(core)
 
-    station = DeviceStation.simulated() if core.demo else DeviceStation(_device_configs(core))
+    station = DeviceStation.simulated() if core.demo else DeviceStation.from_settings(core.settings.devices)
     station.start()
 
     def factories(_user: Any) -> dict[str, Callable[[], QWidget]]:
@@ -74,16 +73,6 @@ def build_main_window(core: Core, runner: OpRunner, language: str) -> MainWindow
     window.destroyed.connect(station.stop)
     window.station = station  # type: ignore[attr-defined]  # kept alive with the window
     return window
-
-
-def _device_configs(core: Core) -> list[DeviceConfig]:
-    configs = []
-    for raw in core.settings.devices:
-        try:
-            configs.append(DeviceConfig.from_dict(raw))
-        except ValueError as exc:  # a bad entry must not stop the desk; the devices screen shows it
-            log.warning("device settings ignored: %s", exc)
-    return configs
 
 
 def _session(user: Any) -> StaffSession:

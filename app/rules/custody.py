@@ -8,7 +8,7 @@ carried in; where it is now is where its last handover took it.
   staff, who together check kind, count, packaging and seals; a missing or extra package, a wrong
   count or a broken seal does not stop the handover, it is recorded "with discrepancy".
 - art. 22(五): papers are kept in the secure room with at least two people on duty, monitored
-  throughout; the monitoring video is kept at least 90 days (3 months).
+  throughout; the monitoring video is kept at least 3 calendar months.
 - art. 23: papers go secure room → exam office → room and back; every hop is recorded, and an
   item found somewhere no handover took it is a gap in its chain.
 - arts. 25, 29: video used as evidence is kept 2 years.
@@ -25,6 +25,7 @@ from typing import Any
 
 from app.domain import CustodyKind, RetentionClass
 from app.errors import VenueError
+from app.rules.retention import kept_until, window_start
 
 ESCORT = "escort"
 SECURE_ROOM = "secure_room"
@@ -34,8 +35,6 @@ ROOM_PREFIX = "room:"
 MIN_PER_SIDE = 2  # art. 22(四)
 MIN_ON_DUTY = 2  # art. 22(五)
 RETURN_GRACE = timedelta(minutes=30)  # answer sheets back in the exam office 30 min after the end
-PAPER_ROOM_RETENTION = timedelta(days=90)  # art. 22(五): ≥ 3 months
-EVIDENCE_RETENTION = timedelta(days=730)  # art. 29: video used as evidence ≥ 2 years
 WINDOW_BEFORE = timedelta(minutes=90)  # papers leave the secure room before a sitting starts
 WINDOW_AFTER = timedelta(minutes=90)  # and come back after it ends
 HANDOVER_MARGIN = timedelta(minutes=15)  # around a handover actually recorded at the secure room
@@ -397,7 +396,7 @@ def segment_retention(
     camera: str, start: datetime, end: datetime, evidence: Iterable[tuple[str | None, datetime, datetime]]
 ) -> RetentionClass:
     """A segment overlapping a range marked as evidence (for its camera, or for every camera: None)
-    is kept 2 years; otherwise 90 days."""
+    is kept 2 years; otherwise 3 months."""
     for cam, e_start, e_end in evidence:
         if (cam is None or cam == camera) and e_start <= end and start <= e_end:
             return RetentionClass.SERIOUS
@@ -405,7 +404,10 @@ def segment_retention(
 
 
 def keep_until(end: datetime, retention: RetentionClass) -> datetime:
-    return end + (EVIDENCE_RETENTION if retention is RetentionClass.SERIOUS else PAPER_ROOM_RETENTION)
+    """A segment is kept by its class's calendar period from its end (app/rules/retention.py):
+    3 months (art. 22(五)), 2 years once it is evidence (art. 29)."""
+    cls = RetentionClass.SERIOUS if retention is RetentionClass.SERIOUS else RetentionClass.PAPER_ROOM_VIDEO
+    return kept_until(cls, end)
 
 
 def may_delete_segment(end: datetime, retention: RetentionClass, now: datetime) -> bool:
@@ -414,24 +416,29 @@ def may_delete_segment(end: datetime, retention: RetentionClass, now: datetime) 
 
 @dataclass(frozen=True)
 class DiskForecast:
-    """Whether the disk holds the 90-day window at the current recording rate."""
+    """Whether the disk holds the 3-month window at the current recording rate."""
 
     bytes_per_day: float
     free_bytes: int
     window_bytes: int  # held by segments inside the retention window (not deletable yet)
     days_on_disk: float | None  # how many days of video the disk can hold; None: no rate yet
     enough: bool
+    required_days: float = 92.0  # the window's length in days (3 calendar months: 89–92)
     details: dict[str, Any] = field(default_factory=dict)
 
 
-def disk_forecast(free_bytes: int, window_bytes: int, bytes_per_day: float,
-                  retention: timedelta = PAPER_ROOM_RETENTION) -> DiskForecast:
-    """Segments older than the window may be deleted, so the disk must hold `retention` days of
+def required_days(now: datetime) -> int:
+    """The days of video the disk must hold at `now`: the 3 calendar months before it (89–92 days)."""
+    return (now - window_start(RetentionClass.PAPER_ROOM_VIDEO, now)).days
+
+
+def disk_forecast(free_bytes: int, window_bytes: int, bytes_per_day: float, required: float) -> DiskForecast:
+    """Segments older than the window may be deleted, so the disk must hold `required` days of
     video: what the window already holds plus the free space, at `bytes_per_day`."""
     if bytes_per_day <= 0:
-        return DiskForecast(bytes_per_day, free_bytes, window_bytes, None, True)
+        return DiskForecast(bytes_per_day, free_bytes, window_bytes, None, True, required)
     days = (free_bytes + window_bytes) / bytes_per_day
-    return DiskForecast(bytes_per_day, free_bytes, window_bytes, days, days >= retention / timedelta(days=1))
+    return DiskForecast(bytes_per_day, free_bytes, window_bytes, days, days >= required, required)
 
 
 # --- alerts for the chief's control room ---------------------------------------------------------

@@ -19,6 +19,28 @@ def add_months(moment: datetime, months: int) -> datetime:
     return moment.replace(year=year, month=month, day=day)
 
 
+MONTHS = {
+    RetentionClass.ROOM_RECORD: 6,  # art. 25: answer sheets and room records ≥ 6 months
+    RetentionClass.VIDEO: 6,  # art. 29: room video ≥ 6 months
+    RetentionClass.PAPER_ROOM_VIDEO: 3,  # art. 22(五): secure-room monitoring ≥ 3 months
+    RetentionClass.SERIOUS: 24,  # art. 25 serious cases, art. 29 video used as evidence: ≥ 2 years
+    RetentionClass.ELECTRONIC: 60,  # art. 25: electronic copies ≥ 5 years
+}
+"""Every retention period, in calendar months: never a count of days (730 days is a day short of
+two years across a 29 February)."""
+
+
+def kept_until(cls: RetentionClass, since: datetime) -> datetime:
+    """The end of `cls`'s period counted from `since` (calendar months)."""
+    return add_months(since, MONTHS[cls])
+
+
+def window_start(cls: RetentionClass, now: datetime) -> datetime:
+    """Roughly the oldest moment whose records `cls` still keeps at `now` (for forecasts; a
+    deletion is decided by `kept_until`)."""
+    return add_months(now, -MONTHS[cls])
+
+
 @dataclass(frozen=True)
 class Anchors:
     """The events retention counts from."""
@@ -32,17 +54,15 @@ def earliest_deletion(cls: RetentionClass, at: Anchors) -> datetime | None:
     """The first moment the record may be deleted, or None while that cannot be known yet."""
     if cls is RetentionClass.ROOM_RECORD:
         # Art. 25: answer sheets and room records ≥ 6 months after scores are published.
-        return None if at.scores_published_at is None else add_months(at.scores_published_at, 6)
+        return None if at.scores_published_at is None else kept_until(cls, at.scores_published_at)
     if cls is RetentionClass.VIDEO:
-        return add_months(at.exam_ended_at, 6)  # art. 29: room video ≥ 6 months from the exam's end
+        return kept_until(cls, at.exam_ended_at)  # art. 29: room video ≥ 6 months from the exam's end
     if cls is RetentionClass.PAPER_ROOM_VIDEO:
-        return add_months(at.recorded_at, 3)  # art. 22(五): secure-room monitoring ≥ 3 months
-    if cls is RetentionClass.SERIOUS:
-        # Art. 25 serious cases ≥ 2 years; art. 29 video used as evidence ≥ 2 years. Counted from
-        # the later of the exam's end and the record itself (an amendment made later keeps longer).
-        return add_months(max(at.exam_ended_at, at.recorded_at), 24)
-    if cls is RetentionClass.ELECTRONIC:
-        return add_months(max(at.exam_ended_at, at.recorded_at), 60)  # art. 25: electronic copies ≥ 5 years
+        return kept_until(cls, at.recorded_at)  # art. 22(五): secure-room monitoring ≥ 3 months
+    if cls in (RetentionClass.SERIOUS, RetentionClass.ELECTRONIC):
+        # Counted from the later of the exam's end and the record itself (an amendment made later
+        # keeps longer).
+        return kept_until(cls, max(at.exam_ended_at, at.recorded_at))
     raise ValueError(f"unknown retention class {cls}")
 
 

@@ -6,7 +6,7 @@ video with hashes, its retention, evidence ranges and camera events.
   open until two are on duty again or the room is empty. Gaps are re-judged at every sign-on,
   sign-off and every handover into or out of the room (`refresh_duty_gap`), the only moments the
   two numbers change.
-- Video: each closed segment is indexed with its SHA-256. A segment younger than 90 days cannot be
+- Video: each closed segment is indexed with its SHA-256. A segment younger than 3 months cannot be
   deleted; one overlapping a range marked as evidence gets the 2-year class and is kept 2 years.
 - For the chief's control room: `alerts(session, now)`.
 """
@@ -35,7 +35,6 @@ from app.db.models_custody import (
 from app.domain import RetentionClass
 from app.errors import VenueError
 from app.rules.custody import (
-    PAPER_ROOM_RETENTION,
     SECURE_ROOM,
     Alert,
     DiskForecast,
@@ -47,8 +46,10 @@ from app.rules.custody import (
     in_handover_window,
     keep_until,
     may_delete_segment,
+    required_days,
     segment_retention,
 )
+from app.rules.retention import window_start
 from app.security.auth import AuthService, StaffSession
 from app.security.permissions import Permission, require
 from app.services import audit, custody_chain, outbox
@@ -139,16 +140,16 @@ def windows_for(session: Session, now: datetime) -> list[Window]:
 
 
 def forecast(session: Session, free_bytes: int, now: datetime) -> DiskForecast:
-    """Whether the disk holds 90 days at the rate of the last 24 hours of recording."""
+    """Whether the disk holds 3 months at the rate of the last 24 hours of recording."""
     live = VideoSegment.deleted_at.is_(None)
     day = session.execute(select(func.coalesce(func.sum(VideoSegment.bytes), 0), func.min(VideoSegment.start_at))
                           .where(live, VideoSegment.end_at >= now - timedelta(days=1))).one()
     window = session.scalar(select(func.coalesce(func.sum(VideoSegment.bytes), 0))
-                            .where(live, VideoSegment.end_at >= now - PAPER_ROOM_RETENTION)) or 0
+                            .where(live, VideoSegment.end_at >= window_start(RetentionClass.PAPER_ROOM_VIDEO, now))) or 0
     recorded, first = int(day[0] or 0), day[1]
     span_days = max((now - first).total_seconds() / 86400, 1 / 1440) if first is not None else 0.0
     rate = recorded / span_days if span_days else 0.0
-    return disk_forecast(free_bytes, int(window), rate)
+    return disk_forecast(free_bytes, int(window), rate, required_days(now))
 
 
 def _queue_video(session: Session, segment: VideoSegment) -> None:
@@ -162,7 +163,7 @@ def _queue_video(session: Session, segment: VideoSegment) -> None:
 def alerts(session: Session, now: datetime, *, free_bytes: int | None = None) -> list[Alert]:
     """What the chief's control room shows about the paper room, newest first: an open duty gap,
     motion outside a handover window and tamper in the last 12 hours, a disk that cannot hold
-    90 days (when `free_bytes` of the recording disk is given)."""
+    3 months (when `free_bytes` of the recording disk is given)."""
     found: list[Alert] = []
     gap = open_gap(session)
     if gap is not None:
@@ -188,8 +189,9 @@ def alerts(session: Session, now: datetime, *, free_bytes: int | None = None) ->
         f = forecast(session, free_bytes, now)
         if not f.enough:
             found.append(alert("paper_room.disk",
-                               "The recording disk holds only {days} days of video at the current rate; 90 are required.",
-                               at=now, key="paper_room.disk", days=int(f.days_on_disk or 0)))
+                               "The recording disk holds only {days} days of video at the current rate; {required} are "
+                               "required (3 months).",
+                               at=now, key="paper_room.disk", days=int(f.days_on_disk or 0), required=int(f.required_days)))
     return sorted(found, key=lambda a: a.at, reverse=True)
 
 

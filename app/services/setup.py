@@ -35,6 +35,7 @@ from app import config
 from app.config import Settings
 from app.db.engine import make_engine
 from app.db.models import Staff, Venue
+from app.device_settings import DeviceSettings, parse_devices
 from app.errors import VenueError
 from app.package.keys import load_public_key, public_key_hex
 from app.security.keystore import KeyStore
@@ -169,8 +170,9 @@ def check_chief(chief: ChiefCredential, policy: CredentialPolicy | None = None) 
     return ChiefCredential(number, name, chief.credential, chief.repeated)
 
 
-def check_devices(devices: Sequence[Mapping[str, Any]]) -> tuple[dict[str, Any], ...]:
-    """Names are how every screen refers to a device: each must be given and unique."""
+def check_devices(devices: Sequence[Mapping[str, Any]]) -> tuple[DeviceSettings, ...]:
+    """Names are how every screen refers to a device: each must be given and unique; then each
+    entry is checked as settings.json will be read (app/device_settings.py)."""
     seen: set[str] = set()
     for device in devices:
         name = str(device.get("name", "")).strip()
@@ -179,7 +181,7 @@ def check_devices(devices: Sequence[Mapping[str, Any]]) -> tuple[dict[str, Any],
         if name in seen:
             raise SetupError("setup.duplicate_device", "Two devices are called {name}.", name=name)
         seen.add(name)
-    return tuple(dict(d) for d in devices)
+    return parse_devices([dict(d) for d in devices], "set-up")
 
 
 def postgres_url(host: str, port: int, database: str, user: str, password: str) -> str:

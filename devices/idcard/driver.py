@@ -20,6 +20,7 @@ from devices.idcard.errors import Fault, FrameError, IdCardDecodeError
 from devices.idcard.events import CardRead, CardRemoved, CycleStats, ProtocolError, ReadFailed
 from devices.idcard.frames import Command
 from devices.idcard.link import Exchange, LinkTimeout, PortGone, ReaderLink, Stopped
+from devices.idcard.photo import PhotoDecoder, PhotoResult, PhotoStatus, UnusableDecoder
 from devices.idcard.ports import list_candidate_ports
 from devices.idcard.replies import parse_read_data
 from devices.idcard.status import SAM_FAULTS, Sw3, sw3_meaning
@@ -73,13 +74,19 @@ class IdCardReader:
         name: str = "idcard",
         settings: ReaderSettings | None = None,
         candidates: Callable[[], list[str]] = list_candidate_ports,
+        photo_decoder: Callable[[], PhotoDecoder] | None = None,
     ) -> None:
-        """`port` None: find the reader among `candidates()` (the system's serial ports)."""
+        """`port` None: find the reader among `candidates()` (the system's serial ports).
+        `photo_decoder` builds the vendor WLT decoder; it is called on the I/O thread, which then
+        decodes each card's photo before reporting the card (vendor libraries are not known to be
+        thread-safe, so one thread owns the library)."""
         self.name = name
         self._sink = sink
         self._port = port
         self._settings = settings or ReaderSettings()
         self._candidates = candidates
+        self._make_decoder = photo_decoder
+        self._decoder: PhotoDecoder | None = None
         self._guard = IoThreadGuard()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -112,6 +119,12 @@ class IdCardReader:
 
     def _run(self) -> None:
         self._guard.bind()
+        if self._make_decoder is not None and self._decoder is None:
+            try:
+                self._decoder = self._make_decoder()
+            except Exception as exc:  # a vendor library may raise anything while loading
+                log.exception("idcard photo decoder cannot be built")
+                self._decoder = UnusableDecoder(f"{type(exc).__name__}: {exc}")
         self._set_status(
             DeviceState.CONNECTING, f"opening {self._port}" if self._port else "looking for a reader"
         )
@@ -242,9 +255,21 @@ class IdCardReader:
         self._reported.clear()
         self._emit(
             CardRead(
-                self.name, document, CycleStats(finished - find.started, exchanged, self._settings.baudrate)
+                self.name, document, CycleStats(finished - find.started, exchanged, self._settings.baudrate),
+                self._photo(document.photo_wlt),
             )
         )
+
+    def _photo(self, wlt: bytes) -> PhotoResult | None:
+        if self._decoder is None:
+            return None
+        if not wlt:
+            return PhotoResult(PhotoStatus.FAILED, detail="the card returned no photo")
+        try:
+            return self._decoder.decode(wlt)
+        except Exception as exc:  # the vendor's code must not stop the reader
+            log.exception("idcard photo decoder failed")
+            return PhotoResult(PhotoStatus.FAILED, detail=f"{type(exc).__name__} in the photo decoder")
 
     def _report_failure(self, exchange: Exchange, command: Command) -> None:
         code = exchange.reply.sw3

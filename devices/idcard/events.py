@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from devices.idcard.document import IdDocument
 from devices.idcard.errors import Fault
+from devices.idcard.photo import PhotoResult
 
 BITS_PER_BYTE = 10
 """8N1: a start bit, 8 data bits, a stop bit."""
@@ -28,9 +29,13 @@ class CycleStats:
 
 @dataclass(frozen=True)
 class CardRead:
+    """`photo`: the chip photo as the reader's configured vendor decoder gave it (decoded on the
+    reader's I/O thread); None when this reader has no decoder configured."""
+
     reader: str
     document: IdDocument
     cycle: CycleStats
+    photo: PhotoResult | None = None
 
 
 @dataclass(frozen=True)

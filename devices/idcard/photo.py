@@ -19,6 +19,7 @@ import enum
 import os
 import sys
 import tempfile
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -129,3 +130,33 @@ def make_photo_decoder(library_path: str | None, flavour: str = "unpack") -> Pho
             f"unknown photo decoder flavour {flavour!r} (unpack or getbmp)"
         ) from None
     return VendorWltDecoder(library_path, chosen)
+
+
+class UnusableDecoder:
+    """A configured decoder that could not be loaded: every card's photo fails, with the reason,
+    so the desk asks for the second look a configured-but-broken decoder calls for."""
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+
+    def decode(self, wlt: bytes) -> PhotoResult:
+        return PhotoResult(PhotoStatus.FAILED, detail=self.reason)
+
+
+def decoder_maker(spec: Mapping[str, object] | None) -> Callable[[], PhotoDecoder] | None:
+    """What the reader calls on its own I/O thread to build the decoder a `photo_decoder` option
+    names ({"library": path, "flavour": "unpack" | "getbmp"}); None when none is configured."""
+    if spec is None:
+        return None
+    library, flavour = str(spec.get("library") or ""), str(spec.get("flavour") or "unpack")
+
+    def make() -> PhotoDecoder:
+        try:
+            decoder = make_photo_decoder(library, flavour)
+        except PhotoDecoderUnavailable as exc:
+            return UnusableDecoder(str(exc))
+        if isinstance(decoder, NoPhotoDecoder):
+            return UnusableDecoder("photo decoder configured without a library path")
+        return decoder
+
+    return make

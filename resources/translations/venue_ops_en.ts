@@ -1203,6 +1203,70 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Device entry {index} in {source} has no name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device entry {index} in {source} is not an object with a name and a kind.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device {name} in {source}: give its port or source.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device {name} in {source}: options must be an object of names and values.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device {name} in {source}: unknown kind {kind} (one of {kinds}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device {name} in {source}: unknown option {key} for a device of kind {kind}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device {name} in {source}: unknown setting {key}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device {name} in {source}: {key} must be a number above zero or null, not {value}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device {name} in {source}: {key} must be a number above zero, not {value}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device {name} in {source}: {key} must be a single character or null, not {value}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device {name} in {source}: {key} must be a whole number above zero, not {value}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device {name} in {source}: {key} must be an object with library (a path) and flavour (unpack or getbmp), not {value}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device {name} in {source}: {key} must be at least {other}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device {name} in {source}: {key} must be one of {choices}, not {value}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device {name} in {source}: {key} must be text, not {value}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device {name} in {source}: {key} must be true or false, not {value}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Entry is still open until {closes_at}; absences are marked when it closes.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1399,6 +1463,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Setting devices in {source} must be a list of devices, not {value}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Setting {key} in {source} must be {expected}, not {value!r}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1563,7 +1631,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The recording disk holds only {days} days of video at the current rate; 90 are required.</source>
+        <source>The recording disk holds only {days} days of video at the current rate; {required} are required (3 months).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1712,6 +1780,10 @@
     </message>
     <message>
         <source>Two devices are called {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two devices in {source} are called {name}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1203,6 +1203,70 @@
         <translation>修改本人口令须输入当前口令。</translation>
     </message>
     <message>
+        <source>Device entry {index} in {source} has no name.</source>
+        <translation>{source} 中的第 {index} 个设备条目没有名称。</translation>
+    </message>
+    <message>
+        <source>Device entry {index} in {source} is not an object with a name and a kind.</source>
+        <translation>{source} 中的第 {index} 个设备条目不是包含名称和类型的对象。</translation>
+    </message>
+    <message>
+        <source>Device {name} in {source}: give its port or source.</source>
+        <translation>{source} 中的设备 {name}：请填写其端口或来源。</translation>
+    </message>
+    <message>
+        <source>Device {name} in {source}: options must be an object of names and values.</source>
+        <translation>{source} 中的设备 {name}：options 必须是由名称和值组成的对象。</translation>
+    </message>
+    <message>
+        <source>Device {name} in {source}: unknown kind {kind} (one of {kinds}).</source>
+        <translation>{source} 中的设备 {name}：未知类型 {kind}（可选：{kinds}）。</translation>
+    </message>
+    <message>
+        <source>Device {name} in {source}: unknown option {key} for a device of kind {kind}.</source>
+        <translation>{source} 中的设备 {name}：类型为 {kind} 的设备没有选项 {key}。</translation>
+    </message>
+    <message>
+        <source>Device {name} in {source}: unknown setting {key}.</source>
+        <translation>{source} 中的设备 {name}：未知设置项 {key}。</translation>
+    </message>
+    <message>
+        <source>Device {name} in {source}: {key} must be a number above zero or null, not {value}.</source>
+        <translation>{source} 中的设备 {name}：{key} 必须是大于零的数或 null，而不是 {value}。</translation>
+    </message>
+    <message>
+        <source>Device {name} in {source}: {key} must be a number above zero, not {value}.</source>
+        <translation>{source} 中的设备 {name}：{key} 必须是大于零的数，而不是 {value}。</translation>
+    </message>
+    <message>
+        <source>Device {name} in {source}: {key} must be a single character or null, not {value}.</source>
+        <translation>{source} 中的设备 {name}：{key} 必须是单个字符或 null，而不是 {value}。</translation>
+    </message>
+    <message>
+        <source>Device {name} in {source}: {key} must be a whole number above zero, not {value}.</source>
+        <translation>{source} 中的设备 {name}：{key} 必须是大于零的整数，而不是 {value}。</translation>
+    </message>
+    <message>
+        <source>Device {name} in {source}: {key} must be an object with library (a path) and flavour (unpack or getbmp), not {value}.</source>
+        <translation>{source} 中的设备 {name}：{key} 必须是包含 library（库文件路径）和 flavour（unpack 或 getbmp）的对象，而不是 {value}。</translation>
+    </message>
+    <message>
+        <source>Device {name} in {source}: {key} must be at least {other}.</source>
+        <translation>{source} 中的设备 {name}：{key} 不能小于 {other}。</translation>
+    </message>
+    <message>
+        <source>Device {name} in {source}: {key} must be one of {choices}, not {value}.</source>
+        <translation>{source} 中的设备 {name}：{key} 必须是 {choices} 之一，而不是 {value}。</translation>
+    </message>
+    <message>
+        <source>Device {name} in {source}: {key} must be text, not {value}.</source>
+        <translation>{source} 中的设备 {name}：{key} 必须是文本，而不是 {value}。</translation>
+    </message>
+    <message>
+        <source>Device {name} in {source}: {key} must be true or false, not {value}.</source>
+        <translation>{source} 中的设备 {name}：{key} 必须是 true 或 false，而不是 {value}。</translation>
+    </message>
+    <message>
         <source>Entry is still open until {closes_at}; absences are marked when it closes.</source>
         <translation>入场截止时间为 {closes_at}，尚未截止；截止后再记录缺考。</translation>
     </message>
@@ -1399,6 +1463,10 @@
         <translation>保密室：存有试卷时值守仅 {on_duty} 人，至少需要 2 人（第二十二条第（五）项）。</translation>
     </message>
     <message>
+        <source>Setting devices in {source} must be a list of devices, not {value}.</source>
+        <translation>{source} 中的设置项 devices 必须是设备列表，而不是 {value}。</translation>
+    </message>
+    <message>
         <source>Setting {key} in {source} must be {expected}, not {value!r}.</source>
         <translation>{source} 中的设置项 {key} 应为 {expected}，而不是 {value!r}。</translation>
     </message>
@@ -1563,8 +1631,8 @@
         <translation>接收方至少需要两名不同的工作人员各自以本人凭证确认（第二十二条第（四）项）；已确认 {count} 人。</translation>
     </message>
     <message>
-        <source>The recording disk holds only {days} days of video at the current rate; 90 are required.</source>
-        <translation>按当前速率，录像磁盘仅能保存 {days} 天录像，要求 90 天。</translation>
+        <source>The recording disk holds only {days} days of video at the current rate; {required} are required (3 months).</source>
+        <translation>按当前录像速率，录像磁盘只能保存 {days} 天的录像；需要 {required} 天（3 个月）。</translation>
     </message>
     <message>
         <source>The results file for venue {venue} was altered or not made with this venue's credential; nothing was imported.</source>
@@ -1713,6 +1781,10 @@
     <message>
         <source>Two devices are called {name}.</source>
         <translation>有两台设备都叫 {name}。</translation>
+    </message>
+    <message>
+        <source>Two devices in {source} are called {name}.</source>
+        <translation>{source} 中有两个设备都叫 {name}。</translation>
     </message>
     <message>
         <source>Type at least two characters of the name.</source>

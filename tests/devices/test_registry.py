@@ -255,15 +255,12 @@ def test_duplicate_device_names_are_refused() -> None:
         registry.add(DeviceConfig("a", DeviceKind.CAMERA))
 
 
-def test_config_from_settings_names_the_device_and_field_in_errors() -> None:
-    config = DeviceConfig.from_dict({"name": "gate", "kind": "scanner-serial", "port": "COM3", "options": {"baudrate": 9600}})
-    assert config.kind is DeviceKind.SCANNER_SERIAL and config.source == "COM3" and config.options["baudrate"] == 9600
-    with pytest.raises(ValueError, match=r"'gate'.*'printer'"):
-        DeviceConfig.from_dict({"name": "gate", "kind": "printer"})
-    with pytest.raises(ValueError, match="name"):
-        DeviceConfig.from_dict({"kind": "camera"})
-    with pytest.raises(ValueError, match="options"):
-        DeviceConfig.from_dict({"name": "gate", "kind": "camera", "options": ["x"]})
+def test_config_from_the_typed_settings_keeps_kind_source_and_options() -> None:
+    from app.device_settings import parse_device
+
+    typed = parse_device({"name": "gate", "kind": "scanner-serial", "port": "COM3", "options": {"baudrate": 115200}})
+    config = DeviceConfig.of(*typed.registry_entry())
+    assert config.kind is DeviceKind.SCANNER_SERIAL and config.source == "COM3" and config.options["baudrate"] == 115200
 
 
 def test_config_options_cannot_be_changed_behind_the_registrys_back() -> None:

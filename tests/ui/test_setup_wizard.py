@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from app import config
 from app.bootstrap import open_core
 from app.config import Settings
+from app.device_settings import CameraSettings
 from app.package.keys import DEMO_PUBLIC_KEY
 from devices.idcard.simulator import ReaderSimulator
 from devices.registry import DeviceKind
@@ -97,7 +98,7 @@ def test_wizard_sets_up_a_venue_whose_chief_can_sign_in(qtbot: QtBot, wizard: Se
     assert w.result() == QWizard.DialogCode.Accepted
 
     settings = config.load(tmp_path / "settings.json")
-    assert settings.devices == ({"name": "考场监控1", "kind": "camera", "source": "sim"},)
+    assert settings.devices == (CameraSettings("考场监控1", "sim"),)
     assert settings.desk_name == "desk-1" and settings.language == "en"
     core = open_core(settings, credential_policy=CHEAP)
     try:

@@ -91,7 +91,7 @@ def _segment(v: Venue, tmp_path: Path, name: str, minutes: int, camera: str = "c
                                       "ab" * 32, 500), path
 
 
-def test_art22_5_segments_younger_than_90_days_cannot_be_deleted(engine: Engine, tmp_path: Path) -> None:
+def test_art22_5_segments_younger_than_3_months_cannot_be_deleted(engine: Engine, tmp_path: Path) -> None:
     v = make_venue(engine)
     seg, path = _segment(v, tmp_path, "a", 0)
     chief = v.login()
@@ -102,7 +102,11 @@ def test_art22_5_segments_younger_than_90_days_cannot_be_deleted(engine: Engine,
     with pytest.raises(VenueError) as err:
         v.paper_room.delete_segment(v.custody.sign(DESK, "B0001", GOOD, Side.GIVING), seg)  # type: ignore[arg-type]
     assert err.value.code == "security.permission_denied"
-    v.clock.now = STARTS + timedelta(days=91)
+    v.clock.now = STARTS + timedelta(days=91)  # 16 May + 91 days is 15 Aug: 3 months end on 16 Aug
+    with pytest.raises(VenueError) as err:
+        v.paper_room.delete_segment(chief, seg)  # type: ignore[arg-type]
+    assert err.value.code == "paper_room.retention"
+    v.clock.now = STARTS + timedelta(days=92, minutes=1)
     v.paper_room.delete_segment(chief, seg)  # type: ignore[arg-type]
     assert not path.exists()
     [event] = audit_events(engine, "paper_room.segment_deleted")
@@ -156,7 +160,7 @@ def test_art22_5_disk_forecast_uses_the_last_day_of_recording(engine: Engine, tm
         _segment(v, tmp_path, f"s{minute}", minute)
     v.clock.now = STARTS + timedelta(minutes=10)
     f = v.paper_room.forecast(free_bytes=10_000)
-    # 5,000 bytes in 10 minutes is 720,000 a day: 10,000 free + 5,000 held is far below 90 days.
+    # 5,000 bytes in 10 minutes is 720,000 a day: 10,000 free + 5,000 held is far below 3 months.
     assert f.bytes_per_day == pytest.approx(720_000) and not f.enough
     with Session(engine) as s:
         assert "paper_room.disk" in [a.code for a in paper_room.alerts(s, v.clock.now, free_bytes=10_000)]

@@ -18,6 +18,7 @@ from app.db.engine import make_engine
 from app.db.engine import make_session_factory as sessions_for
 from app.db.models import AuditEvent, KeyValue, Staff, Venue
 from app.db.types import utcnow
+from app.device_settings import IdReaderSettings
 from app.errors import VenueError
 from app.package.keys import DEMO_PUBLIC_KEY, load_public_key, public_key_hex
 from app.security.auth import AuthService, LockoutPolicy
@@ -105,7 +106,8 @@ def test_chief_credential_typed_twice_and_long_enough() -> None:
 
 
 def test_device_names_are_given_and_unique() -> None:
-    assert check_devices([{"name": "a", "kind": "idcard"}]) == ({"name": "a", "kind": "idcard"},)
+    assert check_devices([{"name": "a", "kind": "idcard"}]) == (IdReaderSettings("a"),)
+    assert code_of(check_devices, [{"name": "a", "kind": "scanner-serial"}]) == "settings.device_needs_source"
     assert code_of(check_devices, [{"name": "a"}, {"name": "a"}]) == "setup.duplicate_device"
     assert code_of(check_devices, [{"name": ""}]) == "setup.required"
 
@@ -146,7 +148,7 @@ def test_apply_sets_up_venue_chief_and_writes_settings_last(db_url: str, tmp_pat
     assert saved.db_url == db_url
     assert saved.provincial_keys == {"js-2026": PUBLIC_HEX}
     assert saved.desk_name == "主考室"
-    assert saved.devices == ({"name": "读卡器1", "kind": "idcard", "source": "COM3"},)
+    assert saved.devices == (IdReaderSettings("读卡器1", "COM3"),)
     assert json.loads(file.read_text(encoding="utf-8"))["provincial_keys"] == {"js-2026": PUBLIC_HEX}
 
     engine = make_engine(db_url)

@@ -45,6 +45,7 @@ from devices.base import DeviceState, DeviceStatus
 from devices.idcard.events import CardRead
 from devices.idcard.photo import NoPhotoDecoder, PhotoDecoder
 from devices.scanner.scan import Scan
+from devices.scanner.wedge import WedgeConfig
 from ui.checkin.attendance import AttendanceDialog
 from ui.checkin.convert import from_card, from_scan
 from ui.checkin.cues import Cues
@@ -73,6 +74,7 @@ class DeskPorts:
     venue_name: str = ""
     exam_name: str = ""
     decoder: PhotoDecoder = field(default_factory=NoPhotoDecoder)
+    wedge: WedgeConfig | None = None  # the configured keyboard-wedge scanner's thresholds; None: the defaults
 
 
 def _dot(what: str, ok: bool, state: str) -> str:
@@ -185,7 +187,7 @@ class CheckinScreen(Screen):
         self._tick.start()
         # A keyboard-wedge scanner types into whatever has focus: while the desk is on screen, its
         # bursts are taken out of the key stream and arrive here as scans.
-        self.wedge = WedgeFilter(parent=self)
+        self.wedge = WedgeFilter(ports.wedge, parent=self)
         self.wedge.scan_received.connect(self.device_event)
         self.retranslate()
         self._load_choices()

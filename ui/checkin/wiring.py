@@ -47,7 +47,8 @@ def build(core: Core, runner: OpRunner, user: StaffSession, station: DeviceStati
 
     decoder: PhotoDecoder = station.demo.photos if station and station.demo else NoPhotoDecoder()
     ports = DeskPorts(service, user, core.desk, clock, confirm, attendance, core.settings.data_dir / "reports",
-                      venue_name=names[1], exam_name=names[0], decoder=decoder)
+                      venue_name=names[1], exam_name=names[0], decoder=decoder,
+                      wedge=station.wedge_config() if station is not None else None)
     screen = CheckinScreen(runner, ports)
     if station is not None:
         # The station lives as long as the window; the screen only until sign-out.

@@ -4,17 +4,34 @@ the real protocols over pseudo-terminals in place of the hardware."""
 
 from __future__ import annotations
 
+import logging
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject
 
+from app.device_settings import DeviceKindName, DeviceSettings
 from devices.idcard.photo import PhotoResult, PhotoStatus
 from devices.idcard.simulator import ReaderSimulator
 from devices.registry import DeviceConfig, DeviceKind, DeviceRegistry, default_factories
 from devices.scanner.simulator import ScannerSimulator
+from devices.scanner.wedge import WedgeConfig
+from devices.scanner.wedge_device import wedge_config
 from ui.devices.bridge import DeviceBridge
+
+log = logging.getLogger(__name__)
+
+
+def registry_config(device: DeviceSettings) -> DeviceConfig:
+    """The registry's config of one typed device setting (app/device_settings.py)."""
+    return DeviceConfig.of(*device.registry_entry())
+
+
+def desk_configs(devices: Sequence[DeviceSettings]) -> list[DeviceConfig]:
+    """Every device of the desk for the registry. Monitoring cameras are the paper-room recorder's
+    (one owner per camera) and go there from the same settings, not through the desk's registry."""
+    return [registry_config(d) for d in devices if d.kind is not DeviceKindName.CAMERA]
 
 
 class DeviceStation(QObject):
@@ -23,8 +40,24 @@ class DeviceStation(QObject):
         self.bridge = DeviceBridge(self)
         self.registry = DeviceRegistry(default_factories(), on_event=self.bridge.sink)
         self.registry.subscribe(self.bridge.sink)
-        self._configs = [c for c in configs if c.kind in default_factories()]
+        self._configs = list(configs)
+        for config in self._configs:
+            if config.kind not in default_factories():  # the registry reports it (no driver), never dropped
+                log.warning("device %s: no desk driver for kind %s", config.name, config.kind.value)
         self.demo: DemoDevices | None = None
+
+    @classmethod
+    def from_settings(cls, devices: Sequence[DeviceSettings], parent: QObject | None = None) -> DeviceStation:
+        return cls(desk_configs(devices), parent)
+
+    def wedge_config(self) -> WedgeConfig | None:
+        """The thresholds of the desk's keyboard-wedge scanner (the first configured one: all
+        wedges type into the same key stream); None when none is configured."""
+        wedges = [c for c in self._configs if c.kind is DeviceKind.SCANNER_WEDGE]
+        if len(wedges) > 1:
+            log.warning("%d keyboard-wedge scanners configured; the key filter uses %s's settings",
+                        len(wedges), wedges[0].name)
+        return wedge_config(wedges[0].options) if wedges else None
 
     def start(self) -> None:
         self.registry.start(self._configs)

@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 
 from app.bootstrap import Core
+from app.device_settings import CameraSettings, of_kind
 from app.security.auth import StaffSession
 from app.security.permissions import Permission, is_allowed
 from app.services.audit import Actor
@@ -108,8 +109,7 @@ def _keeper(service: PaperRoomService, clock: Callable[[], datetime],
 
 
 def camera_sources(core: Core) -> list[tuple[str, str]]:
-    configured = [(str(d.get("name", "")), str(d.get("source", ""))) for d in core.settings.devices
-                  if d.get("kind") == "camera"]
+    configured = [(d.name, d.source) for d in of_kind(core.settings.devices, CameraSettings)]
     if not configured and core.demo:
         return list(DEMO_CAMERAS)
     return configured

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from app.device_settings import DeviceSettingsError, parse_device
 from app.errors import VenueError
 from app.services.setup import (
     ChiefCredential,
@@ -37,7 +38,8 @@ from app.services.setup import (
     SetupResult,
     VenueIdentity,
 )
-from devices.registry import DeviceConfig, DeviceKind
+from devices.registry import DeviceKind
+from ui.devices.station import registry_config
 from ui.messages import describe
 from ui.runner import OpRunner
 from ui.setup.device_check import DeviceCheck
@@ -408,9 +410,9 @@ class DevicesPage(_Page):
             return None
         self.stop_checks()
         try:
-            config = DeviceConfig.from_dict(self.config_of(row))
-        except ValueError as exc:
-            self.error.setText(self.tr("This device's settings are not valid: {detail}").format(detail=str(exc)))
+            config = registry_config(parse_device(self.config_of(row), "set-up", row + 1))
+        except DeviceSettingsError as exc:
+            self.error.setText(self.tr("This device's settings are not valid: {detail}").format(detail=describe(exc)))
             return None
         self.error.clear()
         self.preview.clear()
@@ -436,10 +438,10 @@ class DevicesPage(_Page):
     def validatePage(self) -> bool:
         for row in range(self.table.rowCount()):
             try:
-                DeviceConfig.from_dict(self.config_of(row))
-            except ValueError as exc:
+                parse_device(self.config_of(row), "set-up", row + 1)
+            except DeviceSettingsError as exc:
                 self.table.setCurrentCell(row, self.NAME)
-                self.error.setText(self.tr("This device's settings are not valid: {detail}").format(detail=str(exc)))
+                self.error.setText(self.tr("This device's settings are not valid: {detail}").format(detail=describe(exc)))
                 return False
         names = [c["name"] for c in self.configs()]
         if len(set(names)) != len(names):
