@@ -20,9 +20,11 @@ log = logging.getLogger(__name__)
 def describe(exc: BaseException) -> str:
     """A sentence for the user. Unknown failures get a plain apology and go to the technician's log."""
     if isinstance(exc, VenueError):
+        from ui.names import readable_params
+
         text = QCoreApplication.translate("Errors", exc.english)
         try:
-            return text.format(**exc.params)
+            return text.format(**readable_params(exc.params))
         except (KeyError, IndexError, ValueError):
             return exc.english_text()
     log.error("unexpected failure shown to the user", exc_info=exc)

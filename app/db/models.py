@@ -16,6 +16,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -188,6 +189,12 @@ class Staff(Base):
     failed_logins: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Raised whenever a staff member's sessions must end at once (deactivated, credential reset
+    # by someone else); a session remembers the value it was issued under (art. 51).
+    session_epoch: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # Set when someone else set this credential: until the staff member sets their own, they
+    # cannot confirm or cosign (art. 42: the one who reset it knows it).
+    credential_reset: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class StaffRelation(Base):

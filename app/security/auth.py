@@ -14,6 +14,9 @@ lockout and writes the same kind of audit event.
 - An inactive staff member is told so only after giving the right credential, for the same reason.
 - Each attempt is committed (audit event and counter) before the refusal is raised: a refused
   login must not roll back the evidence of itself.
+- A session ends at once when its staff member is deactivated or someone else resets their
+  credential: the staff row's `session_epoch` moves on, and `session_valid` / `ensure_session`
+  (or `session_is_current` inside a caller's transaction) refuse a session issued before.
 """
 
 from __future__ import annotations
@@ -59,6 +62,22 @@ class AccountLocked(VenueError):
         )
 
 
+class SessionEnded(VenueError):
+    def __init__(self) -> None:
+        super().__init__(
+            "auth.session_ended",
+            "This sign-in has ended: the account was deactivated or its credential was reset. Sign in again.",
+        )
+
+
+class CredentialResetPending(VenueError):
+    def __init__(self) -> None:
+        super().__init__(
+            "auth.credential_reset_pending",
+            "This credential was set by someone else. Set your own credential before confirming for others.",
+        )
+
+
 class AccountInactive(VenueError):
     def __init__(self) -> None:
         super().__init__("auth.inactive", "This staff account is deactivated; ask the chief examiner.")
@@ -85,10 +104,19 @@ class StaffSession:
     venue_id: uuid.UUID
     desk: str
     started_at: datetime
+    epoch: int = 0  # the staff row's session_epoch when this session was issued
+    credential_reset: bool = False  # signed in with a credential someone else set
 
     @property
     def actor(self) -> Actor:
         return Actor(self.staff_id, self.name, self.role.value)
+
+
+def session_is_current(s: Session, session: StaffSession) -> bool:
+    """True while `session`'s staff member is active and nothing ended their sessions since it was
+    issued (one indexed read; for a service checking inside its own transaction)."""
+    row = s.execute(select(Staff.active, Staff.session_epoch).where(Staff.id == session.staff_id)).first()
+    return row is not None and bool(row.active) and row.session_epoch == session.epoch
 
 
 def actor_of(staff: Staff) -> Actor:
@@ -133,8 +161,19 @@ class AuthService:
         fresh = self.authenticate(current.staff_number, credential, current.desk, purpose=purpose)
         return StaffSession(
             fresh.staff_id, fresh.staff_number, fresh.name, fresh.role, fresh.venue_id,
-            current.desk, current.started_at,
+            current.desk, current.started_at, fresh.epoch, fresh.credential_reset,
         )
+
+    def session_valid(self, session: StaffSession) -> bool:
+        """False once the staff member was deactivated or their credential reset by someone else
+        after `session` was issued: such a session may do nothing more."""
+        with self._session_factory() as s:
+            return session_is_current(s, session)
+
+    def ensure_session(self, session: StaffSession) -> None:
+        """Raise SessionEnded unless `session_valid(session)`."""
+        if not self.session_valid(session):
+            raise SessionEnded()
 
     def logout(self, current: StaffSession, reason: str = "") -> None:
         with self._session_factory() as s, s.begin():
@@ -142,14 +181,18 @@ class AuthService:
                          desk=current.desk, reason=reason, now=self.now())
 
     def authenticate(
-        self, staff_number: str, credential: str, desk: str, *, purpose: str, detail: str = ""
+        self, staff_number: str, credential: str, desk: str, *, purpose: str, detail: str = "",
+        refuse_reset: bool = False,
     ) -> StaffSession:
         """Check one attempt for `purpose` ("login", "unlock", "cosign", ...), which names its
         audit events (auth.<purpose>, auth.<purpose>_failed, ...); `detail` (e.g. the action a
-        cosign is for) is written into each of those events."""
+        cosign is for) is written into each of those events. With `refuse_reset`, a credential
+        someone else set is refused (CredentialResetPending) even when it is right."""
         now = self.now()
         with self._session_factory() as s, s.begin():
-            outcome = _Attempt(self, s, desk, purpose, detail, now).run(staff_number.strip(), credential)
+            attempt = _Attempt(self, s, desk, purpose, detail, now)
+            attempt.refuse_reset = refuse_reset
+            outcome = attempt.run(staff_number.strip(), credential)
         if isinstance(outcome, VenueError):
             raise outcome
         return outcome
@@ -166,6 +209,7 @@ class _Attempt:
 
     def __init__(self, auth: AuthService, s: Session, desk: str, purpose: str, detail: str, now: datetime) -> None:
         self.auth, self.s, self.desk, self.purpose, self.detail, self.now = auth, s, desk, purpose, detail, now
+        self.refuse_reset = False
 
     def _audit(self, actor: Actor, action: str, entity_id: object, reason: str,
                after: dict[str, object] | None = None) -> None:
@@ -200,14 +244,16 @@ class _Attempt:
 
         staff.failed_logins = 0
         staff.locked_until = None
+        if self.refuse_reset and staff.credential_reset:
+            self._audit(actor, f"auth.{purpose}_refused_reset", staff.id, "credential set by someone else")
+            return CredentialResetPending()
         if policy.needs_rehash(staff.credential_hash):
-            try:
-                staff.credential_hash = policy.hash(credential)
-            except VenueError:
-                pass  # an older credential below today's policy keeps its hash until changed
+            # Today's parameters (argon2id) for a credential accepted earlier: judging its strength
+            # is for the next change, the hash is upgraded now.
+            staff.credential_hash = policy.hash_without_checks(credential)
         self._audit(actor, f"auth.{purpose}", staff.id, "")
         return StaffSession(staff.id, staff.staff_number, staff.name, staff.role, staff.venue_id,
-                            self.desk, self.now)
+                            self.desk, self.now, staff.session_epoch or 0, bool(staff.credential_reset))
 
     def _count_failure(self, staff: Staff, actor: Actor) -> VenueError:
         lockout = self.auth.lockout

@@ -84,6 +84,10 @@ def current_draw(session: Session, sitting_id: uuid.UUID) -> InvigilatorDraw | N
     ).first()
 
 
+# What a draw is confirmed for (TwoPersonRule.confirm, entity the sitting id).
+DRAW_ACTION = "assignment.draw"
+
+
 def draw_invigilators(
     session: Session,
     confirmation: Confirmation,
@@ -100,6 +104,7 @@ def draw_invigilators(
     reason = reason.strip()
     if previous is not None and not reason:
         raise VenueError("assignment.reason_required", "A redraw needs a reason; the earlier draw is kept.")
+    confirmation.redeem(DRAW_ACTION, sitting_id)
     inputs = build_inputs(session, sitting_id)
     chosen = secrets.randbits(63) if seed is None else seed
     result = draw(inputs, chosen)

@@ -173,6 +173,16 @@ def _inputs_label(ticket: PresentedTicket | None, document: PresentedDocument | 
     return "+".join(parts)
 
 
+# What a second invigilator confirms at the desk (TwoPersonRule.confirm), for one candidate.
+CONFIRM_ACTION = "checkin.admit_after_check"
+
+
+def confirmation_entity(checked: Outcome) -> object:
+    """What a confirmation of `checked` is bound to: the candidate the check was about."""
+    candidate = checked.decision.candidate
+    return candidate.id if candidate is not None else "-"
+
+
 def _method(ticket: PresentedTicket | None, document: PresentedDocument | None) -> str:
     if (ticket is not None and (ticket.manual or ticket.searched)) or (document is not None and document.manual):
         return "manual"
@@ -331,6 +341,7 @@ class CheckinService:
             raise NothingToConfirm()
         if not reason.strip():
             raise ReasonRequired()
+        confirmation.redeem(CONFIRM_ACTION, confirmation_entity(checked))
         now = self._clock()
         with self._sessions() as s, s.begin():
             sitting = _sitting(s, setup.sitting_id)

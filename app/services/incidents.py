@@ -284,12 +284,17 @@ def record_signature(session: Session, user: StaffSession, incident_id: uuid.UUI
     return sig
 
 
+# What a refusal witnessed by two people is confirmed for (TwoPersonRule.confirm, entity (incident, candidate)).
+REFUSAL_ACTION = "incident.refused_to_sign"
+
+
 def record_refusal(session: Session, witnesses: Confirmation, incident_id: uuid.UUID, candidate_id: uuid.UUID,
                    *, note: str = "", now: datetime | None = None) -> IncidentSignature:
     """Misconduct art. 16–17: the candidate refused to sign (or destroyed evidence); two staff
     members, both authenticated, record it."""
     require(witnesses.initiator, Permission.RECORD_INCIDENT)
     require(witnesses.second, Permission.RECORD_INCIDENT)
+    witnesses.redeem(REFUSAL_ACTION, (incident_id, candidate_id))
     at = now or utcnow()
     incident = _get(session, incident_id)
     _require_draft(incident)

@@ -166,7 +166,7 @@ def check_chief(chief: ChiefCredential, policy: CredentialPolicy | None = None) 
         raise _blank("staff_name", "Give the chief examiner's name.")
     if chief.credential != chief.repeated:
         raise SetupError("setup.credential_mismatch", "The two credentials are not the same.")
-    (policy or CredentialPolicy()).check(chief.credential)
+    (policy or CredentialPolicy()).check(chief.credential, staff_number=number)
     return ChiefCredential(number, name, chief.credential, chief.repeated)
 
 

@@ -64,9 +64,14 @@ class StaffService:
         confirmation: Confirmation | None = None,
     ) -> None:
         """An administrator sets (or resets) another staff member's credential. It also clears
-        that member's failed-attempt counter and lock: a reset is how a locked account is opened."""
+        that member's failed-attempt counter and lock: a reset is how a locked account is opened.
+        It ends that member's open sessions, and until they set their own credential they cannot
+        confirm or cosign (art. 42: whoever reset it knows it)."""
         require(by, Permission.MANAGE_STAFF)
+        self._auth.ensure_session(by)
         reason = _require_reason(reason)
+        if confirmation is not None:
+            confirmation.redeem("staff.set_credential", staff_id)
         if staff_id == by.staff_id:
             # Setting one's own credential without the old one would let anyone at an unlocked
             # desk take over the account.
@@ -74,13 +79,15 @@ class StaffService:
                 "staff.change_own_with_old",
                 "Change your own credential with your current credential.",
             )
-        new_hash = self._policy.hash(new_credential)
         with self._session_factory() as s, s.begin():
             staff = self._get(s, staff_id)
+            new_hash = self._policy.hash(new_credential, staff_number=staff.staff_number)
             was_locked = staff.locked_until is not None
             staff.credential_hash = new_hash
             staff.failed_logins = 0
             staff.locked_until = None
+            staff.credential_reset = True
+            staff.session_epoch = (staff.session_epoch or 0) + 1
             audit.record(
                 s, by.actor, "staff.credential_set", "staff", staff.id, desk=by.desk,
                 after={"credential": "set", "unlocked": was_locked}, reason=reason,
@@ -90,12 +97,13 @@ class StaffService:
     def change_own_credential(self, by: StaffSession, old_credential: str, new_credential: str) -> None:
         """A staff member changes their own credential, proving the old one first (a wrong old
         credential counts toward their lockout, like a failed login)."""
-        self._policy.check(new_credential)
+        self._policy.check(new_credential, staff_number=by.staff_number)
         self._auth.reauthenticate(by, old_credential, purpose="change_credential")
-        new_hash = self._policy.hash(new_credential)
+        new_hash = self._policy.hash(new_credential, staff_number=by.staff_number)
         with self._session_factory() as s, s.begin():
             staff = self._get(s, by.staff_id)
             staff.credential_hash = new_hash
+            staff.credential_reset = False
             audit.record(
                 s, by.actor, "staff.credential_changed", "staff", staff.id, desk=by.desk,
                 after={"credential": "set"}, reason="changed by the staff member", now=self._clock(),
@@ -111,7 +119,10 @@ class StaffService:
         confirmation: Confirmation | None = None,
     ) -> None:
         require(by, Permission.MANAGE_STAFF)
+        self._auth.ensure_session(by)
         reason = _require_reason(reason)
+        if confirmation is not None:
+            confirmation.redeem("staff.set_active", staff_id)
         if staff_id == by.staff_id and not active:
             # The last administrator deactivating themself would leave nobody to undo it.
             raise VenueError("staff.cannot_deactivate_self", "You cannot deactivate your own account.")
@@ -121,6 +132,8 @@ class StaffService:
                 return
             before = {"active": staff.active}
             staff.active = active
+            if not active:  # their open sessions end now, and do not come back on reactivation
+                staff.session_epoch = (staff.session_epoch or 0) + 1
             audit.record(
                 s, by.actor, "staff.activated" if active else "staff.deactivated", "staff", staff.id,
                 desk=by.desk, before=before, after={"active": active}, reason=reason,
@@ -151,8 +164,8 @@ class StaffService:
         as someone can log in to manage staff: from then on accounts are managed, not claimed.
         """
         reason = _require_reason(reason)
-        new_hash = self._policy.hash(credential)
         number = staff_number.strip()
+        new_hash = self._policy.hash(credential, staff_number=number)
         now = self._clock()
         with self._session_factory() as s, s.begin():
             if s.get_bind().dialect.name == "postgresql":

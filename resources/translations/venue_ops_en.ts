@@ -1155,6 +1155,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>A credential may not be one character repeated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A credential may not be the staff number itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A credential must have at least {min_length} characters.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1171,11 +1179,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A second, different staff member must confirm this: {action}.</source>
+        <source>A second, different staff member must confirm this.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A staff member with the role {role} may not confirm this: {action}.</source>
+        <source>A staff member with the role {role} may not confirm this.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1651,6 +1659,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The second person&apos;s confirmation is more than {minutes} minutes old; confirm again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The server at {url} did not present a certificate this venue trusts, so nothing was sent ({detail}). Check the server address and the configured certificate authority.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1700,6 +1712,22 @@
     </message>
     <message>
         <source>This computer holds no sync credential for venue {venue}; enter the credential the provincial agency issued.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This confirmation was already used; confirm again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This confirmation was given for another action or record; confirm this one again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This credential is one of the most common ones and is guessed first; choose another.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This credential was set by someone else. Set your own credential before confirming for others.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1760,6 +1788,10 @@
     </message>
     <message>
         <source>This recording segment is not in the index.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This sign-in has ended: the account was deactivated or its credential was reset. Sign in again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2786,6 +2818,89 @@ Receiving: {receiving}</source>
     </message>
     <message>
         <source>Enter the staff number and the credential.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Permissions</name>
+    <message>
+        <source>import an exam package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>manage staff accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>set up devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>check candidates in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>confirm a check-in decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>open and close rooms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>draw the invigilators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record an incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>confirm an incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sign the room record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hand over exam papers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stand duty in the secure paper room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>manage the paper room&apos;s recordings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>see the control room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read the audit trail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verify the audit trail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>send results to the provincial server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>back up or restore the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>see full document and phone numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export results for a USB stick</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

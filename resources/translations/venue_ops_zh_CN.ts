@@ -1155,6 +1155,14 @@
         <translation>口令最多 {max_length} 个字符。</translation>
     </message>
     <message>
+        <source>A credential may not be one character repeated.</source>
+        <translation>口令不能由同一个字符重复组成。</translation>
+    </message>
+    <message>
+        <source>A credential may not be the staff number itself.</source>
+        <translation>口令不能与工号相同。</translation>
+    </message>
+    <message>
         <source>A credential must have at least {min_length} characters.</source>
         <translation>口令至少需要 {min_length} 个字符。</translation>
     </message>
@@ -1171,12 +1179,12 @@
         <translation>重新抽取须说明理由；原抽取结果将保留。</translation>
     </message>
     <message>
-        <source>A second, different staff member must confirm this: {action}.</source>
-        <translation>此操作须由另一名工作人员确认：{action}。</translation>
+        <source>A second, different staff member must confirm this.</source>
+        <translation>此操作须由另一名工作人员确认。</translation>
     </message>
     <message>
-        <source>A staff member with the role {role} may not confirm this: {action}.</source>
-        <translation>角色为{role}的工作人员无权确认此操作：{action}。</translation>
+        <source>A staff member with the role {role} may not confirm this.</source>
+        <translation>{role}不能确认此操作。</translation>
     </message>
     <message>
         <source>An amendment needs a reason.</source>
@@ -1651,6 +1659,10 @@
         <translation>同一工作人员不能既是交出方又是接收方（第二十二条第（四）项）。</translation>
     </message>
     <message>
+        <source>The second person's confirmation is more than {minutes} minutes old; confirm again.</source>
+        <translation>第二人的确认已超过 {minutes} 分钟；请重新确认。</translation>
+    </message>
+    <message>
         <source>The server at {url} did not present a certificate this venue trusts, so nothing was sent ({detail}). Check the server address and the configured certificate authority.</source>
         <translation>服务器 {url} 出示的证书不受本考点信任，因此未发送任何内容（{detail}）。请检查服务器地址和所配置的证书颁发机构。</translation>
     </message>
@@ -1701,6 +1713,22 @@
     <message>
         <source>This computer holds no sync credential for venue {venue}; enter the credential the provincial agency issued.</source>
         <translation>本机没有考点 {venue} 的同步凭据，请输入省级考试机构发放的凭据。</translation>
+    </message>
+    <message>
+        <source>This confirmation was already used; confirm again.</source>
+        <translation>该确认已经使用过；请重新确认。</translation>
+    </message>
+    <message>
+        <source>This confirmation was given for another action or record; confirm this one again.</source>
+        <translation>该确认是为其他操作或记录作出的；请为本操作重新确认。</translation>
+    </message>
+    <message>
+        <source>This credential is one of the most common ones and is guessed first; choose another.</source>
+        <translation>此口令属于最常见的口令，最先会被猜中；请另选一个。</translation>
+    </message>
+    <message>
+        <source>This credential was set by someone else. Set your own credential before confirming for others.</source>
+        <translation>此口令由他人设置。请先设置您自己的口令，再为他人确认。</translation>
     </message>
     <message>
         <source>This database belongs to venue {venue_code}.</source>
@@ -1761,6 +1789,10 @@
     <message>
         <source>This recording segment is not in the index.</source>
         <translation>该录像片段不在索引中。</translation>
+    </message>
+    <message>
+        <source>This sign-in has ended: the account was deactivated or its credential was reset. Sign in again.</source>
+        <translation>本次登录已失效：该账号已被停用或其口令已被重置。请重新登录。</translation>
     </message>
     <message>
         <source>This sitting is not in the exam package of this venue.</source>
@@ -2788,6 +2820,89 @@ Receiving: {receiving}</source>
     <message>
         <source>Enter the staff number and the credential.</source>
         <translation>请输入工作人员编号和凭证。</translation>
+    </message>
+</context>
+<context>
+    <name>Permissions</name>
+    <message>
+        <source>import an exam package</source>
+        <translation>导入考试数据包</translation>
+    </message>
+    <message>
+        <source>manage staff accounts</source>
+        <translation>管理工作人员账号</translation>
+    </message>
+    <message>
+        <source>set up devices</source>
+        <translation>设置设备</translation>
+    </message>
+    <message>
+        <source>check candidates in</source>
+        <translation>办理考生入场核验</translation>
+    </message>
+    <message>
+        <source>confirm a check-in decision</source>
+        <translation>确认入场核验结果</translation>
+    </message>
+    <message>
+        <source>open and close rooms</source>
+        <translation>开启和关闭考场</translation>
+    </message>
+    <message>
+        <source>draw the invigilators</source>
+        <translation>随机抽取监考人员</translation>
+    </message>
+    <message>
+        <source>record an incident</source>
+        <translation>记录考场事件</translation>
+    </message>
+    <message>
+        <source>confirm an incident</source>
+        <translation>确认考场事件</translation>
+    </message>
+    <message>
+        <source>sign the room record</source>
+        <translation>签署考场记录</translation>
+    </message>
+    <message>
+        <source>hand over exam papers</source>
+        <translation>交接试卷</translation>
+    </message>
+    <message>
+        <source>stand duty in the secure paper room</source>
+        <translation>在保密室值守</translation>
+    </message>
+    <message>
+        <source>manage the paper room's recordings</source>
+        <translation>管理保密室录像</translation>
+    </message>
+    <message>
+        <source>see the control room</source>
+        <translation>查看考务指挥室</translation>
+    </message>
+    <message>
+        <source>read the audit trail</source>
+        <translation>查看审计记录</translation>
+    </message>
+    <message>
+        <source>verify the audit trail</source>
+        <translation>校验审计记录</translation>
+    </message>
+    <message>
+        <source>send results to the provincial server</source>
+        <translation>向省级服务器上报结果</translation>
+    </message>
+    <message>
+        <source>back up or restore the database</source>
+        <translation>备份或恢复数据库</translation>
+    </message>
+    <message>
+        <source>see full document and phone numbers</source>
+        <translation>查看完整证件号码和电话号码</translation>
+    </message>
+    <message>
+        <source>export results for a USB stick</source>
+        <translation>导出结果到U盘</translation>
     </message>
 </context>
 <context>

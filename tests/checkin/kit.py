@@ -19,7 +19,7 @@ from app.rules.checkin import PresentedDocument, PresentedTicket, PresentedType
 from app.security.auth import StaffSession
 from app.security.permissions import Permission
 from app.security.two_person import Confirmation, TwoPersonRule
-from app.services.checkin import CheckinService, DeskSetup
+from app.services.checkin import CONFIRM_ACTION, CheckinService, DeskSetup, Outcome, confirmation_entity
 from tests.unit.test_package_kit import CIPHER, run_import, small_content, small_package
 from tests.unit.test_security_support import CHEAP, GOOD, FakeClock, auth_service
 
@@ -54,9 +54,9 @@ class Kit:
     def door(self, sitting: str, room: str | None, desk: str = "desk-door") -> DeskSetup:
         return DeskSetup(self.sittings[sitting].id, self.rooms[room] if room else None, desk)
 
-    def confirm(self) -> Confirmation:
+    def confirm(self, checked: Outcome) -> Confirmation:
         return self.two_person.confirm(self.first, self.second_number, GOOD, Permission.CONFIRM_CHECK,
-                                       action="checkin.admit_after_check")
+                                       action=CONFIRM_ACTION, entity=confirmation_entity(checked))
 
 
 def ticket(c: dict[str, Any], **kw: Any) -> PresentedTicket:

@@ -18,7 +18,7 @@ from app.domain import DocumentType
 from app.domain import Gender as AppGender
 from app.rules.checkin import Reason, Verdict
 from app.services.attendance import room_attendance
-from app.services.checkin import Outcome
+from app.services.checkin import CONFIRM_ACTION, Outcome, confirmation_entity
 from app.services.demo_desk import DemoPerson
 from devices.idcard.photo import NoPhotoDecoder
 from tests.checkin.kit import Kit, make_kit
@@ -57,8 +57,9 @@ def make_screen(qtbot: QtBot, kit: Kit, station: DeviceStation | None, tmp_path:
                 room: str | None = None) -> CheckinScreen:
     from app.security.permissions import Permission
 
-    def confirm(number: str, credential: str):  # type: ignore[no-untyped-def]
-        return kit.two_person.confirm(kit.first, number, credential, Permission.CONFIRM_CHECK, action="checkin")
+    def confirm(number: str, credential: str, checked):  # type: ignore[no-untyped-def]
+        return kit.two_person.confirm(kit.first, number, credential, Permission.CONFIRM_CHECK, action=CONFIRM_ACTION,
+                                      entity=confirmation_entity(checked))
 
     def attendance(setup, room_id):  # type: ignore[no-untyped-def]
         with Session(kit.engine) as s:

@@ -98,9 +98,9 @@ def test_check_then_admit_needs_a_second_invigilator_and_keeps_the_reason(kit: K
     checked = kit.service.present(kit.first, desk, ticket=ticket(c), document=card(c, photo_decodable=False))
     assert checked.verdict is Verdict.CHECK and checked.admission_id is None
     with pytest.raises(VenueError) as err:
-        kit.service.admit_after_check(kit.confirm(), desk, checked, "  ")
+        kit.service.admit_after_check(kit.confirm(checked), desk, checked, "  ")
     assert err.value.code == "checkin.reason_required"
-    admitted = kit.service.admit_after_check(kit.confirm(), desk, checked, "face matches the registration photo")
+    admitted = kit.service.admit_after_check(kit.confirm(checked), desk, checked, "face matches the registration photo")
     assert admitted.admission_id is not None
     with Session(kit.engine) as s:
         row = s.scalars(select(Admission)).one()
@@ -115,7 +115,7 @@ def test_art43_mistyped_number_admitted_after_check_sends_a_change_request(kit: 
     desk = kit.door("S1", c["room"])
     checked = kit.service.present(kit.first, desk, ticket=ticket(c), document=card(c, number=typo))
     assert Reason.NUMBER_TYPO in checked.decision.reasons
-    done = kit.service.admit_after_check(kit.confirm(), desk, checked, "registration typed one digit wrong")
+    done = kit.service.admit_after_check(kit.confirm(checked), desk, checked, "registration typed one digit wrong")
     assert done.change_request_id is not None
     with Session(kit.engine) as s:
         req = s.scalars(select(InfoChangeRequest)).one()
@@ -129,7 +129,7 @@ def test_art30_2_a_check_that_outlasts_the_cutoff_is_refused_not_admitted(kit: K
     kit.at("S1", minutes=4)
     checked = kit.service.present(kit.first, desk, ticket=ticket(c), document=card(c, photo_decodable=False))
     kit.at("S1", minutes=5, seconds=30)
-    out = kit.service.admit_after_check(kit.confirm(), desk, checked, "looked")
+    out = kit.service.admit_after_check(kit.confirm(checked), desk, checked, "looked")
     assert out.decision.reason is Reason.ENTRY_CLOSED and _count(kit.engine, Admission) == 0
 
 

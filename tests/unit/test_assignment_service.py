@@ -38,7 +38,7 @@ def test_art19_draw_is_recorded_with_seed_and_inputs_and_reruns_identically(engi
 
 def test_art19_computer_based_sitting_has_a_skilled_invigilator_in_its_room(engine: Engine) -> None:
     day = exam_day(engine)
-    ok = day.two("Z0001", "F0001", Permission.ASSIGN_INVIGILATORS, "assignment.draw")
+    ok = day.two("Z0001", "F0001", Permission.ASSIGN_INVIGILATORS, "assignment.draw", day.computer_sitting)
     with day.session() as s, s.begin():
         assignment.draw_invigilators(s, ok, day.computer_sitting)
     with day.session() as s:
@@ -54,8 +54,9 @@ def test_art19_redraw_needs_a_reason_and_keeps_the_earlier_draw(engine: Engine) 
     with day.session() as s, s.begin(), pytest.raises(VenueError) as err:
         assignment.draw_invigilators(s, ok, day.sitting, seed=2, reason="  ")
     assert err.value.code == "assignment.reason_required"
+    again = day.two("Z0001", "F0001", Permission.ASSIGN_INVIGILATORS, "assignment.draw")  # each draw its own
     with day.session() as s, s.begin():
-        second = assignment.draw_invigilators(s, ok, day.sitting, seed=2, reason="J0004 病假")
+        second = assignment.draw_invigilators(s, again, day.sitting, seed=2, reason="J0004 病假")
     with day.session() as s:
         rows = s.scalars(select(InvigilatorDraw).order_by(InvigilatorDraw.drawn_at)).all()
         assert {r.id: r.superseded_by_id for r in rows} == {first.id: second.id, second.id: None}
@@ -78,7 +79,7 @@ def test_art42_draw_needs_a_leader_and_a_second_person(engine: Engine) -> None:
 
 def test_art49_impossible_draw_names_the_room_and_writes_nothing(engine: Engine) -> None:
     day = exam_day(engine)
-    ok = day.two("Z0001", "F0001", Permission.ASSIGN_INVIGILATORS, "assignment.draw")
+    ok = day.two("Z0001", "F0001", Permission.ASSIGN_INVIGILATORS, "assignment.draw", day.computer_sitting)
     # Computer room 03 needs a skilled invigilator; J0001 and J0003 (the skilled ones) step aside.
     from app.db.models import StaffRelation
 

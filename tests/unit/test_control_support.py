@@ -37,11 +37,13 @@ class Day:
     def login(self, number: str) -> StaffSession:
         return self.auth.login(number, GOOD, DESK)
 
-    def two(self, initiator: str, second: str, permission: object, action: str) -> Confirmation:
+    def two(self, initiator: str, second: str, permission: object, action: str, entity: object = None) -> Confirmation:
+        """A confirmation for `action` on `entity` (default: the paper sitting)."""
         from app.security.permissions import Permission
 
         assert isinstance(permission, Permission)
-        return TwoPersonRule(self.auth).confirm(self.login(initiator), second, GOOD, permission, action=action)
+        return TwoPersonRule(self.auth).confirm(self.login(initiator), second, GOOD, permission, action=action,
+                                                entity=self.sitting if entity is None else entity)
 
     def session(self) -> Session:
         return Session(self.engine, expire_on_commit=False)

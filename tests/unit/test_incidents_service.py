@@ -77,7 +77,8 @@ def test_misconduct_art16_confirmation_needs_facts_action_and_the_candidate_s_si
 def test_misconduct_art17_refusal_to_sign_is_witnessed_by_two_authenticated_staff(engine: Engine) -> None:
     day = exam_day(engine)
     iid = _draft(day, "art7.5")
-    witnesses = day.two("J0001", "J0003", Permission.RECORD_INCIDENT, "incident.refused_to_sign")
+    witnesses = day.two("J0001", "J0003", Permission.RECORD_INCIDENT, "incident.refused_to_sign",
+                        (iid, day.candidates[TICKET]))
     with day.session() as s, s.begin():
         sig = incidents.record_refusal(s, witnesses, iid, day.candidates[TICKET], note="拒绝签字")
     assert (sig.status, sig.witness1_name, sig.witness2_name) == ("refused", "监考 张一", "监考 陈三")

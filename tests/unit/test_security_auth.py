@@ -144,7 +144,7 @@ def test_staff_member_without_a_credential_cannot_log_in(engine: Engine) -> None
 def test_login_rehashes_a_credential_stored_with_older_parameters(engine: Engine) -> None:
     venue = add_venue(engine)
     staff_id = add_staff(engine, venue, "J0701", Role.INVIGILATOR)  # hashed with n=16
-    stronger = CredentialPolicy(scrypt=ScryptParams(n=32, r=1, p=1))
+    stronger = CredentialPolicy(params=ScryptParams(n=32, r=1, p=1))
     auth_service(engine, FakeClock(), policy=stronger).login("J0701", GOOD, DESK)
     stored = staff_row(engine, staff_id).credential_hash
     assert stored.split("$")[1] == "32"

@@ -20,7 +20,7 @@ from app.security.auth import AuthService, LockoutPolicy
 from app.security.passwords import CredentialPolicy, ScryptParams
 
 # n=16, r=1: the same code path as production, a million times cheaper.
-CHEAP = CredentialPolicy(scrypt=ScryptParams(n=16, r=1, p=1))
+CHEAP = CredentialPolicy(params=ScryptParams(n=16, r=1, p=1))
 GOOD = "correct-horse-7"
 DESK = "desk-door-07"
 

@@ -39,7 +39,7 @@ def _setup(engine: Engine) -> tuple[TwoPersonRule, AuthService]:
 
 def _code(rule: TwoPersonRule, initiator: StaffSession, number: str, credential: str, permission: Permission) -> str:
     with pytest.raises(VenueError) as err:
-        rule.confirm(initiator, number, credential, permission, action="checkin.refuse")
+        rule.confirm(initiator, number, credential, permission, action="checkin.refuse", entity="e")
     return err.value.code
 
 
@@ -55,7 +55,7 @@ def test_art42_second_person_must_be_a_different_staff_member(engine: Engine) ->
 def test_art42_confirmation_carries_both_people_into_the_audit_event(engine: Engine) -> None:
     rule, auth = _setup(engine)
     me = auth.login("J0701", SECOND, DESK)
-    confirmation = rule.confirm(me, "J0702", SECOND, Permission.CONFIRM_CHECK, action="checkin.refuse")
+    confirmation = rule.confirm(me, "J0702", SECOND, Permission.CONFIRM_CHECK, action="checkin.refuse", entity="e")
     assert (confirmation.actor.name, confirmation.cosigner.name) == ("监考 张", "监考 刘")
     with Session(engine) as s, s.begin():
         audit.record(s, confirmation.actor, "checkin.refuse", "candidate", "c1", desk=DESK,
@@ -73,7 +73,7 @@ def test_art42_second_person_needs_a_role_allowed_to_confirm_the_action(engine: 
     # Only the chief examiner confirms incidents; a deputy is not enough as the second person.
     assert _code(rule, me, "F0001", SECOND, Permission.CONFIRM_INCIDENT) == "two_person.role_not_allowed"
     assert _code(rule, me, "B0001", SECOND, Permission.CONFIRM_CHECK) == "two_person.role_not_allowed"
-    assert rule.confirm(me, "F0001", SECOND, Permission.CONFIRM_CHECK, action="x").second.role is Role.DEPUTY
+    assert rule.confirm(me, "F0001", SECOND, Permission.CONFIRM_CHECK, action="x", entity="e").second.role is Role.DEPUTY
 
 
 def test_art42_wrong_second_credential_is_refused_and_counts_toward_their_lockout(engine: Engine) -> None:

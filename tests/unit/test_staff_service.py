@@ -139,7 +139,8 @@ def test_deactivation_blocks_login_is_audited_with_reason_and_second_person(engi
     member = add_staff(engine, venue, "J0701", Role.INVIGILATOR)
     auth, staff = _services(engine)
     chief = auth.login("Z0001", GOOD, DESK)
-    confirmation = TwoPersonRule(auth).confirm(chief, "A0001", GOOD, Permission.MANAGE_STAFF, action="staff.deactivate")
+    confirmation = TwoPersonRule(auth).confirm(chief, "A0001", GOOD, Permission.MANAGE_STAFF, action="staff.set_active",
+                                               entity=member)
     staff.set_active(chief, member, False, reason="与考生有亲属关系 (art. 49)", confirmation=confirmation)
     assert _code(auth.login, "J0701", GOOD, DESK) == "auth.inactive"
     event = audit_events(engine, "staff.")[-1]

@@ -68,7 +68,7 @@ class DeskPorts:
     user: StaffSession
     desk: str
     clock: Callable[[], datetime]
-    confirm: Callable[[str, str], Confirmation]  # (second staff number, credential), run on the worker
+    confirm: Callable[[str, str, Outcome], Confirmation]  # (second staff number, credential, the check), on the worker
     attendance: Callable[[DeskSetup, uuid.UUID], RoomAttendance]  # (setup, room id)
     reports_dir: Path
     venue_name: str = ""
@@ -339,7 +339,7 @@ class CheckinScreen(Screen):
         setup, ports = self.setup, self._ports
 
         def run() -> Outcome:
-            return ports.service.admit_after_check(ports.confirm(number, credential), setup, checked, reason)
+            return ports.service.admit_after_check(ports.confirm(number, credential, checked), setup, checked, reason)
 
         self.submit(run, self._decided, self._confirm_failed)
 

@@ -12,7 +12,7 @@ from app.security.auth import StaffSession
 from app.security.permissions import Permission
 from app.security.two_person import Confirmation, TwoPersonRule
 from app.services.attendance import RoomAttendance, room_attendance
-from app.services.checkin import CheckinService, DeskSetup
+from app.services.checkin import CONFIRM_ACTION, CheckinService, DeskSetup, Outcome, confirmation_entity
 from app.services.demo_desk import DemoPerson, people
 from devices.idcard.photo import NoPhotoDecoder, PhotoDecoder
 from ui.checkin.screen import CheckinScreen, DeskPorts
@@ -38,8 +38,9 @@ def build(core: Core, runner: OpRunner, user: StaffSession, station: DeviceStati
     service = CheckinService(core.sessions, core.cipher, clock)
     two_person = TwoPersonRule(core.auth)
 
-    def confirm(number: str, credential: str) -> Confirmation:
-        return two_person.confirm(user, number, credential, Permission.CONFIRM_CHECK, action="checkin.admit_after_check")
+    def confirm(number: str, credential: str, checked: Outcome) -> Confirmation:
+        return two_person.confirm(user, number, credential, Permission.CONFIRM_CHECK, action=CONFIRM_ACTION,
+                                  entity=confirmation_entity(checked))
 
     def attendance(setup: DeskSetup, room_id: uuid.UUID) -> RoomAttendance:
         with core.sessions() as s:

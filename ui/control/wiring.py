@@ -62,7 +62,7 @@ def control_actions(core: Core, user: StaffSession, clock: Callable[[], datetime
 
     def draw(sitting: uuid.UUID, number: str, credential: str, reason: str) -> object:
         confirmation = TwoPersonRule(core.auth).confirm(user, number, credential, Permission.ASSIGN_INVIGILATORS,
-                                                        action="assignment.draw")
+                                                        action=assignment.DRAW_ACTION, entity=sitting)
         return write(lambda s: assignment.draw_invigilators(s, confirmation, sitting, reason=reason, now=clock()))
 
     def sheet(sitting: uuid.UUID) -> assignment.DrawSheet | None:

@@ -24,7 +24,7 @@ def incident_actions(core: Core, user: StaffSession, clock: Callable[[], datetim
 
     def refused(iid: uuid.UUID, cid: uuid.UUID, number: str, credential: str, note: str) -> object:
         witnesses = TwoPersonRule(core.auth).confirm(user, number, credential, Permission.RECORD_INCIDENT,
-                                                     action="incident.refused_to_sign")
+                                                     action=incidents.REFUSAL_ACTION, entity=(iid, cid))
         return write(lambda s: incidents.record_refusal(s, witnesses, iid, cid, note=note, now=clock()))
 
     def new(room: str, tickets: list[str], category: str, facts: str, action: str) -> object:

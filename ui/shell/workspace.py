@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from app.db.types import utcnow
 from app.domain import Role
 from app.rules.timing import venue_time
+from ui.names import role_name
 from ui.shell.screens import NotYetAvailable, ScreenSpec, screens_for
 
 
@@ -30,17 +31,6 @@ class SignedIn(Protocol):
 
     @property
     def role(self) -> Role: ...
-
-
-def role_name(role: Role) -> str:
-    return {
-        Role.CHIEF_EXAMINER: QCoreApplication.translate("Roles", "Chief examiner"),
-        Role.DEPUTY: QCoreApplication.translate("Roles", "Deputy chief examiner"),
-        Role.INVIGILATOR: QCoreApplication.translate("Roles", "Invigilator"),
-        Role.ROVING_INVIGILATOR: QCoreApplication.translate("Roles", "Roving invigilator"),
-        Role.SYSTEM_ADMINISTRATOR: QCoreApplication.translate("Roles", "System administrator"),
-        Role.SECURITY_STAFF: QCoreApplication.translate("Roles", "Security staff"),
-    }[role]
 
 
 class Workspace(QWidget):
