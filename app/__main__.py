@@ -12,6 +12,7 @@ import os
 import sys
 import tempfile
 import time
+import traceback
 from argparse import Namespace
 from pathlib import Path
 from typing import Any
@@ -28,22 +29,38 @@ log = logging.getLogger("venue_ops")
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    settings = config.load(args.settings).with_overrides(db_url=args.db, language=args.lang)
+    language = args.lang or config.Settings.language  # until the settings are read
+    if not logging.getLogger().handlers:  # before the log file is set up, no traceback reaches stderr
+        logging.getLogger().addHandler(logging.NullHandler())
     try:
+        settings = config.load(args.settings, required=args.settings is not None).with_overrides(
+            db_url=args.db, language=args.lang)
+        language = settings.language
         _start_logging(settings, args)
         if args.command:
             return _run_command(args, settings)
         if args.self_check:
             return _self_check(settings)
         return _run_gui(args, settings)
-    except VenueError as exc:
-        _say_error(exc, settings.language)
-        return 1
-    except OperationalError as exc:  # a wrong --db URL, a server that is down, a missing folder
+    except Exception as exc:  # one sentence for the user; the traceback only with --debug
+        return _fail(exc, args, language)
+
+
+def _fail(exc: Exception, args: Namespace, language: str) -> int:
+    from app.failures import explain
+
+    place = args.db or ""
+    explained = explain(exc, place)
+    if explained is None and isinstance(exc, OperationalError):  # a wrong --db URL, a server that is down
         from app.db.engine import DatabaseUnreachable
 
-        _say_error(DatabaseUnreachable(str(exc.orig)), settings.language)
-        return 1
+        explained = DatabaseUnreachable(str(exc.orig))
+    if explained is None or getattr(args, "debug", False):
+        log.error("command failed", exc_info=exc)
+    if getattr(args, "debug", False):
+        traceback.print_exception(exc, file=sys.stderr)
+    _say_error(explained or exc, language)
+    return 1
 
 
 def _start_logging(settings: config.Settings, args: Namespace) -> None:
@@ -184,6 +201,10 @@ def _restore(args: Namespace, settings: config.Settings) -> int:
     from app.db.backup import restore_sqlite
     from app.db.engine import make_engine
     from app.db.migrate import sqlite_path
+    from app.failures import missing_file
+
+    if not args.backup.is_file():
+        raise missing_file(str(args.backup))
 
     engine = make_engine(settings.database_url)
     path = sqlite_path(engine)

@@ -3,7 +3,6 @@ the composition root (`app/__main__.py`) calls it and hands the result to the GU
 
 from __future__ import annotations
 
-import tempfile
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -14,6 +13,7 @@ from keyring.backends import fail
 from sqlalchemy import Engine, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from app import demo_folder
 from app.config import Settings
 from app.db import migrate
 from app.db.engine import make_engine, make_session_factory
@@ -95,7 +95,7 @@ def open_core(settings: Settings, *, demo: bool = False, clock: Callable[[], dat
 
 
 def demo_settings(base: Settings) -> Settings:
-    return replace(base, data_dir=Path(tempfile.mkdtemp(prefix="venue-ops-demo-")), db_url=None,
+    return replace(base, data_dir=demo_folder.make(), db_url=None,
                    backup_dir=None, allow_plaintext_keys=True)
 
 

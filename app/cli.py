@@ -17,6 +17,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--screen", default="login", help="screen for --screenshot (login, overview, …)")
     p.add_argument("--size", default="1366x768", help="window size for --screenshot, e.g. 1920x1080")
     p.add_argument("--json", action="store_true", help="machine-readable output where a command reports data")
+    p.add_argument("--debug", action="store_true", help="on a failure, also print the technician's traceback")
     p.add_argument("--exit-when-ready", action="store_true", help=argparse.SUPPRESS)
 
     commands = p.add_subparsers(dest="command")
@@ -53,4 +54,17 @@ def build_parser() -> argparse.ArgumentParser:
     export = sync.add_parser("export", help="write the results to one signed, encrypted file (USB fallback)")
     export.add_argument("file", type=Path)
     sync.add_parser("fetch-package", help="download the exam package and import it")
+    _also_after_subcommands(p)
     return p
+
+
+def _also_after_subcommands(parser: argparse.ArgumentParser) -> None:
+    """--json and --debug are also accepted after the subcommand (`venue-ops audit verify --json`).
+    SUPPRESS as the default keeps a subcommand from resetting what was given before it."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in action.choices.values():
+                _also_after_subcommands(sub)
+                for flag in ("--json", "--debug"):
+                    if flag not in sub._option_string_actions:
+                        sub.add_argument(flag, action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)

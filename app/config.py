@@ -16,14 +16,11 @@ from typing import Any
 
 import platformdirs
 
-from app.device_settings import DeviceSettings, parse_devices
-from app.errors import VenueError
+from app.config_check import SettingsError, check, read_file
+from app.device_settings import DeviceSettings
 
 APP_NAME = "venue-ops"
-
-
-class SettingsError(VenueError):
-    pass
+__all__ = ["APP_NAME", "Settings", "SettingsError", "config_path", "from_mapping", "load", "save"]
 
 
 @dataclass(frozen=True)
@@ -68,45 +65,16 @@ def config_path() -> Path:
 _PATHS = {"data_dir", "backup_dir"}
 
 
-def load(path: Path | None = None) -> Settings:
+def load(path: Path | None = None, *, required: bool = False) -> Settings:
+    """Settings from the file (`required`: it was named on the command line, so it must exist)."""
     path = path or config_path()
-    if not path.exists():
-        return Settings()
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as exc:
-        raise SettingsError(
-            "settings.unreadable", "The settings file {path} cannot be read: {detail}", path=str(path), detail=str(exc)
-        ) from exc
-    if not isinstance(raw, dict):
-        raise SettingsError("settings.unreadable", "The settings file {path} is not a JSON object.", path=str(path))
-    return from_mapping(raw, source=str(path))
+    raw = read_file(path, required=required)
+    return Settings() if raw is None else from_mapping(raw, source=str(path))
 
 
 def from_mapping(raw: dict[str, Any], source: str = "settings") -> Settings:
-    defaults = Settings()
-    known = {f.name: f for f in dataclasses.fields(Settings)}
-    values: dict[str, Any] = {}
-    for key, value in raw.items():
-        if key not in known:
-            raise SettingsError("settings.unknown_key", "Unknown setting {key} in {source}.", key=key, source=source)
-        expected = getattr(defaults, key)
-        if key in _PATHS:
-            values[key] = None if value is None else Path(value)
-        elif key == "devices":
-            values[key] = parse_devices(value, source)
-        elif expected is not None and value is not None and not isinstance(value, type(expected)):
-            raise SettingsError(
-                "settings.bad_type",
-                "Setting {key} in {source} must be {expected}, not {value!r}.",
-                key=key,
-                source=source,
-                expected=type(expected).__name__,
-                value=value,
-            )
-        else:
-            values[key] = value
-    return dataclasses.replace(defaults, **values)
+    values = {key: check(key, value, source) for key, value in raw.items()}
+    return dataclasses.replace(Settings(), **values)
 
 
 def save(settings: Settings, path: Path | None = None) -> Path:

@@ -16,3 +16,12 @@ def resources_dir() -> Path:
     if bundle:
         return Path(bundle) / "resources"
     return Path(__file__).resolve().parent.parent / "resources"
+
+
+def languages() -> tuple[str, ...]:
+    """The languages a translation catalogue is shipped for (English, the source, always)."""
+    found = {"en"}
+    folder = resources_dir() / "translations"
+    for pattern in ("venue_ops_*.qm", "venue_ops_*.ts"):
+        found.update(p.stem.removeprefix("venue_ops_") for p in folder.glob(pattern))
+    return tuple(sorted(found, key=lambda lang: (lang != "zh_CN", lang)))

@@ -110,10 +110,11 @@ class SyncService:
             return Uploader(self.sessions, t, files_root=self.files_root, actor=self.actor, desk=self.desk,
                             batch_records=self.batch_records, progress=progress).run()
 
-    def export(self, out: Path) -> tuple[int, int]:
+    def export(self, out: Path | str) -> tuple[int, int]:
+        """Write the USB results file; `out` as a file dialog gives it (text) or as a path."""
         cfg = self._config()
         key = export_key(self.credentials.load(cfg.venue_code))
-        return usb.export_results(self.sessions, out, venue=cfg.venue_code, key=key, files_root=self.files_root,
+        return usb.export_results(self.sessions, Path(out), venue=cfg.venue_code, key=key, files_root=self.files_root,
                                   actor=self.actor, desk=self.desk)
 
     def fetch_package(self, cancel: threading.Event | None = None) -> PackageFetch:

@@ -86,26 +86,53 @@ def export_results(sessions: sessionmaker[Session], out: Path, *, venue: str, ke
     return records, len(files)
 
 
+MAX_HEADER_BYTES = 4096
+
+
+def _not_export() -> VenueError:
+    return VenueError("sync.usb_not_export", "This file is not a Venue Ops results export.")
+
+
 def read_header(blob: bytes) -> dict[str, Any]:
-    if not blob.startswith(MAGIC) or b"\n" not in blob[len(MAGIC):]:
-        raise VenueError("sync.usb_not_export", "This file is not a Venue Ops results export.")
-    line = blob[len(MAGIC): blob.index(b"\n", len(MAGIC)) + 1]
+    """The authenticated-but-public header line: a JSON object naming the venue, time and nonce."""
+    end = blob.find(b"\n", len(MAGIC), len(MAGIC) + MAX_HEADER_BYTES)
+    if not blob.startswith(MAGIC) or end < 0:
+        raise _not_export()
     try:
-        header: dict[str, Any] = json.loads(line)
-    except ValueError as exc:
-        raise VenueError("sync.usb_not_export", "This file is not a Venue Ops results export.") from exc
+        header = json.loads(blob[len(MAGIC):end + 1])
+    except (ValueError, RecursionError) as exc:  # not JSON, not UTF-8, nested too deep
+        raise _not_export() from exc
+    if not isinstance(header, dict) or not all(isinstance(header.get(k), str) for k in ("venue", "nonce")):
+        raise _not_export()
     return header
+
+
+def _damaged(venue: str) -> VenueError:
+    return VenueError("sync.usb_damaged",
+                      "The results file for venue {venue} is authentic but its content is not a results export "
+                      "this server can read; nothing was imported.", venue=venue)
 
 
 def open_export(blob: bytes, key: bytes) -> ExportContent:
     header = read_header(blob)
+    venue = str(header["venue"])
     line_end = blob.index(b"\n", len(MAGIC)) + 1
     try:
         plain = AESGCM(key).decrypt(bytes.fromhex(header["nonce"]), blob[line_end:], blob[:line_end])
     except (InvalidTag, ValueError, KeyError) as exc:
         raise VenueError("sync.usb_bad_signature",
                          "The results file for venue {venue} was altered or not made with this venue's "
-                         "credential; nothing was imported.", venue=str(header.get("venue"))) from exc
+                         "credential; nothing was imported.", venue=venue) from exc
+    try:
+        content = _read_content(plain, venue, str(header.get("created_at", "")))
+    except VenueError:
+        raise
+    except Exception as exc:  # authentic but unreadable: a writer's bug, never a crash here
+        raise _damaged(venue) from exc
+    return content
+
+
+def _read_content(plain: bytes, venue: str, created_at: str) -> ExportContent:
     with zipfile.ZipFile(io.BytesIO(plain)) as zf:
         text = zf.read("records.jsonl").decode()
         records = [Record.model_validate_json(line) for line in text.splitlines() if line.strip()]
@@ -115,6 +142,5 @@ def open_export(blob: bytes, key: bytes) -> ExportContent:
         if hashlib.sha256(body).hexdigest() != sha:
             raise VenueError("sync.usb_bad_signature",
                              "The results file for venue {venue} was altered or not made with this venue's "
-                             "credential; nothing was imported.", venue=str(header.get("venue")))
-    return ExportContent(str(header["venue"]), str(header["created_at"]), records, files,
-                         (int(head["seq"]), str(head["hash"])))
+                             "credential; nothing was imported.", venue=venue)
+    return ExportContent(venue, created_at, records, files, (int(head["seq"]), str(head["hash"])))

@@ -13,12 +13,14 @@ import logging
 from PySide6.QtCore import QCoreApplication
 
 from app.errors import VenueError
+from app.failures import explain
 
 log = logging.getLogger(__name__)
 
 
 def describe(exc: BaseException) -> str:
     """A sentence for the user. Unknown failures get a plain apology and go to the technician's log."""
+    exc = explain(exc) or exc  # a full disk, a folder this user may not use: said as such
     if isinstance(exc, VenueError):
         from ui.names import readable_params
 

@@ -9,6 +9,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.errors import VenueError
+from app.failures import explain_database_failure
 
 
 def is_sqlite(url: str) -> bool:
@@ -26,8 +27,20 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     if is_sqlite(url):
         engine = create_engine(url, connect_args={"timeout": 30}, **kwargs)
         _configure_sqlite(engine)
-        return engine
-    return create_engine(url, pool_pre_ping=True, **kwargs)
+    else:
+        engine = create_engine(url, pool_pre_ping=True, **kwargs)
+    _explain_failures(engine, make_url(url).database or url)
+    return engine
+
+
+def _explain_failures(engine: Engine, place: str) -> None:
+    """A full disk, a read-only or a damaged database reaches the caller as the sentence that says
+    so (app.failures), not as a driver's OperationalError."""
+
+    @event.listens_for(engine, "handle_error")
+    def _on_error(context: Any) -> BaseException | None:
+        explained = explain_database_failure(context.original_exception, place)
+        return explained
 
 
 def _configure_sqlite(engine: Engine) -> None:

@@ -8,7 +8,6 @@ manifest. Only after that is anything in data.json parsed. Nothing here touches 
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 import zipfile
 import zlib
@@ -19,13 +18,12 @@ from typing import Any
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-from app.package import errors
+from app.package import errors, limits
 from app.package.schema import validate_manifest
 from app.package.writer import DATA, MANIFEST, SIGNATURE
 
 MAX_PACKAGE_BYTES = 512 * 1024 * 1024
 MAX_TOTAL_UNCOMPRESSED = 1024 * 1024 * 1024
-MAX_MEMBERS = 200_000
 MAX_MANIFEST_BYTES = 32 * 1024 * 1024
 MAX_DATA_BYTES = 256 * 1024 * 1024
 MAX_PHOTO_BYTES = 1024 * 1024
@@ -68,7 +66,7 @@ def _check_name(name: str) -> None:
 
 def _survey(zf: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo]:
     infos = zf.infolist()
-    if len(infos) > MAX_MEMBERS:
+    if len(infos) > limits.MAX_MEMBERS:
         raise errors.bad_member(f"{len(infos)} files", "too many files")
     members: dict[str, zipfile.ZipInfo] = {}
     total = 0
@@ -113,8 +111,10 @@ def _read(zf: zipfile.ZipFile, members: dict[str, zipfile.ZipInfo], name: str, l
 def _signer_key_id(manifest: bytes) -> str:
     """The key id, read from the not-yet-verified manifest only to choose which key to verify with."""
     try:
-        parsed = json.loads(manifest)
-    except (UnicodeDecodeError, ValueError) as exc:
+        parsed = limits.loads(manifest, MANIFEST)
+    except errors.PackageRefused as exc:
+        if exc.code != "package.bad_json":
+            raise  # nested too deep, or a number too long: said as such
         raise errors.corrupt_archive("manifest.json is not JSON", MANIFEST) from exc
     key_id = parsed.get("signer_key_id") if isinstance(parsed, dict) else None
     if not isinstance(key_id, str):
@@ -144,6 +144,7 @@ def read_verified(path: Path, trusted: dict[str, Ed25519PublicKey]) -> VerifiedA
         raise errors.corrupt_archive("cannot read the file") from exc
     if size > MAX_PACKAGE_BYTES:
         raise errors.archive_too_large(size, MAX_PACKAGE_BYTES)
+    limits.check_member_count(path, size)
     try:
         zf = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, EOFError) as exc:
@@ -153,7 +154,7 @@ def read_verified(path: Path, trusted: dict[str, Ed25519PublicKey]) -> VerifiedA
         manifest_bytes = _read(zf, members, MANIFEST, MAX_MANIFEST_BYTES)
         signature = _read(zf, members, SIGNATURE, SIGNATURE_BYTES)
         key_id = _verify_signature(manifest_bytes, signature, trusted)
-        manifest = json.loads(manifest_bytes)
+        manifest = limits.loads(manifest_bytes, MANIFEST)
         validate_manifest(manifest)
         listed: dict[str, dict[str, Any]] = {}
         for entry in manifest["files"]:

@@ -16,6 +16,7 @@ from typing import Any
 
 from app.domain import CustodyKind, DocumentType, EmployerType, Gender, Role, RoomKind, SittingMode
 from app.package import errors
+from app.package.ticket_pattern import compile_ticket_pattern
 from app.rules.identity import document_number_problem
 from app.security.crypto import mask_document_number
 
@@ -255,10 +256,7 @@ def parse_content(data: dict[str, Any], manifest: dict[str, Any], photos: dict[s
             if manifest[part][field] != data[part][field]:
                 raise errors.manifest_mismatch(f"{part}.{field}", manifest[part][field], data[part][field])
     exam = ExamRow(data["exam"]["code"], data["exam"]["name"], data["exam"]["ticket_pattern"])
-    try:
-        pattern = re.compile(exam.ticket_pattern)
-    except re.error as exc:
-        raise errors.bad_value("exam", "ticket_pattern", "not a regular expression") from exc
+    pattern = compile_ticket_pattern(exam.ticket_pattern)
     v = data["venue"]
     venue = VenueRow(v["code"], v["name"], v.get("district", ""), v.get("address", ""))
     sittings = _sittings(data["sittings"])

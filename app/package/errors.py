@@ -66,6 +66,22 @@ def bad_json(member: str, line: int) -> PackageRefused:
     return PackageRefused("bad_json", "{member} is not valid UTF-8 JSON (line {line}).", member=member, line=line)
 
 
+def too_deep(member: str, limit: int) -> PackageRefused:
+    return PackageRefused("too_deep", "{member} nests deeper than {limit} levels; an exam package never does.",
+                          member=member, limit=limit)
+
+
+def number_too_long(member: str, digits: int) -> PackageRefused:
+    return PackageRefused("number_too_long", "{member} holds a number longer than {digits} digits, or one that "
+                          "is not finite; an exam package never does.", member=member, digits=digits)
+
+
+def unsafe_ticket_pattern(pattern: str, problem: str) -> PackageRefused:
+    return PackageRefused("unsafe_ticket_pattern", "The exam's ticket pattern {pattern} is not accepted ({problem}). "
+                          "Use only characters, classes such as [0-9] or \\d, anchors, and bounded repeats.",
+                          pattern=pattern, problem=problem)
+
+
 def schema_violation(member: str, path: str, rule: str, expected: str, record: str) -> PackageRefused:
     return PackageRefused("schema_violation", "{member}: {path} breaks the rule '{rule}' ({expected}) in {record}.",
                           member=member, path=path, rule=rule, expected=expected, record=record)

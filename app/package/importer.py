@@ -7,7 +7,6 @@ venue, this exam and a newer revision. The write then commits as a whole or not 
 
 from __future__ import annotations
 
-import json
 import logging
 import uuid
 from dataclasses import dataclass, field, replace
@@ -21,7 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.db.models import Exam, ImportedPackage, Venue
 from app.db.types import utcnow
-from app.package import errors
+from app.package import errors, limits
 from app.package.apply import Writer
 from app.package.archive import VerifiedArchive, read_verified
 from app.package.content import PackageContent, parse_content
@@ -63,12 +62,7 @@ class CheckedPackage:
 def check_package(path: Path, trusted_keys: TrustedKeys) -> CheckedPackage:
     """Every check that needs no database: the package is sound and from a trusted signer."""
     archive = read_verified(path, load_trusted_keys(trusted_keys))
-    try:
-        data: Any = json.loads(archive.data.decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        raise errors.bad_json("data.json", 1) from exc
-    except json.JSONDecodeError as exc:
-        raise errors.bad_json("data.json", exc.lineno) from exc
+    data: Any = limits.loads(archive.data, "data.json")
     validate_data(data)
     content = parse_content(data, archive.manifest, archive.photos)
     created_at = datetime.fromisoformat(archive.manifest["created_at"].replace("Z", "+00:00"))

@@ -50,6 +50,8 @@ class DataKeys:
     @classmethod
     def from_text(cls, text: str) -> DataKeys:
         raw = bytes.fromhex(text.strip())
+        if len(raw) != 64:
+            raise ValueError(f"a data-key text is 64 bytes in hex, not {len(raw)}")
         return cls(raw[:32], raw[32:])
 
 

@@ -241,7 +241,15 @@ class KeyStore:
                 "The key file {path} can be read by other users; it must have permissions 0600.",
                 path=str(path),
             )
-        return DataKeys.from_text(path.read_text(encoding="ascii"))
+        try:
+            return DataKeys.from_text(path.read_text(encoding="ascii"))
+        except ValueError as exc:  # UnicodeDecodeError included: not a key text at all
+            raise VenueError(
+                "keystore.bad_key_file",
+                "The key file {path} is damaged: it does not hold a venue data key. Put back the key file "
+                "from the venue's key backup; nothing was changed.",
+                path=str(path),
+            ) from exc
 
     def _store_file(self, entry: str, keys: DataKeys) -> None:
         path = self._file(entry)

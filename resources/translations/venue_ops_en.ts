@@ -1475,7 +1475,31 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Setting {key} in {source} must be {expected}, not {value!r}.</source>
+        <source>Setting {key} in {source} must be a full folder path (such as D:\VenueOps), not {value}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting {key} in {source} must be a non-empty text, not {value}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting {key} in {source} must be a whole number from {least} to {most}, not {value}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting {key} in {source} must be one of the installed languages ({known}), not {value}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting {key} in {source} must be one of {choices}, not {value}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting {key} in {source} must be true or false, not {value}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting {key} in {source} must map each key id to a public key, both texts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1543,6 +1567,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The database {place} is damaged or is not a Venue Ops database. Nothing was changed. Restore the latest backup (venue-ops db restore FILE).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database {place} is read-only for this user, so nothing can be recorded. Nothing was changed. Make the file and its folder writable (or copy them to a writable disk).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk holding {place} is full ({free} free). Nothing already saved was lost; the last change was not saved. Free some space on that disk (or give a data folder on another disk), then do it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The evidence file {path} cannot be read.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1555,11 +1591,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The exam&apos;s ticket pattern {pattern} is not accepted ({problem}). Use only characters, classes such as [0-9] or \d, anchors, and bounded repeats.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file {place} does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The giving side needs at least two different staff members, each confirming with their own credential (art. 22(四)); {count} confirmed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The key file {path} can be read by other users; it must have permissions 0600.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key file {path} is damaged: it does not hold a venue data key. Put back the key file from the venue&apos;s key backup; nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1643,6 +1691,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The results file for venue {venue} is authentic but its content is not a results export this server can read; nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The results file for venue {venue} was altered or not made with this venue&apos;s credential; nothing was imported.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1671,7 +1723,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The settings file {path} does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The settings file {path} is larger than {limit} bytes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The settings file {path} is not UTF-8 text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The settings file {path} is not a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The settings file {path} is not valid JSON (line {line}, column {column}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1827,6 +1895,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Venue Ops may not use {place} ({detail}). Give this user access to it, or choose another folder in the settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Write down the action taken before confirming.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1859,6 +1931,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{member} holds a number longer than {digits} digits, or one that is not finite; an exam package never does.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{member} is in the package but not in its signed manifest.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1868,6 +1944,10 @@
     </message>
     <message>
         <source>{member} is {size} bytes; at most {limit} are accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{member} nests deeper than {limit} levels; an exam package never does.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1475,8 +1475,32 @@
         <translation>{source} 中的设置项 devices 必须是设备列表，而不是 {value}。</translation>
     </message>
     <message>
-        <source>Setting {key} in {source} must be {expected}, not {value!r}.</source>
-        <translation>{source} 中的设置项 {key} 应为 {expected}，而不是 {value!r}。</translation>
+        <source>Setting {key} in {source} must be a full folder path (such as D:\VenueOps), not {value}.</source>
+        <translation>{source} 中的设置 {key} 必须是完整的文件夹路径（例如 D:\VenueOps），而不是 {value}。</translation>
+    </message>
+    <message>
+        <source>Setting {key} in {source} must be a non-empty text, not {value}.</source>
+        <translation>{source} 中的设置 {key} 必须是非空文本，而不是 {value}。</translation>
+    </message>
+    <message>
+        <source>Setting {key} in {source} must be a whole number from {least} to {most}, not {value}.</source>
+        <translation>{source} 中的设置 {key} 必须是 {least} 到 {most} 之间的整数，而不是 {value}。</translation>
+    </message>
+    <message>
+        <source>Setting {key} in {source} must be one of the installed languages ({known}), not {value}.</source>
+        <translation>{source} 中的设置 {key} 必须是已安装的语言之一（{known}），而不是 {value}。</translation>
+    </message>
+    <message>
+        <source>Setting {key} in {source} must be one of {choices}, not {value}.</source>
+        <translation>{source} 中的设置 {key} 必须是 {choices} 之一，而不是 {value}。</translation>
+    </message>
+    <message>
+        <source>Setting {key} in {source} must be true or false, not {value}.</source>
+        <translation>{source} 中的设置 {key} 必须是 true 或 false，而不是 {value}。</translation>
+    </message>
+    <message>
+        <source>Setting {key} in {source} must map each key id to a public key, both texts.</source>
+        <translation>{source} 中的设置 {key} 必须把每个密钥编号对应到一个公钥，两者都是文本。</translation>
     </message>
     <message>
         <source>Sitting {sitting} is already over.</source>
@@ -1543,6 +1567,18 @@
         <translation>无法连接数据库：{detail}</translation>
     </message>
     <message>
+        <source>The database {place} is damaged or is not a Venue Ops database. Nothing was changed. Restore the latest backup (venue-ops db restore FILE).</source>
+        <translation>数据库 {place} 已损坏，或不是考点考务系统的数据库。未作任何更改。请恢复最近的备份（venue-ops db restore 文件）。</translation>
+    </message>
+    <message>
+        <source>The database {place} is read-only for this user, so nothing can be recorded. Nothing was changed. Make the file and its folder writable (or copy them to a writable disk).</source>
+        <translation>数据库 {place} 对当前用户是只读的，无法记录任何内容。未作任何更改。请使该文件及其文件夹可写（或将其复制到可写的磁盘）。</translation>
+    </message>
+    <message>
+        <source>The disk holding {place} is full ({free} free). Nothing already saved was lost; the last change was not saved. Free some space on that disk (or give a data folder on another disk), then do it again.</source>
+        <translation>存放 {place} 的磁盘已满（剩余 {free}）。已保存的内容没有丢失；最后一次更改未保存。请在该磁盘上腾出空间（或指定另一块磁盘上的数据文件夹），然后重新操作。</translation>
+    </message>
+    <message>
         <source>The evidence file {path} cannot be read.</source>
         <translation>无法读取证据文件 {path}。</translation>
     </message>
@@ -1555,12 +1591,24 @@
         <translation>考试数据包下载后已损坏（SHA-256 不符），未导入任何内容。请重试。</translation>
     </message>
     <message>
+        <source>The exam's ticket pattern {pattern} is not accepted ({problem}). Use only characters, classes such as [0-9] or \d, anchors, and bounded repeats.</source>
+        <translation>考试的准考证号格式 {pattern} 不被接受（{problem}）。只能使用字符、[0-9] 或 \d 这类字符类、锚点和有界重复。</translation>
+    </message>
+    <message>
+        <source>The file {place} does not exist.</source>
+        <translation>文件 {place} 不存在。</translation>
+    </message>
+    <message>
         <source>The giving side needs at least two different staff members, each confirming with their own credential (art. 22(四)); {count} confirmed.</source>
         <translation>交出方至少需要两名不同的工作人员各自以本人凭证确认（第二十二条第（四）项）；已确认 {count} 人。</translation>
     </message>
     <message>
         <source>The key file {path} can be read by other users; it must have permissions 0600.</source>
         <translation>密钥文件 {path} 可被其他用户读取；其权限必须为 0600。</translation>
+    </message>
+    <message>
+        <source>The key file {path} is damaged: it does not hold a venue data key. Put back the key file from the venue's key backup; nothing was changed.</source>
+        <translation>密钥文件 {path} 已损坏：其中没有考点数据密钥。请从考点的密钥备份中放回该密钥文件；未作任何更改。</translation>
     </message>
     <message>
         <source>The keyring refused to read or store the data keys ({entry}): {problem}</source>
@@ -1643,6 +1691,10 @@
         <translation>按当前录像速率，录像磁盘只能保存 {days} 天的录像；需要 {required} 天（3 个月）。</translation>
     </message>
     <message>
+        <source>The results file for venue {venue} is authentic but its content is not a results export this server can read; nothing was imported.</source>
+        <translation>考点 {venue} 的结果文件是真实的，但其内容不是本服务器能读取的结果导出；未导入任何内容。</translation>
+    </message>
+    <message>
         <source>The results file for venue {venue} was altered or not made with this venue's credential; nothing was imported.</source>
         <translation>考点 {venue} 的结果文件已被改动，或不是用该考点的凭据生成的；未导入任何内容。</translation>
     </message>
@@ -1671,8 +1723,24 @@
         <translation>无法读取设置文件 {path}：{detail}</translation>
     </message>
     <message>
+        <source>The settings file {path} does not exist.</source>
+        <translation>设置文件 {path} 不存在。</translation>
+    </message>
+    <message>
+        <source>The settings file {path} is larger than {limit} bytes.</source>
+        <translation>设置文件 {path} 超过 {limit} 字节。</translation>
+    </message>
+    <message>
+        <source>The settings file {path} is not UTF-8 text.</source>
+        <translation>设置文件 {path} 不是 UTF-8 文本。</translation>
+    </message>
+    <message>
         <source>The settings file {path} is not a JSON object.</source>
         <translation>设置文件 {path} 不是 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>The settings file {path} is not valid JSON (line {line}, column {column}).</source>
+        <translation>设置文件 {path} 不是有效的 JSON（第 {line} 行，第 {column} 列）。</translation>
     </message>
     <message>
         <source>The staff number or the credential is not correct.</source>
@@ -1827,6 +1895,10 @@
         <translation>{source} 中有未知设置项 {key}。</translation>
     </message>
     <message>
+        <source>Venue Ops may not use {place} ({detail}). Give this user access to it, or choose another folder in the settings.</source>
+        <translation>考点考务系统无法使用 {place}（{detail}）。请给当前用户访问权限，或在设置中选择另一个文件夹。</translation>
+    </message>
+    <message>
         <source>Write down the action taken before confirming.</source>
         <translation>请先填写处理措施再确认。</translation>
     </message>
@@ -1859,6 +1931,10 @@
         <translation>本机 PATH 中找不到 pg_dump。</translation>
     </message>
     <message>
+        <source>{member} holds a number longer than {digits} digits, or one that is not finite; an exam package never does.</source>
+        <translation>{member} 含有超过 {digits} 位的数字或非有限数字；考务数据包不会含有这样的数字。</translation>
+    </message>
+    <message>
         <source>{member} is in the package but not in its signed manifest.</source>
         <translation>{member} 在数据包中，但不在签名清单中。</translation>
     </message>
@@ -1869,6 +1945,10 @@
     <message>
         <source>{member} is {size} bytes; at most {limit} are accepted.</source>
         <translation>{member} 大小为 {size} 字节，最多只接受 {limit} 字节。</translation>
+    </message>
+    <message>
+        <source>{member} nests deeper than {limit} levels; an exam package never does.</source>
+        <translation>{member} 的嵌套超过 {limit} 层；考务数据包不会这样嵌套。</translation>
     </message>
     <message>
         <source>{member}: {path} breaks the rule '{rule}' ({expected}) in {record}.</source>

@@ -17,6 +17,8 @@ import json
 import sys
 from pathlib import Path
 
+import platformdirs
+
 from app.errors import VenueError
 from sync import credential, usb
 from sync.server.app import create_api
@@ -40,9 +42,15 @@ def import_usb(store: ServerStore, path: Path) -> dict[str, object]:
             "audit_verified": verdict.verified if verdict else None, "audit_problem": verdict.problem if verdict else ""}
 
 
+def default_data_dir() -> Path:
+    """The server's own folder in the user data folder, never the current folder."""
+    return Path(platformdirs.user_data_dir("venue-ops-sync-server", appauthor=False))
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m sync.server", description="Venue Ops reference provincial server")
-    p.add_argument("--data", type=Path, default=Path("sync-server-data"), help="folder for the database and files")
+    p.add_argument("--data", type=Path, default=default_data_dir(),
+                   help="folder for the database and files (default: the user data folder)")
     p.add_argument("--db", help="SQLAlchemy URL of the server database (default: DATA/server.sqlite)")
     sub = p.add_subparsers(dest="command", required=True)
     serve = sub.add_parser("serve", help="serve protocol v1 over HTTPS")
@@ -69,6 +77,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command == "make-cert":  # needs no server data at all
+        pki = make_pki(args.folder, label="dev")
+        print(json.dumps({"ca": str(pki.ca_file), "cert": str(pki.cert_file), "key": str(pki.key_file)}))
+        return 0
     args.data.mkdir(parents=True, exist_ok=True)
     store = ServerStore(args.db or f"sqlite:///{args.data / 'server.sqlite'}", args.data)
     try:
@@ -83,9 +95,6 @@ def main(argv: list[str] | None = None) -> int:
             print(json.dumps(import_usb(store, args.file), ensure_ascii=False))
         elif args.command == "openapi":
             print(json.dumps(create_api(store).openapi(), ensure_ascii=False, indent=1))
-        elif args.command == "make-cert":
-            pki = make_pki(args.folder, label="dev")
-            print(json.dumps({"ca": str(pki.ca_file), "cert": str(pki.cert_file), "key": str(pki.key_file)}))
         elif args.command == "records":
             counts: dict[str, int] = {}
             for r in store.records(args.venue):

@@ -5,6 +5,7 @@ All network and database work runs on the runner's worker threads."""
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
@@ -37,7 +38,7 @@ SKEW_WARN_SECONDS = 60.0
 class SyncActions(Protocol):
     def status(self) -> SyncStatus: ...
     def upload(self, progress: Any = None, cancel: threading.Event | None = None) -> UploadReport: ...
-    def export(self, out: Any) -> tuple[int, int]: ...
+    def export(self, out: Path) -> tuple[int, int]: ...
     def fetch_package(self, cancel: threading.Event | None = None) -> PackageFetch: ...
 
 
@@ -183,8 +184,8 @@ class SyncScreen(Screen):
         self._busy(True)
         self.message.setText(self.tr("Writing the encrypted results file…"))
         service = self._service
-        self.submit(lambda: service.export(path), lambda done: self._exported(path, done),
-                            self._failed)
+        self.submit(lambda: service.export(Path(path)), lambda done: self._exported(path, done),
+                    self._failed)
 
     def fetch_package(self) -> None:
         if self._cancel is not None:
