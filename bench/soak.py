@@ -60,7 +60,7 @@ def child(seconds: float, pace: float) -> None:  # pragma: no cover - runs in th
         window = build_main_window(core, runner, "zh_CN")
         window.resize(1366, 768)
         window.show()
-        sign_in_demo_chief(window, core)
+        sign_in_demo_chief(window, core, seconds=120)  # a loaded machine
         if not window.workspace.show_screen(screen):
             raise SystemExit(f"soak: no {screen} screen")
         windows.append(window)

@@ -61,12 +61,12 @@ def pump_until(condition: Callable[[], bool], seconds: float = 20.0) -> bool:
     return True
 
 
-def sign_in_demo_chief(window: Any, core: Any) -> None:
-    """Signs the demo chief examiner in, headless (screenshots, the self-check)."""
+def sign_in_demo_chief(window: Any, core: Any, seconds: float = 20.0) -> None:
+    """Signs the demo chief examiner in, headless (screenshots, the self-check, the soak)."""
     from app.bootstrap import DEMO_CREDENTIAL, demo_chief_number
 
     window.login.staff_number.setText(demo_chief_number(core))
     window.login.credential.setText(DEMO_CREDENTIAL)
     window.login.attempt()
-    if not pump_until(lambda: window.workspace is not None):
+    if not pump_until(lambda: window.workspace is not None, seconds):
         raise RuntimeError("sign-in did not complete: " + window.login.error.text())

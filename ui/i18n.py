@@ -149,5 +149,12 @@ if __name__ == "__main__":
     if command == "translate":
         still = translate(Path(sys.argv[2]))
         print("\n".join(still) if still else "all translated")
-    else:
+    elif command in ("update", "compile"):
         {"update": update, "compile": compile_all}[command]()
+    else:
+        print("usage: python -m ui.i18n update | compile | translate TABLE.json\n"
+              "  update     refresh the .ts catalogs from the code (lupdate)\n"
+              "  compile    build the .qm files (lrelease)\n"
+              "  translate  update, then fill zh_CN from a JSON table {source: translation} or\n"
+              "             {context: {source: translation}}; prints what is still untranslated")
+        raise SystemExit(0 if command in ("-h", "--help") else 2)

@@ -52,6 +52,12 @@ def fingerprint(keys: DataKeys) -> str:
     return h.hexdigest()[:32]
 
 
+def secure_keyring_available(backend: Callable[[], KeyringBackend] | None = None) -> bool:
+    """This PC has a keyring that keeps secrets safe (the set-up wizard offers the key file only
+    where it has none)."""
+    return _is_usable((backend or keyring.get_keyring)())
+
+
 class NoKeyringBackend(VenueError):
     def __init__(self, backend: str) -> None:
         super().__init__(

@@ -18,6 +18,7 @@ writes is here, so it is tested without Qt:
 from __future__ import annotations
 
 import dataclasses
+import logging
 import re
 import uuid
 from collections.abc import Callable, Mapping, Sequence
@@ -45,6 +46,7 @@ from app.services import audit
 
 SETUP_REASON = "first-run set-up"
 _LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+log = logging.getLogger(__name__)
 _CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 
 
@@ -142,6 +144,8 @@ def check_venue(venue: VenueIdentity) -> VenueIdentity:
 
 def check_province(link: ProvinceLink) -> ProvinceLink:
     url, key_id = link.server_url.strip(), link.key_id.strip()
+    if not url:
+        raise _blank("server_url", "Give the provincial server's address.")
     parts = urlsplit(url)
     # The same rule as the sync client's: https, or plain http only to a server on this very PC.
     if not parts.hostname or not (parts.scheme == "https" or (parts.scheme == "http" and parts.hostname in _LOOPBACK)):
@@ -149,6 +153,8 @@ def check_province(link: ProvinceLink) -> ProvinceLink:
                          "The provincial server address {url} must start with https://.", url=url)
     if not key_id:
         raise _blank("key_id", "Give the provincial key's id.")
+    if not link.public_key.strip():
+        raise _blank("public_key", "Give the provincial public key.")
     try:
         key = load_public_key(link.public_key.strip())
     except ValueError as exc:  # also binascii/cryptography errors, which subclass it
@@ -196,6 +202,36 @@ def postgres_url(host: str, port: int, database: str, user: str, password: str) 
     return url.render_as_string(hide_password=False)
 
 
+def unreachable(url: str, exc: DBAPIError, timeout_s: int = 5) -> SetupError:
+    """The driver's (English) message becomes one plain sentence saying what to check; the message
+    itself goes to the log for the technician."""
+    detail = str(exc.orig).strip() if exc.orig is not None else type(exc).__name__
+    log.warning("database connection failed: %s", detail)
+    parts = make_url(url)
+    host, port, user, database = parts.host or "", parts.port or 5432, parts.username or "", parts.database or ""
+    low = detail.lower()
+    if "password authentication failed" in low or "no password supplied" in low or (
+            "role" in low and "does not exist" in low):
+        return SetupError("setup.database_login_refused",
+                          "The database server refused the user {user}: check the user and the password.", user=user)
+    if "database" in low and "does not exist" in low:
+        return SetupError("setup.database_missing", "The database server has no database called {database}.",
+                          database=database)
+    if "could not translate host name" in low or "name or service not known" in low or "nodename nor servname" in low:
+        return SetupError("setup.database_host_unknown", "No computer called {host} can be found on the network.",
+                          host=host)
+    if "timeout" in low or "timed out" in low:
+        return SetupError("setup.database_timeout",
+                          "The database server {host} did not answer within {seconds} seconds.", host=host,
+                          seconds=timeout_s)
+    if "connection refused" in low:
+        return SetupError("setup.database_refused",
+                          "Nothing answers on {host} port {port}: is the database server running there, and does "
+                          "its firewall let this PC in?", host=host, port=port)
+    return SetupError("setup.database_unreachable",
+                      "The database cannot be reached. The log file says why in technical terms.")
+
+
 def check_database(url: str, timeout_s: int = 5) -> str:
     """Connects once and returns the server's name and version; a clear error when it cannot."""
     try:
@@ -217,9 +253,7 @@ def check_database(url: str, timeout_s: int = 5) -> str:
                 version = " ".join(str(conn.execute(text("show server_version")).scalar_one()).split()[:1])
                 version = "PostgreSQL " + version
     except DBAPIError as exc:
-        detail = str(exc.orig).strip().splitlines()[0] if exc.orig is not None else type(exc).__name__
-        raise SetupError("setup.database_unreachable", "The database cannot be reached: {detail}",
-                         detail=detail) from exc
+        raise unreachable(url, exc, timeout_s) from exc
     finally:
         engine.dispose()
     return version
@@ -245,9 +279,7 @@ def database_state(url: str) -> DatabaseState:
                     Staff.active.is_(True), Staff.role.in_(managers), Staff.credential_hash != "").limit(1)).first()
             return DatabaseState(code, manager is not None)
     except DBAPIError as exc:
-        detail = str(exc.orig).strip().splitlines()[0] if exc.orig is not None else type(exc).__name__
-        raise SetupError("setup.database_unreachable", "The database cannot be reached: {detail}",
-                         detail=detail) from exc
+        raise unreachable(url, exc) from exc
     finally:
         engine.dispose()
 

@@ -19,6 +19,14 @@ def list_candidate_ports() -> list[str]:
     return sorted(port.device for port in list_ports.comports())
 
 
+def port_present(path: str) -> bool:
+    """The serial port exists on this PC now: a device file (POSIX), a COM port Windows lists, or a
+    pyserial URL (socket://, rfc2217://, loop://), which only a connection can test."""
+    if "://" in path:
+        return True
+    return os.path.exists(path) or path.upper() in {p.upper() for p in list_candidate_ports()}
+
+
 @dataclass(frozen=True)
 class ProbeResult:
     port: str
@@ -29,7 +37,7 @@ class ProbeResult:
 
 def probe_port(path: str, timeout: float = 0.5, baudrate: int = 115200) -> ProbeResult:
     """Open `path`, send SAM status, and judge the answer. Runs on the caller's thread."""
-    if not os.path.exists(path):
+    if not port_present(path):
         return ProbeResult(path, False, f"port {path} is not present")
     guard = IoThreadGuard()
     guard.bind()

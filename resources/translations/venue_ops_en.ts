@@ -884,6 +884,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Keep the data keys in a protected file on this PC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This PC has no secure keyring (such as Windows Credential Locker or GNOME Keyring). Without one, the keys that protect candidates&apos; personal data can only be kept in a file that only this PC&apos;s administrator account can read. Anyone who copies that file and the database can read the personal data: use this only on a PC that is locked away, and move to a PC with a keyring before exam day if you can.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Connecting…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -895,9 +903,21 @@
         <source>This database is already set up for venue {venue}: this desk joins it, and its chief examiner stays.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This PC has no secure keyring: tick the box to keep the data keys in a protected file, or set this PC up from a desktop session with a keyring.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DeviceCheck</name>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no serial port {port} on this PC. Ports found: {ports}.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Scan any code with this scanner now.</source>
         <translation type="unfinished"></translation>
@@ -1307,6 +1327,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Give the provincial public key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the provincial server&apos;s address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Give the reason for keeping this video as evidence.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1339,6 +1367,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>No computer called {host} can be found on the network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No exam package is imported yet, so give this venue&apos;s code (--venue CODE).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1368,6 +1400,10 @@
     </message>
     <message>
         <source>No staff member {staff} in this venue&apos;s roster.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing answers on {host} port {port}: is the database server running there, and does its firewall let this PC in?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1563,7 +1599,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The database cannot be reached: {detail}</source>
+        <source>The database cannot be reached. The log file says why in technical terms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database server has no database called {database}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database server refused the user {user}: check the user and the password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database server {host} did not answer within {seconds} seconds.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

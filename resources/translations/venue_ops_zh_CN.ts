@@ -884,6 +884,14 @@
         <translation>测试连接</translation>
     </message>
     <message>
+        <source>Keep the data keys in a protected file on this PC</source>
+        <translation>将数据密钥保存在本机受保护的文件中</translation>
+    </message>
+    <message>
+        <source>This PC has no secure keyring (such as Windows Credential Locker or GNOME Keyring). Without one, the keys that protect candidates' personal data can only be kept in a file that only this PC's administrator account can read. Anyone who copies that file and the database can read the personal data: use this only on a PC that is locked away, and move to a PC with a keyring before exam day if you can.</source>
+        <translation>本机没有安全的密钥环（如 Windows 凭据管理器或 GNOME 密钥环）。没有密钥环时，保护考生个人信息的密钥只能保存在一个仅本机管理员账户可读的文件中。任何人复制了该文件和数据库，就能读取个人信息：请仅在上锁保管的计算机上使用此方式，并尽可能在考试日前改用有密钥环的计算机。</translation>
+    </message>
+    <message>
         <source>Connecting…</source>
         <translation>正在连接……</translation>
     </message>
@@ -895,9 +903,21 @@
         <source>This database is already set up for venue {venue}: this desk joins it, and its chief examiner stays.</source>
         <translation>此数据库已为考点 {venue} 设置好：本工位将加入该数据库，沿用其主考账号。</translation>
     </message>
+    <message>
+        <source>This PC has no secure keyring: tick the box to keep the data keys in a protected file, or set this PC up from a desktop session with a keyring.</source>
+        <translation>本机没有安全的密钥环：请勾选上方选项，将数据密钥保存在受保护的文件中；或在有密钥环的桌面会话中设置本机。</translation>
+    </message>
 </context>
 <context>
     <name>DeviceCheck</name>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>There is no serial port {port} on this PC. Ports found: {ports}.</source>
+        <translation>本机没有串口 {port}。找到的串口：{ports}。</translation>
+    </message>
     <message>
         <source>Scan any code with this scanner now.</source>
         <translation>请现在用这把扫码枪扫描任意条码。</translation>
@@ -1307,6 +1327,14 @@
         <translation>请填写省级公钥编号。</translation>
     </message>
     <message>
+        <source>Give the provincial public key.</source>
+        <translation>请填写省级公钥。</translation>
+    </message>
+    <message>
+        <source>Give the provincial server's address.</source>
+        <translation>请填写省级服务器地址。</translation>
+    </message>
+    <message>
         <source>Give the reason for keeping this video as evidence.</source>
         <translation>请填写将该录像作为证据保存的理由。</translation>
     </message>
@@ -1339,6 +1367,10 @@
         <translation>本数据库中尚无主考账号。</translation>
     </message>
     <message>
+        <source>No computer called {host} can be found on the network.</source>
+        <translation>在网络上找不到名为 {host} 的计算机。</translation>
+    </message>
+    <message>
         <source>No exam package is imported yet, so give this venue's code (--venue CODE).</source>
         <translation>尚未导入考试数据包，请提供本考点代码（--venue CODE）。</translation>
     </message>
@@ -1369,6 +1401,10 @@
     <message>
         <source>No staff member {staff} in this venue's roster.</source>
         <translation>本考点工作人员名册中没有 {staff}。</translation>
+    </message>
+    <message>
+        <source>Nothing answers on {host} port {port}: is the database server running there, and does its firewall let this PC in?</source>
+        <translation>{host} 的 {port} 端口没有应答：请确认数据库服务器已在该计算机上运行，并且其防火墙允许本机连接。</translation>
     </message>
     <message>
         <source>Only a confirmed incident is amended; complete the draft instead.</source>
@@ -1563,8 +1599,20 @@
         <translation>无法打开或连接数据库：{detail}</translation>
     </message>
     <message>
-        <source>The database cannot be reached: {detail}</source>
-        <translation>无法连接数据库：{detail}</translation>
+        <source>The database cannot be reached. The log file says why in technical terms.</source>
+        <translation>无法连接数据库。技术原因已写入日志文件。</translation>
+    </message>
+    <message>
+        <source>The database server has no database called {database}.</source>
+        <translation>数据库服务器上没有名为 {database} 的数据库。</translation>
+    </message>
+    <message>
+        <source>The database server refused the user {user}: check the user and the password.</source>
+        <translation>数据库服务器拒绝了用户 {user}：请检查用户名和密码。</translation>
+    </message>
+    <message>
+        <source>The database server {host} did not answer within {seconds} seconds.</source>
+        <translation>数据库服务器 {host} 在 {seconds} 秒内没有应答。</translation>
     </message>
     <message>
         <source>The database {place} is damaged or is not a Venue Ops database. Nothing was changed. Restore the latest backup (venue-ops db restore FILE).</source>

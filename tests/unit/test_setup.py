@@ -124,7 +124,7 @@ def test_database_test_reports_the_engine_it_reached(db_url: str) -> None:
 
 
 def test_database_test_names_an_unreachable_server_and_a_bad_address(tmp_path: Path) -> None:
-    assert code_of(probe_database, "postgresql+psycopg://nobody@127.0.0.1:1/venue", 2) == "setup.database_unreachable"
+    assert code_of(probe_database, "postgresql+psycopg://nobody@127.0.0.1:1/venue", 2) == "setup.database_refused"
     assert code_of(probe_database, "not a url") == "setup.bad_database_url"
     assert code_of(probe_database, "mysql://x/y") == "setup.bad_database_url"
     assert code_of(probe_database, f"sqlite:///{tmp_path / 'missing' / 'folder' / 'v.sqlite'}") == \

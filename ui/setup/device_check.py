@@ -22,12 +22,14 @@ from devices.base import Device, DeviceState, DeviceStatus
 from devices.camera.frames import Frame, FrameQueue, SourceNotice
 from devices.camera.source import FrameSource, SourceConfig, parse_source
 from devices.idcard.events import CardRead, ReadFailed
+from devices.idcard.ports import list_candidate_ports, port_present
 from devices.registry import DeviceConfig, DeviceKind, default_factories
 from devices.scanner.scan import Scan
 from ui.devices.bridge import DeviceBridge
 from ui.devices.wedge_filter import WedgeFilter
 
 CAMERA_KINDS = {DeviceKind.CAMERA, DeviceKind.SCANNER_CAMERA}
+SERIAL_KINDS = {DeviceKind.IDCARD, DeviceKind.SCANNER_SERIAL}
 
 
 def frame_image(frame: Frame) -> QImage:
@@ -93,6 +95,12 @@ class DeviceCheck(QObject):
 
     def start(self) -> None:
         kind = self.config.kind
+        if kind in SERIAL_KINDS and not port_present(self.config.source):
+            # Said at once: waiting out the time limit on a port that is not there helps nobody.
+            ports = ", ".join(list_candidate_ports()) or self.tr("none")
+            self._finish(False, self.tr("There is no serial port {port} on this PC. Ports found: {ports}.")
+                         .format(port=self.config.source or "—", ports=ports))
+            return
         try:
             if kind is DeviceKind.SCANNER_WEDGE:
                 self._wedge = WedgeFilter(device=self.config.name, clock=self._wedge_clock, parent=self)

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from app.config import Settings
+from app.security.keystore import secure_keyring_available
 from app.services import setup
 from app.services.setup import SetupAnswers, SetupResult
 from ui.runner import OpRunner
@@ -30,6 +31,7 @@ def services_for(base: Settings, settings_file: Path, **apply_options: Any) -> S
         postgres_url=setup.postgres_url, check_database=setup.check_database,
         database_state=setup.database_state, apply=apply,
         sqlite_path=str(base.data_dir / "venue.sqlite"), desk_name=base.desk_name,
+        keyring_available=base.allow_plaintext_keys or secure_keyring_available(),
     )
 
 

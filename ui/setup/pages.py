@@ -19,8 +19,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QRadioButton,
-    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -32,7 +30,6 @@ from app.device_settings import DeviceSettingsError, parse_device
 from app.errors import VenueError
 from app.services.setup import (
     ChiefCredential,
-    DatabaseState,
     ProvinceLink,
     SetupAnswers,
     SetupResult,
@@ -48,7 +45,7 @@ if TYPE_CHECKING:
     from ui.setup.wizard import SetupServices
 
 
-class _Page(QWizardPage):
+class SetupPage(QWizardPage):
     def __init__(self) -> None:
         super().__init__()
         self.error = QLabel(objectName="SetupError", wordWrap=True)
@@ -83,7 +80,7 @@ class _Page(QWizardPage):
         return False
 
 
-class WelcomePage(_Page):
+class WelcomePage(SetupPage):
     language_requested = Signal(str)
 
     def __init__(self, language: str) -> None:
@@ -110,7 +107,7 @@ class WelcomePage(_Page):
         self._language_label.setText(self.tr("Language"))
 
 
-class VenuePage(_Page):
+class VenuePage(SetupPage):
     def __init__(self, services: SetupServices) -> None:
         super().__init__()
         self._services = services
@@ -138,7 +135,7 @@ class VenuePage(_Page):
         return True
 
 
-class ProvincePage(_Page):
+class ProvincePage(SetupPage):
     def __init__(self, services: SetupServices) -> None:
         super().__init__()
         self._services = services
@@ -182,126 +179,11 @@ class ProvincePage(_Page):
         return True
 
 
-class DatabasePage(_Page):
-    def __init__(self, services: SetupServices, runner: OpRunner) -> None:
-        super().__init__()
-        self._services, self._runner = services, runner
-        self.use_sqlite, self.use_postgres = QRadioButton(), QRadioButton()
-        self.use_sqlite.setChecked(True)
-        self.sqlite_path = QLabel(services.sqlite_path, wordWrap=True)
-        self.host, self.database, self.user = QLineEdit(), QLineEdit("venue"), QLineEdit("venue")
-        self.password = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
-        self.port = QSpinBox(minimum=1, maximum=65535, value=5432)
-        self.test = QPushButton(objectName="SetupTest")
-        self.outcome = QLabel(wordWrap=True, objectName="SetupOutcome")
-        self.form.addRow(self.use_sqlite)
-        self._sqlite_label = self.row(self.sqlite_path)
-        self.form.addRow(self.use_postgres)
-        self._pg = (self.host, self.port, self.database, self.user, self.password)
-        self._labels = [self.row(w) for w in self._pg]
-        self.form.addRow(self.test, self.outcome)
-        self._tested: str | None = None
-        self._testing = False
-        self.joined_venue: str | None = None
-        """The venue of a database another desk has set up (tested just now); None: a new database."""
-        self.test.clicked.connect(lambda: self.run_test())
-        self.use_postgres.toggled.connect(self._enable)
-        for field in (self.host, self.database, self.user, self.password):
-            field.textChanged.connect(self._forget_test)
-        self.port.valueChanged.connect(self._forget_test)
-        self._enable()
-        self.finish_layout()
-
-    def retranslate(self) -> None:
-        self.setTitle(self.tr("Database"))
-        self.setSubTitle(self.tr("One PC: SQLite, nothing to install. Several desks sharing one venue "
-                                 "database over the network: PostgreSQL."))
-        self.use_sqlite.setText(self.tr("SQLite on this PC"))
-        self.use_postgres.setText(self.tr("PostgreSQL server"))
-        self._sqlite_label.setText(self.tr("File"))
-        for label, text in zip(self._labels, (self.tr("Server"), self.tr("Port"), self.tr("Database"),
-                                              self.tr("User"), self.tr("Password")), strict=True):
-            label.setText(text)
-        self.test.setText(self.tr("Test the connection"))
-
-    def _enable(self) -> None:
-        self.joined_venue = None
-        on = self.use_postgres.isChecked()
-        for widget in (*self._pg, self.test):
-            widget.setEnabled(on)
-        self.sqlite_path.setEnabled(not on)
-        self.outcome.clear()
-        self.error.clear()
-
-    def _forget_test(self) -> None:
-        self._tested = None
-        self.joined_venue = None
-        self.outcome.clear()
-
-    def url(self) -> str | None:
-        if self.use_sqlite.isChecked():
-            return None
-        return self._services.postgres_url(self.host.text(), self.port.value(), self.database.text(),
-                                           self.user.text(), self.password.text())
-
-    def run_test(self, then: Callable[[], None] | None = None) -> None:
-        try:
-            url = self.url()
-        except VenueError as exc:
-            self.refused(exc)
-            return
-        if url is None or self._testing:
-            return
-        self._testing = True
-        self.test.setEnabled(False)
-        self.error.clear()
-        self.outcome.setText(self.tr("Connecting…"))
-
-        def done(found: tuple[str, DatabaseState]) -> None:
-            version, state = found
-            self._testing = False
-            self.test.setEnabled(True)
-            self._tested = url
-            self.joined_venue = state.venue_code if state.set_up else None
-            text = self.tr("Connected: {version}").format(version=version)
-            if self.joined_venue is not None:
-                text += "\n" + self.tr("This database is already set up for venue {venue}: this desk joins it, "
-                                       "and its chief examiner stays.").format(venue=self.joined_venue)
-            self.outcome.setText(text)
-            if then is not None:
-                then()
-
-        def failed(exc: BaseException) -> None:
-            self._testing = False
-            self.test.setEnabled(True)
-            self.outcome.clear()
-            self.refused(exc)
-
-        services = self._services  # the job captures the services, never the widget (runner.py)
-
-        def probe() -> tuple[str, DatabaseState]:
-            return services.check_database(url), services.database_state(url)
-
-        self._runner.submit(probe, done, failed)
-
-    def validatePage(self) -> bool:
-        """PostgreSQL: only once the address given has connected (tested now if it was not)."""
-        try:
-            url = self.url()
-        except VenueError as exc:
-            return self.refused(exc)
-        if url is None or url == self._tested:
-            return True
-        wizard = self.wizard()
-        self.run_test(then=wizard.next)
-        return False
-
-
 _KINDS = (DeviceKind.IDCARD, DeviceKind.SCANNER_WEDGE, DeviceKind.SCANNER_SERIAL, DeviceKind.SCANNER_CAMERA,
           DeviceKind.CAMERA)
 
 
-class DevicesPage(_Page):
+class DevicesPage(SetupPage):
     """Devices at this desk (ID-card readers, scanners, cameras), each with a live test."""
 
     KIND, NAME, SOURCE, RESULT = range(4)
@@ -466,7 +348,7 @@ class Finisher:
         self.working = False
         self.done = False
 
-    def finish(self, page: _Page, after_failure: Callable[[], None] = lambda: None) -> bool:
+    def finish(self, page: SetupPage, after_failure: Callable[[], None] = lambda: None) -> bool:
         """QWizardPage.validatePage of the last page: False until the set-up has succeeded."""
         if self.done:
             return True
@@ -497,7 +379,7 @@ class Finisher:
         return False
 
 
-class ChiefPage(_Page):
+class ChiefPage(SetupPage):
     """The last page: the first chief examiner's credential; Finish sets everything up."""
 
     def __init__(self, services: SetupServices, finisher: Finisher) -> None:

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QWidget, QWizard
 
 from app.services.setup import SetupAnswers, SetupResult
 from ui.runner import OpRunner
+from ui.setup.database_page import DatabasePage
 from ui.setup.pages import (
     ChiefPage,
-    DatabasePage,
     DevicesPage,
     Finisher,
     ProvincePage,
@@ -35,6 +35,7 @@ class SetupServices:
     apply: Callable[[SetupAnswers], SetupResult]
     sqlite_path: str
     desk_name: str
+    keyring_available: bool = True
 
 
 class SetupWizard(QWizard):
@@ -80,6 +81,7 @@ class SetupWizard(QWizard):
             chief=None if self.joining() else self.chief.chief(),
             db_url=self.database.url(), devices=tuple(self.devices.configs()),
             desk_name=self.venue.desk_name.text(), language=self.welcome.language(),
+            allow_plaintext_keys=self.database.allow_plaintext_keys(),
         )
 
     def _applied(self, result: SetupResult) -> None:
