@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy.exc import OperationalError
+
 
 class VenueError(Exception):
     """A refusal the user must understand: what went wrong, with the facts that say where."""
@@ -35,3 +37,14 @@ class PermissionDenied(VenueError):
             action=action,
             role=role,
         )
+
+
+class DatabaseUnreachable(VenueError):
+    def __init__(self, detail: str) -> None:
+        super().__init__("db.unreachable", "The database cannot be opened or reached: {detail}", detail=detail)
+
+
+def database_unreachable(exc: BaseException) -> bool:
+    """The database could not be reached (a server down, a file gone), as opposed to a refusal:
+    a desk shows it as its database health."""
+    return isinstance(exc, OperationalError | DatabaseUnreachable)

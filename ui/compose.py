@@ -6,14 +6,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import timedelta
+from functools import partial
 from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
 from app.bootstrap import Core
-from app.db.models import Exam, Venue
 from app.security.auth import StaffSession
-from app.services.overview import overview
+from app.services.overview import exam_and_venue_names, read_overview
 from ui.devices.station import DeviceStation
 from ui.overview.screen import OverviewScreen
 from ui.runner import OpRunner
@@ -22,22 +22,8 @@ from ui.shell.main_window import MainWindow, ShellServices
 log = logging.getLogger(__name__)
 
 
-def _read(core: Core, fn: Callable[[Any], Any]) -> Callable[[], Any]:
-    def run() -> Any:
-        with core.sessions() as s:
-            return fn(s)
-
-    return run
-
-
-def _names(core: Core) -> tuple[str, str]:
-    with core.sessions() as s:
-        exam, venue = s.query(Exam).first(), s.query(Venue).first()
-        return (exam.name if exam else ""), (venue.name if venue else "")
-
-
 def build_main_window(core: Core, runner: OpRunner, language: str) -> MainWindow:
-    exam_name, venue_name = _names(core)
+    exam_name, venue_name = exam_and_venue_names(core.sessions)
 
     station = DeviceStation.simulated() if core.demo else DeviceStation.from_settings(core.settings.devices)
     station.start()
@@ -52,7 +38,7 @@ def build_main_window(core: Core, runner: OpRunner, language: str) -> MainWindow
         from ui.sync import wiring as sync_wiring
 
         return {
-            "overview": lambda: OverviewScreen(runner, _read(core, overview)),
+            "overview": lambda: OverviewScreen(runner, partial(read_overview, core.sessions)),
             "checkin": lambda: checkin_wiring.build(core, runner, _session(_user), station, (exam_name, venue_name)),
             "custody": lambda: custody_wiring.from_core(core, runner, _session(_user), station.bridge),
             "paper_room": lambda: paper_room_wiring.from_core(core, runner, _session(_user)),
@@ -68,6 +54,7 @@ def build_main_window(core: Core, runner: OpRunner, language: str) -> MainWindow
         title=f"{exam_name} · {venue_name}" if exam_name else venue_name,
         venue_name=venue_name,
         idle_lock_seconds=timedelta(minutes=core.settings.idle_lock_minutes).total_seconds(),
+        clock=core.clock,
     )
     window = MainWindow(runner, services, language)
     window.destroyed.connect(station.stop)

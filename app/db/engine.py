@@ -8,7 +8,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.errors import VenueError
+from app.errors import DatabaseUnreachable
 from app.failures import explain_database_failure
 
 
@@ -76,6 +76,4 @@ def read_session_factory(sessions: sessionmaker[Session]) -> sessionmaker[Sessio
     return sessionmaker(bind.execution_options(**{READ_ONLY: True}), expire_on_commit=False)
 
 
-class DatabaseUnreachable(VenueError):
-    def __init__(self, detail: str) -> None:
-        super().__init__("db.unreachable", "The database cannot be opened or reached: {detail}", detail=detail)
+__all__ = ["DatabaseUnreachable"]  # it moved to app.errors (ui reads it without app.db)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -93,3 +94,8 @@ def room_attendance(session: Session, sitting_id: uuid.UUID, room_id: uuid.UUID)
         refused.append(RefusedEntry(scan.at, scan.ticket_number, name or "", scan.reason, scan.desk, late))
     return RoomAttendance(sitting.id, room.id, sitting.code, sitting.subject, sitting.starts_at, sitting.ends_at,
                           room.code, room.name, tuple(lines), tuple(refused))
+
+
+def read_room_attendance(sessions: Callable[[], Session], sitting_id: uuid.UUID, room_id: uuid.UUID) -> RoomAttendance:
+    with sessions() as s:
+        return room_attendance(s, sitting_id, room_id)

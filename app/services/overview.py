@@ -3,6 +3,7 @@ their art. 30 limits, and counts."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -66,3 +67,16 @@ def overview(session: Session) -> Overview:
         session.scalar(select(func.count()).select_from(Staff)) or 0,
         tuple(lines),
     )
+
+
+def read_overview(sessions: Callable[[], Session]) -> Overview:
+    with sessions() as s:
+        return overview(s)
+
+
+def exam_and_venue_names(sessions: Callable[[], Session]) -> tuple[str, str]:
+    """The exam's and the venue's names for the window title ("" before a package is imported)."""
+    with sessions() as s:
+        exam = s.scalars(select(Exam.name).limit(1)).first()
+        venue = s.scalars(select(Venue.name).limit(1)).first()
+        return exam or "", venue or ""

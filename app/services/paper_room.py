@@ -195,6 +195,18 @@ def alerts(session: Session, now: datetime, *, free_bytes: int | None = None) ->
     return sorted(found, key=lambda a: a.at, reverse=True)
 
 
+@dataclass(frozen=True)
+class CameraEventLine:
+    """One camera event as the paper-room screen lists it."""
+
+    camera: str
+    kind: str
+    at: datetime
+    detail: str
+    snapshot_path: str
+    alert: bool
+
+
 class PaperRoomService:
     def __init__(self, session_factory: Callable[[], Session], clock: Callable[[], datetime],
                  auth: AuthService) -> None:
@@ -336,11 +348,10 @@ class PaperRoomService:
             s.expunge(event)
             return event
 
-    def events(self, limit: int = 50) -> list[CameraEvent]:
+    def events(self, limit: int = 50) -> list[CameraEventLine]:
         with self._sessions() as s:
-            rows = list(s.scalars(select(CameraEvent).order_by(CameraEvent.seq.desc()).limit(limit)))
-            s.expunge_all()
-            return rows
+            return [CameraEventLine(e.camera, e.kind, e.at, e.detail, e.snapshot_path, e.alert)
+                    for e in s.scalars(select(CameraEvent).order_by(CameraEvent.seq.desc()).limit(limit))]
 
     def forecast(self, free_bytes: int) -> DiskForecast:
         with self._sessions() as s:

@@ -23,7 +23,7 @@ from devices.scanner.serial_scanner import SerialScanner, SerialSettings
 from devices.scanner.simulator import ScannerSimulator
 from tests.qt_support import drain
 from tests.unit.test_custody_support import Venue, make_venue
-from tests.unit.test_security_support import GOOD, sessions
+from tests.unit.test_security_support import GOOD
 from ui.custody.screen import CustodyScreen
 from ui.custody.wiring import custody_screen
 from ui.devices.bridge import DeviceBridge
@@ -58,7 +58,7 @@ def scanner(qtbot: QtBot) -> Iterator[tuple[ScannerSimulator, DeviceBridge]]:
 
 def _screen(qtbot: QtBot, v: Venue, bridge: DeviceBridge, tmp_path: Path) -> CustodyScreen:
     runner = OpRunner()
-    screen = custody_screen(runner, v.custody, sessions(v.engine), v.clock, v.login(), tmp_path / "reports", bridge)
+    screen = custody_screen(runner, v.custody, v.login(), tmp_path / "reports", bridge)
     qtbot.addWidget(screen)
     screen.resize(1600, 900)
     screen.show()

@@ -31,9 +31,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import OperationalError
 
-from app.db.engine import DatabaseUnreachable
+from app.errors import database_unreachable
 from app.rules.checkin import PresentedDocument, PresentedTicket, Verdict
 from app.rules.timing import venue_time
 from app.security.auth import StaffSession
@@ -374,7 +373,7 @@ class CheckinScreen(Screen):
         self.refresh_counts()
 
     def _db_failed(self, exc: BaseException) -> None:
-        if isinstance(exc, OperationalError | DatabaseUnreachable):
+        if database_unreachable(exc):
             self._db_ok = False
         self._show_health()
 

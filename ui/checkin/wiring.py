@@ -11,7 +11,7 @@ from app.bootstrap import Core
 from app.security.auth import StaffSession
 from app.security.permissions import Permission
 from app.security.two_person import Confirmation, TwoPersonRule
-from app.services.attendance import RoomAttendance, room_attendance
+from app.services.attendance import RoomAttendance, read_room_attendance
 from app.services.checkin import CONFIRM_ACTION, CheckinService, DeskSetup, Outcome, confirmation_entity
 from app.services.demo_desk import DemoPerson, people
 from devices.idcard.photo import NoPhotoDecoder, PhotoDecoder
@@ -43,8 +43,7 @@ def build(core: Core, runner: OpRunner, user: StaffSession, station: DeviceStati
                                   entity=confirmation_entity(checked))
 
     def attendance(setup: DeskSetup, room_id: uuid.UUID) -> RoomAttendance:
-        with core.sessions() as s:
-            return room_attendance(s, setup.sitting_id, room_id)
+        return read_room_attendance(core.sessions, setup.sitting_id, room_id)
 
     decoder: PhotoDecoder = station.demo.photos if station and station.demo else NoPhotoDecoder()
     ports = DeskPorts(service, user, core.desk, clock, confirm, attendance, core.settings.data_dir / "reports",

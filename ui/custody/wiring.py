@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
-
-from sqlalchemy.orm import Session
 
 from app.bootstrap import Core
 from app.security.auth import StaffSession
-from app.services import custody as custody_service
 from app.services.custody import CustodyService
 from ui.custody.screen import CustodyOverview, CustodyScreen
 from ui.custody.wizard import CustodyActions
@@ -30,13 +25,10 @@ def custody_actions(service: CustodyService, user: StaffSession) -> CustodyActio
     )
 
 
-def custody_screen(runner: OpRunner, service: CustodyService, sessions: Callable[[], Session],
-                   clock: Callable[[], datetime], user: StaffSession, reports_dir: Path,
+def custody_screen(runner: OpRunner, service: CustodyService, user: StaffSession, reports_dir: Path,
                    bridge: DeviceBridge | None = None) -> CustodyScreen:
     def overview() -> CustodyOverview:
-        with sessions() as s:
-            alerts = custody_service.alerts(s, clock())
-        return CustodyOverview(alerts, service.handovers(limit=20))
+        return CustodyOverview(service.alerts(), service.handovers(limit=20))
 
     return CustodyScreen(runner, custody_actions(service, user), overview, lambda: service.reconcile(user),
                          service.chain, reports_dir, bridge)
@@ -46,5 +38,4 @@ def from_core(core: Core, runner: OpRunner, user: StaffSession, bridge: DeviceBr
     """The composition root's one call: the screen over the core's database, auth and clock; scans
     from the desk's scanners (serial or camera) arrive through `bridge`."""
     service = CustodyService(core.sessions, core.clock, core.auth)
-    return custody_screen(runner, service, core.sessions, core.clock, user, core.settings.data_dir / "reports",
-                          bridge)
+    return custody_screen(runner, service, user, core.settings.data_dir / "reports", bridge)

@@ -24,10 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.changes import DataKind
-from app.db.models_custody import CameraEvent
 from app.rules.custody import DiskForecast
 from app.rules.timing import venue_time
-from app.services.paper_room import DutyState
+from app.services.paper_room import CameraEventLine, DutyState
 from ui.custody.names import camera_event_name
 from ui.messages import describe
 from ui.paper_room.cameras import PaperRoomCameras, thumbnail_path
@@ -41,7 +40,7 @@ DATA_KINDS = frozenset({DataKind.PAPER_ROOM, DataKind.CUSTODY})
 @dataclass
 class PaperRoomView:
     duty: DutyState
-    events: list[CameraEvent]
+    events: list[CameraEventLine]
     forecast: DiskForecast
 
 

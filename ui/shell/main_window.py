@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QEvent, QTimer, Signal
@@ -29,6 +30,7 @@ class ShellServices:
     venue_name: str = ""
     idle_lock_seconds: float = 600.0
     monotonic: Callable[[], float] = field(default=time.monotonic)
+    clock: Callable[[], datetime] | None = None  # the venue clock the header shows
 
 
 class MainWindow(QMainWindow):
@@ -82,7 +84,8 @@ class MainWindow(QMainWindow):
             self.lock()
 
     def _enter(self, user: SignedIn) -> None:
-        self.workspace = Workspace(user, self._services.screen_factories(user), self._services.title)
+        self.workspace = Workspace(user, self._services.screen_factories(user), self._services.title,
+                                   clock=self._services.clock)
         self.workspace.sign_out_requested.connect(self.sign_out)
         self.workspace.lock_requested.connect(self.lock)
         self.pages.addWidget(self.workspace)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import Protocol
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
@@ -18,7 +19,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db.types import utcnow
 from app.domain import Role
 from app.rules.timing import venue_time
 from ui.names import role_name
@@ -33,6 +33,10 @@ class SignedIn(Protocol):
     def role(self) -> Role: ...
 
 
+def _wall_clock() -> datetime:
+    return datetime.now(UTC)
+
+
 class Workspace(QWidget):
     sign_out_requested = Signal()
     lock_requested = Signal()
@@ -43,9 +47,11 @@ class Workspace(QWidget):
         factories: dict[str, Callable[[], QWidget]],
         title: str = "",
         parent: QWidget | None = None,
+        clock: Callable[[], datetime] | None = None,
     ) -> None:
         super().__init__(parent)
         self.user = user
+        self._clock = clock or _wall_clock
         self._title = title
         self.specs: list[ScreenSpec] = screens_for(user.role, factories)
 
@@ -117,4 +123,4 @@ class Workspace(QWidget):
         super().changeEvent(event)
 
     def _update_clock(self) -> None:
-        self.clock.setText(f"{venue_time(utcnow()):%H:%M:%S}")
+        self.clock.setText(f"{venue_time(self._clock()):%H:%M:%S}")
