@@ -55,8 +55,10 @@ def entry_open(s: Schedule, now: datetime) -> bool:
 
 
 def lateness(s: Schedule, now: datetime) -> timedelta:
-    """How long after the start a candidate arrived (zero when on time)."""
-    return max(timedelta(0), now - s.starts_at)
+    """How long after entry closed a candidate arrived (zero while entry is open): what the desk
+    says to a refused candidate ("已于 08:35 截止，迟到 2 分 12 秒"), measured from the cutoff, not
+    from the start."""
+    return max(timedelta(0), now - entry_closes_at(s))
 
 
 def sealing_ends_at(s: Schedule) -> datetime:

@@ -12,7 +12,7 @@ import json
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, bindparam, func, select, true
@@ -114,6 +114,7 @@ class Outcome:
     admission_id: uuid.UUID | None = None
     incident_id: uuid.UUID | None = None
     change_request_id: uuid.UUID | None = None
+    confirmed_by: str | None = None  # the second invigilator who confirmed an admission after a check
 
     @property
     def verdict(self) -> Verdict:
@@ -122,14 +123,15 @@ class Outcome:
 
 @dataclass(frozen=True)
 class Counters:
+    """People, never scans: `refused` is the people turned away at this door who are not admitted
+    (a late candidate scanned twice is one; an admitted one scanned again is none), `not_yet` the
+    expected candidates neither admitted nor recorded absent."""
+
     expected: int
     admitted: int
     absent: int
     refused: int
-
-    @property
-    def not_yet(self) -> int:
-        return self.expected - self.admitted - self.absent
+    not_yet: int
 
 
 @dataclass(frozen=True)
@@ -141,6 +143,7 @@ class RecentScan:
     ticket_number: str
     room_code: str | None
     seat_number: int | None
+    late_by: timedelta | None = None  # an entry-closed refusal: how long after the cutoff
 
 
 @dataclass(frozen=True)
@@ -254,17 +257,27 @@ class CheckinService:
             def count(stmt: Select[Any]) -> int:
                 return int(s.scalar(stmt) or 0)
 
-            expected = count(select(func.count()).select_from(SeatAssignment).join(Candidate)
-                             .where(SeatAssignment.sitting_id == setup.sitting_id, ~Candidate.withdrawn,
-                                    in_room(SeatAssignment.room_id)))
+            admitted_ids = select(Admission.candidate_id).where(Admission.sitting_id == setup.sitting_id)
+            absent_ids = select(Absence.candidate_id).where(Absence.sitting_id == setup.sitting_id)
+            seated = (select(func.count()).select_from(SeatAssignment).join(Candidate)
+                      .where(SeatAssignment.sitting_id == setup.sitting_id, ~Candidate.withdrawn,
+                             in_room(SeatAssignment.room_id)))
+            expected = count(seated)
+            not_yet = count(seated.where(SeatAssignment.candidate_id.not_in(admitted_ids),
+                                         SeatAssignment.candidate_id.not_in(absent_ids)))
             admitted = count(select(func.count()).select_from(Admission)
                              .where(Admission.sitting_id == setup.sitting_id, in_room(Admission.room_id)))
             absent = count(select(func.count()).select_from(Absence)
                            .where(Absence.sitting_id == setup.sitting_id, in_room(Absence.room_id)))
-            refused = count(select(func.count()).select_from(CheckinScan)
-                            .where(CheckinScan.sitting_id == setup.sitting_id, CheckinScan.verdict == "refuse",
-                                   in_room(CheckinScan.desk_room_id)))
-            return Counters(expected, admitted, absent, refused)
+            refusals = (CheckinScan.sitting_id == setup.sitting_id, CheckinScan.verdict == "refuse",
+                        in_room(CheckinScan.desk_room_id))
+            known = count(select(func.count(func.distinct(CheckinScan.candidate_id)))
+                          .where(*refusals, CheckinScan.candidate_id.is_not(None),
+                                 CheckinScan.candidate_id.not_in(admitted_ids)))
+            # Nobody's registration: one person per ticket (or card) presented, however often.
+            unknown = count(select(func.count(func.distinct(CheckinScan.ticket_number + "|" + CheckinScan.document_masked)))
+                            .where(*refusals, CheckinScan.candidate_id.is_(None)))
+            return Counters(expected, admitted, absent, known + unknown, not_yet)
 
     def recent(self, setup: DeskSetup, limit: int = 8) -> list[RecentScan]:
         with self._reads() as s:
@@ -274,8 +287,10 @@ class CheckinService:
             out = []
             for scan, name in s.execute(stmt):
                 detail = json.loads(scan.detail_json or "{}")
+                late = detail.get("late_seconds")
                 out.append(RecentScan(scan.at, scan.verdict, scan.reason, name or "", scan.ticket_number,
-                                      detail.get("room_code"), detail.get("seat_number")))
+                                      detail.get("room_code"), detail.get("seat_number"),
+                                      timedelta(seconds=late) if late is not None else None))
             return out
 
     def search(self, setup: DeskSetup, text: str, limit: int = 20) -> list[SearchHit]:
@@ -363,7 +378,8 @@ class CheckinService:
             if admission_id is not None and decision.change_request_field and checked.document is not None:
                 change_id = self._change_request(s, confirmation, setup, decision, checked.document, reason, now)
             return Outcome(outcome.decision, now, outcome.candidate, outcome.other, checked.ticket, checked.document,
-                           outcome.scan_id, admission_id, None, change_id)
+                           outcome.scan_id, admission_id, None, change_id,
+                           confirmation.second.name if admission_id is not None else None)
 
     def dismiss(self, user: StaffSession, setup: DeskSetup, pending: Outcome) -> None:
         """The candidate left the desk undecided (Esc on a waiting decision): the scan is still recorded."""

@@ -295,14 +295,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{m} min {s} s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Entry has closed (5 minutes after the start; at the start for audio/video); late by {late}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Not this room: go to room {room}, seat {seat}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -312,6 +304,10 @@
     </message>
     <message>
         <source>The document does not belong to this ticket&apos;s candidate: possible impersonation. A draft incident has been opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry has closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -384,6 +380,34 @@
     </message>
     <message>
         <source>Ticket and identity document match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry closed at {time}; late by {late}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket {code} is not a ticket of this exam: check the number, or press F3 to find the candidate by name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The identity document expired on {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmed by {name}, the second invigilator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter: call a second invigilator to confirm the admission · Esc: leave the candidate out, next candidate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Late by {late}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown ticket {code}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1165,6 +1189,21 @@
     </message>
     <message>
         <source>Reason for the redraw</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Duration</name>
+    <message>
+        <source>{h} h {m} min {s} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{m} min {s} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{s} s</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3715,11 +3754,11 @@ Receiving: {receiving}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Starts {start}   in {left}</source>
+        <source>Starts in {left} (at {start})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Ends {end}   time left {left}</source>
+        <source>Time left {left} (ends {end})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

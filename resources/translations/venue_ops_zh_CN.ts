@@ -294,14 +294,6 @@
         <translation>请继续</translation>
     </message>
     <message>
-        <source>{m} min {s} s</source>
-        <translation>{m} 分 {s} 秒</translation>
-    </message>
-    <message>
-        <source>Entry has closed (5 minutes after the start; at the start for audio/video); late by {late}</source>
-        <translation>入场已截止（开考后5分钟；语音视频类开考即截止），迟到 {late}</translation>
-    </message>
-    <message>
         <source>Not this room: go to room {room}, seat {seat}</source>
         <translation>非本考场：请到第{room}考场 {seat} 号座位</translation>
     </message>
@@ -312,6 +304,10 @@
     <message>
         <source>The document does not belong to this ticket's candidate: possible impersonation. A draft incident has been opened.</source>
         <translation>证件与准考证不是同一考生：疑似替考。已自动建立异常记录草稿。</translation>
+    </message>
+    <message>
+        <source>Entry has closed</source>
+        <translation>入场已截止</translation>
     </message>
     <message>
         <source>Not a candidate of this sitting</source>
@@ -384,6 +380,34 @@
     <message>
         <source>Ticket and identity document match</source>
         <translation>准考证与身份证件一致</translation>
+    </message>
+    <message>
+        <source>Entry closed at {time}; late by {late}</source>
+        <translation>已于 {time} 截止，迟到 {late}</translation>
+    </message>
+    <message>
+        <source>Ticket {code} is not a ticket of this exam: check the number, or press F3 to find the candidate by name</source>
+        <translation>准考证号 {code} 不是本次考试的准考证：请核对号码，或按 F3 按姓名查找</translation>
+    </message>
+    <message>
+        <source>The identity document expired on {date}</source>
+        <translation>身份证件已于 {date} 过期</translation>
+    </message>
+    <message>
+        <source>Confirmed by {name}, the second invigilator</source>
+        <translation>已由第二名监考员 {name} 核验确认</translation>
+    </message>
+    <message>
+        <source>Enter: call a second invigilator to confirm the admission · Esc: leave the candidate out, next candidate</source>
+        <translation>Enter：请第二名监考员核验确认后放行 · Esc：不放行，接待下一位</translation>
+    </message>
+    <message>
+        <source>Late by {late}</source>
+        <translation>迟到 {late}</translation>
+    </message>
+    <message>
+        <source>Unknown ticket {code}</source>
+        <translation>未知准考证 {code}</translation>
     </message>
 </context>
 <context>
@@ -1166,6 +1190,21 @@
     <message>
         <source>Reason for the redraw</source>
         <translation>重新抽取理由</translation>
+    </message>
+</context>
+<context>
+    <name>Duration</name>
+    <message>
+        <source>{h} h {m} min {s} s</source>
+        <translation>{h} 小时 {m} 分 {s} 秒</translation>
+    </message>
+    <message>
+        <source>{m} min {s} s</source>
+        <translation>{m} 分 {s} 秒</translation>
+    </message>
+    <message>
+        <source>{s} s</source>
+        <translation>{s} 秒</translation>
     </message>
 </context>
 <context>
@@ -3716,12 +3755,12 @@ Receiving: {receiving}</source>
         <translation>第{room}考场</translation>
     </message>
     <message>
-        <source>Starts {start}   in {left}</source>
-        <translation>开考 {start}   还有 {left}</translation>
+        <source>Starts in {left} (at {start})</source>
+        <translation>距开考 {left}（{start} 开考）</translation>
     </message>
     <message>
-        <source>Ends {end}   time left {left}</source>
-        <translation>考试结束 {end}   剩余 {left}</translation>
+        <source>Time left {left} (ends {end})</source>
+        <translation>距结束 {left}（{end} 结束）</translation>
     </message>
     <message>
         <source>The exam has ended ({end}).</source>

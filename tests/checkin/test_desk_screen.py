@@ -119,7 +119,7 @@ def test_art30_2_late_arrival_is_refused_on_screen(qtbot: QtBot, kit: Kit, tmp_p
         screen.present_ticket(str(c["ticket_number"]))
     outcome: Outcome = sig.args[0]
     assert outcome.decision.reason is Reason.ENTRY_CLOSED and screen.panel.verdict == "refuse"
-    assert "6" in screen.panel.reason.text()
+    assert "late by 1 min 0 s" in screen.panel.reason.text()  # from the cutoff (start + 5 min)
 
 
 def test_wrong_persons_card_is_refused_with_a_draft_incident(

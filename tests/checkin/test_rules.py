@@ -74,7 +74,8 @@ def test_art30_2_entry_closes_five_minutes_after_start_with_how_late() -> None:
     assert both(at=timedelta(minutes=4, seconds=59)).verdict is Verdict.ADMIT
     late = both(at=timedelta(minutes=7, seconds=12))
     assert late.verdict is Verdict.REFUSE and late.reason is Reason.ENTRY_CLOSED
-    assert late.late_by == timedelta(minutes=7, seconds=12)
+    assert late.late_by == timedelta(minutes=2, seconds=12)  # from the cutoff (start + 5 min)
+    assert late.closes_at == START + timedelta(minutes=5)
     assert late.candidate is not None  # who was refused is recorded
 
 

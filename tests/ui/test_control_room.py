@@ -179,14 +179,14 @@ def test_timer_view_shows_time_left_and_when_hand_in_opens(qtbot: QtBot) -> None
                      tick_ms=3_600_000)
     qtbot.addWidget(view)
     assert view.now_label.text() == "09:12:33"
-    assert view.end_label.text() == "Ends 11:00   time left 1:47:27"
+    assert view.end_label.text() == "Time left 1 h 47 min 27 s (ends 11:00)"  # a duration, not a clock
     assert view.hand_in.text() == "Hand-in and leaving from 10:30"
     clock.now = START + timedelta(hours=2)
     view.tick()
     assert view.hand_in.text() == "Hand-in and leaving are allowed now"
     clock.now = START - timedelta(minutes=5)
     view.tick()
-    assert view.end_label.text() == "Starts 08:30   in 5:00"
+    assert view.end_label.text() == "Starts in 5 min 0 s (at 08:30)"
 
 
 @pytest.mark.skipif(not os.environ.get("VENUE_SCREENSHOTS"), reason="set VENUE_SCREENSHOTS=DIR to write screenshots")

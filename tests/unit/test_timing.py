@@ -47,10 +47,13 @@ def test_art30_audio_video_entry_closes_at_start() -> None:
     assert not entry_open(s, START)
 
 
-def test_art30_lateness_counts_from_the_start() -> None:
+def test_art30_2_lateness_counts_from_the_cutoff_not_from_the_start() -> None:
     s = sched(120)
     assert lateness(s, START - timedelta(minutes=3)) == timedelta(0)
-    assert lateness(s, START + timedelta(minutes=7, seconds=12)) == timedelta(minutes=7, seconds=12)
+    assert lateness(s, START + timedelta(minutes=4)) == timedelta(0)  # late for the start, not for entry
+    assert lateness(s, START + timedelta(minutes=7, seconds=12)) == timedelta(minutes=2, seconds=12)
+    av = sched(120, SittingMode.AUDIO_VIDEO)  # entry closes at the start itself
+    assert lateness(av, START + timedelta(minutes=7, seconds=12)) == timedelta(minutes=7, seconds=12)
 
 
 def test_art30_sitting_of_exactly_two_hours_is_sealed_until_the_end() -> None:

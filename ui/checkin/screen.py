@@ -49,9 +49,10 @@ from ui.checkin.attendance import AttendanceDialog
 from ui.checkin.convert import from_card, from_scan
 from ui.checkin.cues import Cues
 from ui.checkin.dialogs import ConfirmCheckDialog, ManualEntryDialog, SearchDialog
-from ui.checkin.texts import duration, reasons_text, verdict_short
+from ui.checkin.texts import reasons_text, verdict_short
 from ui.checkin.verdict_panel import VerdictPanel
 from ui.devices.wedge_filter import WedgeFilter
+from ui.durations import duration
 from ui.messages import describe
 from ui.runner import OpRunner
 from ui.screen import Screen
@@ -408,7 +409,7 @@ class CheckinScreen(Screen):
         self.recent.clear()
         for r in recent:
             place = f"{r.room_code}-{r.seat_number}" if r.room_code else ""
-            self.recent.addItem(f"{venue_time(r.at):%H:%M:%S}  {verdict_short(r.verdict, r.reason)}  {r.name}  {place}")
+            self.recent.addItem(f"{venue_time(r.at):%H:%M:%S}  {verdict_short(r)}  {r.name}  {place}")
         self._show_health()
 
     def _on_tick(self) -> None:
@@ -420,7 +421,7 @@ class CheckinScreen(Screen):
         closing = now >= closes or (closes - now).total_seconds() <= 300
         if now < closes:
             self.countdown.setText(self.tr("Entry closes {time}\n{left} left").format(
-                time=f"{venue_time(closes):%H:%M}", left=duration(closes - now)))
+                time=f"{venue_time(closes):%H:%M}", left=duration(closes - now, round_up=True)))
         else:
             self.countdown.setText(self.tr("Entry closed at {time}").format(time=f"{venue_time(closes):%H:%M}"))
             self._mark_absent()

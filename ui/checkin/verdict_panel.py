@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLay
 
 from app.domain import Gender
 from app.services.checkin import CandidateView, Outcome
-from ui.checkin.texts import reasons_text, verdict_word
+from ui.checkin.texts import next_step, reasons_text, verdict_word
 
 PHOTO_SIZE = (204, 252)  # twice the card's 102×126
 
@@ -46,6 +46,7 @@ class VerdictPanel(QFrame):
         self.card_caption = QLabel(objectName="PhotoCaption", alignment=Qt.AlignmentFlag.AlignCenter)
         self.word = QLabel(objectName="VerdictWord", wordWrap=True)
         self.reason = QLabel(objectName="VerdictReason", wordWrap=True)
+        self.step = QLabel(objectName="VerdictStep", wordWrap=True)  # what Enter and Esc do now
         self.name = QLabel(objectName="CandidateName")
         self.identity = QLabel(objectName="CandidateLine")
         self.ticket = QLabel(objectName="CandidateLine")
@@ -70,6 +71,7 @@ class VerdictPanel(QFrame):
         layout.setContentsMargins(24, 16, 24, 16)
         layout.addWidget(self.word)
         layout.addWidget(self.reason)
+        layout.addWidget(self.step)
         layout.addSpacing(10)
         layout.addLayout(below)
         layout.addStretch()
@@ -85,6 +87,7 @@ class VerdictPanel(QFrame):
         self._paint("ready")
         self.word.setText(self.tr("Next candidate"))
         self.reason.setText(self.tr("Scan the admission ticket or place the identity card on the reader"))
+        self._step("")
         self._candidate(None)
 
     def show_busy(self) -> None:
@@ -96,16 +99,22 @@ class VerdictPanel(QFrame):
         self._paint("problem")
         self.word.setText(title)
         self.reason.setText(detail)
+        self._step("")
 
     def show_outcome(self, outcome: Outcome, card_photo: bytes | None) -> None:
         self._outcome, self._card_photo, self._message = outcome, card_photo, None
         self._paint(outcome.verdict.value)
         self.word.setText(verdict_word(outcome.verdict))
         self.reason.setText(reasons_text(outcome))
+        self._step(next_step(outcome))
         self._candidate(outcome.candidate, card_photo, outcome.document is not None)
         if outcome.other is not None:
             self.other.setText(self.tr("The document belongs to: {name}, ticket {ticket}")
                                .format(name=outcome.other.name, ticket=outcome.other.ticket_number))
+
+    def _step(self, text: str) -> None:
+        self.step.setText(text)
+        self.step.setVisible(bool(text))
 
     def _paint(self, state: str) -> None:
         self.setProperty("verdict", state)

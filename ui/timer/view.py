@@ -12,7 +12,7 @@ from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from app.rules.timing import Schedule, may_hand_in, sealing_ends_at, venue_time
-from ui.control.texts import countdown
+from ui.durations import duration
 
 
 class TimerView(QWidget):
@@ -25,7 +25,7 @@ class TimerView(QWidget):
         self._exam, self._subject, self._room = exam, subject, room
         self.title = QLabel(objectName="TimerTitle", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
         self.now_label = QLabel(objectName="TimerNow", alignment=Qt.AlignmentFlag.AlignCenter)
-        self.end_label = QLabel(objectName="TimerEnd", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.end_label = QLabel(objectName="TimerEnd", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
         self.hand_in = QLabel(objectName="TimerHandIn", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
@@ -57,11 +57,12 @@ class TimerView(QWidget):
         self.title.setText(" · ".join(parts))
         end = f"{venue_time(s.ends_at):%H:%M}"
         if now < s.starts_at:
-            self.end_label.setText(self.tr("Starts {start}   in {left}").format(
-                start=f"{venue_time(s.starts_at):%H:%M}", left=countdown((s.starts_at - now).total_seconds())))
+            # A duration reads as one ("距开考 22 分 56 秒"), never as a second clock ("22:56").
+            self.end_label.setText(self.tr("Starts in {left} (at {start})").format(
+                start=f"{venue_time(s.starts_at):%H:%M}", left=duration(s.starts_at - now, round_up=True)))
         elif now < s.ends_at:
-            self.end_label.setText(self.tr("Ends {end}   time left {left}").format(
-                end=end, left=countdown((s.ends_at - now).total_seconds())))
+            self.end_label.setText(self.tr("Time left {left} (ends {end})").format(
+                end=end, left=duration(s.ends_at - now, round_up=True)))
         else:
             self.end_label.setText(self.tr("The exam has ended ({end}).").format(end=end))
         if now >= s.ends_at:
