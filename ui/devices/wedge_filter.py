@@ -8,6 +8,10 @@ going to, so a person typing in a field loses nothing (their keys arrive at most
 Replayed keys go through `sendEvent` synchronously while `_replaying` is set, so the filter lets
 them pass instead of holding them again (no loop, and no need to mark the events themselves).
 
+Credentials are never scans: keys going to a password field (any QLineEdit not echoing normally)
+or into a widget marked `wedge_exempt` (the lock screen) are not judged, so a fast typist's or a
+badge reader's credential reaches its field whole and never reaches the desk as a ticket.
+
 Time: a key's own timestamp is used when the platform sets one, because after the GUI thread was
 busy, queued keys arrive together and only their timestamps still show a person's pace.
 Offscreen and in QTest the timestamp is 0; then the injected clock is read on arrival.
@@ -23,7 +27,7 @@ from dataclasses import dataclass
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 from devices.scanner.scan import Scan
 from devices.scanner.wedge import KeyOutcome, Typing, WedgeClassifier, WedgeConfig, WedgeResult
@@ -34,6 +38,18 @@ _MODIFIER_KEYS = {int(k) for k in (Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.
                                    Qt.Key.Key_AltGr, Qt.Key.Key_CapsLock, Qt.Key.Key_NumLock)}
 # A scanner types characters, Shift for capitals at most; a chord with these is a person.
 _CHORD = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier
+
+
+def exempt(widget: QWidget) -> bool:
+    """A credential's field, or inside a widget that asks not to be judged (`wedge_exempt`)."""
+    w: QWidget | None = widget
+    while w is not None:
+        if isinstance(w, QLineEdit) and w.echoMode() is not QLineEdit.EchoMode.Normal:
+            return True
+        if w.property("wedge_exempt") is True:
+            return True
+        w = w.parentWidget()
+    return False
 
 
 @dataclass
@@ -94,6 +110,9 @@ class WedgeFilter(QObject):
         # keys that were let through propagate, and judging such a key again changes nothing.
         if kind == QEvent.Type.KeyRelease:
             return self._release(watched, event)
+        if exempt(watched):
+            self._interrupt()  # a burst held for another widget goes back to it first
+            return False
         return self._press(watched, event)
 
     def _press(self, watched: QWidget, event: QKeyEvent) -> bool:

@@ -6,7 +6,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+BACKGROUND = "#14202d"  # the style sheet's #LockOverlay background, also the palette's
 
 from ui.messages import describe
 from ui.runner import OpRunner
@@ -31,25 +34,44 @@ class ActivityWatcher(QObject):
 
 
 class LockOverlay(QFrame):
-    """Covers its parent; asks for the signed-in person's credential."""
+    """Covers its parent, opaque: nothing of what was on screen (the last candidate at a desk)
+    shows through. Asks for the signed-in person's credential, a field the wedge filter leaves
+    alone (`wedge_exempt`): fast typing or a credential scanned from a badge never becomes a ticket."""
 
     unlocked = Signal()
     sign_out_requested = Signal()
 
     def __init__(self, runner: OpRunner, unlock: Callable[[str], object], who: str, parent: QWidget) -> None:
         super().__init__(parent, objectName="LockOverlay")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Window, QColor(BACKGROUND))
+        self.setPalette(palette)
+        self.setAutoFillBackground(True)  # opaque even without the style sheet
+        self.setProperty("wedge_exempt", True)
         self._runner = runner
         self._unlock = unlock
-        self.message = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
-        self.who = QLabel(who, alignment=Qt.AlignmentFlag.AlignCenter)
-        self.credential = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
-        self.credential.setFixedWidth(360)
-        self.error = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
+        self.message = QLabel(objectName="LockMessage", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
+        self.who = QLabel(who, objectName="LockWho", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
+        self.credential = QLineEdit(objectName="LockCredential", echoMode=QLineEdit.EchoMode.Password)
+        self.error = QLabel(objectName="LockError", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
         self.sign_out = QPushButton()
-        layout = QVBoxLayout(self)
+        # The texts wrap inside a box of their own width, so a long sentence (English) takes
+        # more lines instead of being cut off at the sides.
+        self.box = QFrame(objectName="LockBox")
+        self.box.setFixedWidth(640)
+        # The box takes the full height and centres its contents itself: its own layout then gives
+        # each wrapped label the height its width needs (an aligned box would get its size hint).
+        inner = QVBoxLayout(self.box)
+        inner.setSpacing(14)
+        inner.addStretch()
+        for w in (self.message, self.who, self.credential, self.error):
+            inner.addWidget(w)
+        inner.addWidget(self.sign_out, 0, Qt.AlignmentFlag.AlignHCenter)
+        inner.addStretch()
+        layout = QHBoxLayout(self)
         layout.addStretch()
-        for w in (self.message, self.who, self.credential, self.error, self.sign_out):
-            layout.addWidget(w, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.box)
         layout.addStretch()
         self.credential.returnPressed.connect(self._attempt)
         self.sign_out.clicked.connect(self.sign_out_requested)
