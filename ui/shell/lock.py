@@ -9,10 +9,10 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-BACKGROUND = "#14202d"  # the style sheet's #LockOverlay background, also the palette's
-
 from ui.messages import describe
 from ui.runner import OpRunner
+
+BACKGROUND = "#14202d"  # the style sheet's #LockOverlay background, also the palette's
 
 INPUT_EVENTS = frozenset(
     {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
