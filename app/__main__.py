@@ -246,12 +246,17 @@ def _run_gui(args: Namespace, settings: config.Settings) -> int:
     core = _open_for_gui(args, settings)
     runner = OpRunner()
     scheduler = _start_backups(core)
-    window = build_main_window(core, runner, settings.language)
+    engine = build_engine(core)
+    engine.start()
+    window = build_main_window(core, runner, settings.language, engine)
     window.language_requested.connect(translations.apply)
     width, height = (int(v) for v in args.size.split("x"))
     window.resize(width, height)
     if args.screenshot:
-        return _screenshot(window, runner, core, args)
+        try:
+            return _screenshot(window, runner, core, args)
+        finally:
+            engine.stop()
     window.show()
     if args.exit_when_ready:
         from PySide6.QtCore import QTimer
@@ -263,10 +268,39 @@ def _run_gui(args: Namespace, settings: config.Settings) -> int:
         QTimer.singleShot(0, ready)
     code = int(app.exec())
     runner.wait()
+    engine.stop()
     if scheduler is not None:
         scheduler.stop()
     core.close()
     return code
+
+
+def camera_sources(core: Any) -> list[tuple[str, str]]:
+    """The paper room's cameras from this PC's settings (kind "camera"); four simulated ones in the demo."""
+    from app.device_settings import CameraSettings, of_kind
+
+    configured = [(d.name, d.source) for d in of_kind(core.settings.devices, CameraSettings)]
+    if not configured and core.demo:
+        return [(f"保密室-{i}", "sim:motion") for i in range(1, 5)]
+    return configured[:4]
+
+
+def build_engine(core: Any) -> Any:
+    """The exam-day engine of this PC (app.engine), with the paper-room cameras of its settings
+    plugged in as its recorder (devices.camera.bank). Not started."""
+    from app.engine.engine import VenueEngine
+    from app.engine.recording import PaperRoomRecording
+    from app.services.paper_room import PaperRoomService
+
+    recording = None
+    sources = camera_sources(core)
+    if sources:
+        from devices.camera.bank import CameraBank
+
+        bank = CameraBank.from_sources(sources, core.settings.data_dir / "paper_room", 1 if core.demo else 5)
+        recording = PaperRoomRecording(PaperRoomService(core.sessions, core.clock, core.auth), bank, core.clock,
+                                       core.system_actor(), core.desk)
+    return VenueEngine(core.sessions, core.clock, core.system_actor(), core.desk, recording=recording)
 
 
 def _start_backups(core: Any) -> Any:

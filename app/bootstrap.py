@@ -4,9 +4,8 @@ the composition root (`app/__main__.py`) calls it and hands the result to the GU
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 from keyring.backends import fail
@@ -18,8 +17,8 @@ from app.config import Settings
 from app.db import migrate
 from app.db.engine import make_engine, make_session_factory
 from app.db.models import KeyValue, Staff
-from app.db.types import utcnow
 from app.domain import Role
+from app.engine.clock import VenueClock
 from app.errors import VenueError
 from app.package.keys import TrustedKeys, demo_trusted_keys
 from app.security.auth import AuthService, LockoutPolicy
@@ -43,7 +42,8 @@ class Core:
     staff: StaffService
     trusted_keys: TrustedKeys
     demo: bool = False
-    clock: Callable[[], datetime] = field(default=utcnow)
+    # The venue's one anchored clock (app.engine.clock): every service and screen reads this object.
+    clock: VenueClock = field(default_factory=VenueClock)
     backup_copy: Path | None = None
 
     @property
@@ -76,9 +76,11 @@ def keystore_for(settings: Settings, demo: bool) -> KeyStore:
                     plaintext_dir=settings.data_dir / "keys")
 
 
-def open_core(settings: Settings, *, demo: bool = False, clock: Callable[[], datetime] = utcnow,
+def open_core(settings: Settings, *, demo: bool = False, clock: VenueClock | None = None,
               keystore: KeyStore | None = None, credential_policy: CredentialPolicy | None = None) -> Core:
     settings.data_dir.mkdir(parents=True, exist_ok=True)
+    # Anchored now, once: from here on a change of the PC's clock moves no timer (it is an alert).
+    clock = clock or VenueClock(travel_allowed=demo)
     engine = make_engine(settings.database_url)
     copy = migrate.upgrade(engine)
     sessions = make_session_factory(engine)

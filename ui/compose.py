@@ -12,8 +12,10 @@ from typing import Any
 from PySide6.QtWidgets import QWidget
 
 from app.bootstrap import Core
+from app.engine.engine import VenueEngine
 from app.security.auth import StaffSession
 from app.services.overview import exam_and_venue_names, read_overview
+from ui.devices.bridge import DeviceBridge
 from ui.devices.station import DeviceStation
 from ui.overview.screen import OverviewScreen
 from ui.runner import OpRunner
@@ -22,8 +24,13 @@ from ui.shell.main_window import MainWindow, ShellServices
 log = logging.getLogger(__name__)
 
 
-def build_main_window(core: Core, runner: OpRunner, language: str) -> MainWindow:
+def build_main_window(core: Core, runner: OpRunner, language: str, engine: VenueEngine) -> MainWindow:
+    """The window over the running `engine` (its clock, scheduler and paper-room recording go on
+    whoever is signed in; the window only shows them)."""
     exam_name, venue_name = exam_and_venue_names(core.sessions)
+    relay = DeviceBridge()  # the engine's "data changed" comes from its own thread
+    relay.event_received.connect(lambda kinds: runner.changed.emit(kinds))
+    stop_relay = engine.subscribe(relay.sink)
 
     station = DeviceStation.simulated() if core.demo else DeviceStation.from_settings(core.settings.devices)
     station.start()
@@ -41,7 +48,7 @@ def build_main_window(core: Core, runner: OpRunner, language: str) -> MainWindow
             "overview": lambda: OverviewScreen(runner, partial(read_overview, core.sessions)),
             "checkin": lambda: checkin_wiring.build(core, runner, _session(_user), station, (exam_name, venue_name)),
             "custody": lambda: custody_wiring.from_core(core, runner, _session(_user), station.bridge),
-            "paper_room": lambda: paper_room_wiring.from_core(core, runner, _session(_user)),
+            "paper_room": lambda: paper_room_wiring.from_core(core, runner, _session(_user), engine.recording),
             "sync": lambda: sync_wiring.from_core(core, runner),
             **control_wiring.control_factories(core, runner, _user),
         }
@@ -58,7 +65,9 @@ def build_main_window(core: Core, runner: OpRunner, language: str) -> MainWindow
     )
     window = MainWindow(runner, services, language)
     window.destroyed.connect(station.stop)
+    window.destroyed.connect(lambda *_: stop_relay())
     window.station = station  # type: ignore[attr-defined]  # kept alive with the window
+    window.engine_relay = relay  # type: ignore[attr-defined]
     return window
 
 

@@ -66,6 +66,7 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("Errors", 'Only a decision that asked for a check can be admitted after a check.'),
     QT_TRANSLATE_NOOP("Errors", 'Only a serious incident is tracked until reported.'),
     QT_TRANSLATE_NOOP("Errors", 'Only an SQLite database is restored here; restore PostgreSQL with pg_restore.'),
+    QT_TRANSLATE_NOOP("Errors", 'Only the demo can move the venue clock.'),
     QT_TRANSLATE_NOOP("Errors", 'Only the invigilators of room {room} sign its record.'),
     QT_TRANSLATE_NOOP("Errors", 'Package {barcode} was handed over from {found_at}, but no handover had taken it there (last known: {last_known}).'),
     QT_TRANSLATE_NOOP("Errors", 'Package {barcode} was missing at the handover {from_place} → {to_place} and has not been found since.'),

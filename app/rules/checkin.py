@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from app.domain import DocumentType
-from app.rules.timing import Schedule, entry_closes_at, entry_open, lateness
+from app.rules.timing import Schedule, entry_closes_at, entry_open, lateness, venue_date
 
 
 class Verdict(enum.StrEnum):
@@ -242,7 +242,7 @@ def decide(desk: Desk, inputs: Inputs, now: datetime) -> Decision:
         if document.type not in ACCEPTED:
             return _refuse(Reason.DOCUMENT_NOT_ACCEPTED, candidate, closes_at=closes,
                            details={"document_type": document.type.value})
-        if document.valid_until is not None and document.valid_until < now.date():
+        if document.valid_until is not None and document.valid_until < venue_date(now):
             return _refuse(Reason.DOCUMENT_EXPIRED, candidate, closes_at=closes,
                            details={"valid_until": document.valid_until.isoformat()})
 

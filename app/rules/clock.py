@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 JUMP_TOLERANCE = timedelta(seconds=2)
+# The audit trail's action for a jump of the PC's clock (the control room's alert reads it back).
+JUMP_ACTION = "clock.jump"
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ the scheduled times and `d = end - start`:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from app.domain import SittingMode
@@ -84,3 +84,11 @@ def may_hand_in(s: Schedule, now: datetime) -> bool:
 
 def venue_time(moment: datetime) -> datetime:
     return moment.astimezone(VENUE_TZ)
+
+
+def venue_date(moment: datetime) -> date:
+    """The venue's local date of a moment: what a card's expiry or a retention period is compared
+    with (07:30 in Beijing is still the previous day in UTC)."""
+    if moment.tzinfo is None:
+        raise ValueError("a moment must carry its zone")
+    return venue_time(moment).date()

@@ -34,6 +34,7 @@ from app.security.crypto import PersonalDataCipher, mask_document_number
 from app.security.permissions import Permission, require
 from app.security.two_person import Confirmation
 from app.services import audit, incidents, outbox
+from app.services.absences import mark_absences
 from app.services.audit import Actor
 
 
@@ -397,27 +398,7 @@ class CheckinService:
             schedule = sitting.schedule
             if entry_open(schedule, now):
                 raise EntryStillOpen(entry_closes_at(schedule))
-            audit.lock_chain(s)  # one closer at a time across desks
-            admitted = select(Admission.candidate_id).where(Admission.sitting_id == setup.sitting_id)
-            marked = select(Absence.candidate_id).where(Absence.sitting_id == setup.sitting_id)
-            stmt = (select(SeatAssignment.candidate_id, SeatAssignment.room_id).join(Candidate)
-                    .where(SeatAssignment.sitting_id == setup.sitting_id, ~Candidate.withdrawn,
-                           SeatAssignment.candidate_id.not_in(admitted), SeatAssignment.candidate_id.not_in(marked)))
-            if setup.room_id is not None:
-                stmt = stmt.where(SeatAssignment.room_id == setup.room_id)
-            rows = s.execute(stmt).all()
-            for candidate_id, room_id in rows:
-                absence = Absence(id=uuid.uuid4(), candidate_id=candidate_id, sitting_id=setup.sitting_id,
-                                  room_id=room_id, recorded_at=now, desk=setup.desk, staff_name=actor.name)
-                s.add(absence)
-                outbox.enqueue(s, "absence", absence.id, {"candidate_id": str(candidate_id),
-                                                          "sitting_id": str(setup.sitting_id),
-                                                          "room_id": str(room_id), "recorded_at": now.isoformat(),
-                                                          "desk": setup.desk})
-            s.flush()
-            audit.record(s, actor, "checkin.mark_absent", "sitting", setup.sitting_id, desk=setup.desk,
-                         after={"room_id": str(setup.room_id) if setup.room_id else None, "absent": len(rows)}, now=now)
-            return len(rows)
+            return mark_absences(s, actor, setup.desk, setup.sitting_id, setup.room_id, now)
 
     # -- inside the transaction -------------------------------------------------------------
 

@@ -2,12 +2,13 @@
 the room, hand-in and leaving (refused while sealed; an emergency exit is an incident), papers
 collected, and the control-room view of every room of a sitting.
 
-Every `now` comes from the sitting's anchored clock (`app.rules.clock`), passed in by the
+Every `now` comes from the venue clock (`app.engine.clock`, anchored), passed in by the
 caller, so a change of the PC's clock moves nothing; a detected jump is logged (`note_clock_jump`).
 """
 
 from __future__ import annotations
 
+import json
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -15,14 +16,14 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.db.models import Candidate, Room, SeatAssignment, Sitting
+from app.db.models import AuditEvent, Candidate, Room, SeatAssignment, Sitting
 from app.db.models_checkin import Absence, Admission
 from app.db.models_control import CandidateExit, RoomSitting
 from app.db.models_incidents import Incident
 from app.db.types import utcnow
 from app.domain import RoomKind, SittingMode
 from app.errors import VenueError
-from app.rules.clock import ClockJump
+from app.rules.clock import JUMP_ACTION, ClockJump
 from app.rules.custody import Alert as VenueAlert
 from app.rules.lifecycle import Phase, RoomSteps, phase
 from app.rules.timing import Schedule, entry_closes_at, may_hand_in, sealing_ends_at, venue_time
@@ -34,6 +35,8 @@ from app.services.audit import Actor
 # How long before the start the control room asks for what is missing.
 CHECKLIST_DUE = timedelta(minutes=30)
 STAFF_DUE = timedelta(minutes=60)
+# A jump of the PC's clock stays on the control room's alerts for this long.
+JUMP_ALERT_FOR = timedelta(hours=12)
 
 
 @dataclass(frozen=True)
@@ -223,13 +226,25 @@ def collect_papers(session: Session, user: StaffSession, sitting_id: uuid.UUID, 
     return rs
 
 
-def note_clock_jump(session: Session, actor: Actor, desk: str, jump: ClockJump,
-                    sitting_id: uuid.UUID | None) -> None:
-    """A change of the PC's clock during a sitting moves no timer; it is logged for the record."""
-    audit.record(session, actor, "clock.jump", "sitting", sitting_id or "-", desk=desk,
+def note_clock_jump(session: Session, actor: Actor, desk: str, jump: ClockJump) -> None:
+    """A change of the PC's clock moves no timer (the venue clock is anchored); it is put on the
+    record with the sitting it happened in, and the control room alerts on it from there."""
+    sitting = day_sitting(session, jump.at)
+    audit.record(session, actor, JUMP_ACTION, "sitting", sitting.id if sitting else "-", desk=desk,
                  after={"wall": jump.wall.isoformat(), "anchored": jump.at.isoformat(),
-                        "change_seconds": round(jump.change.total_seconds(), 1)},
+                        "change_seconds": round(jump.change.total_seconds(), 1),
+                        "sitting": sitting.code if sitting else None},
                  now=jump.at)
+
+
+def clock_jump_alerts(session: Session, now: datetime) -> list[Alert]:
+    """The jumps of the PC's clock in the last hours, newest first, as control-room alerts."""
+    rows = session.scalars(select(AuditEvent).where(AuditEvent.action == JUMP_ACTION,
+                                                    AuditEvent.at_utc >= now - JUMP_ALERT_FOR,
+                                                    AuditEvent.at_utc <= now + JUMP_ALERT_FOR)
+                           .order_by(AuditEvent.seq.desc()))
+    return [Alert("clock_jump", "", e.at_utc, count=int(json.loads(e.after_json or "{}").get("change_seconds", 0)))
+            for e in rows]
 
 
 # --- the control room --------------------------------------------------------------------------
@@ -291,12 +306,20 @@ def venue_alerts(session: Session, now: datetime) -> tuple[VenueAlert, ...]:
     return tuple(custody.alerts(session, now)) + tuple(paper_room.alerts(session, now))
 
 
-def current_sitting(session: Session, now: datetime) -> Sitting | None:
-    """The sitting running now, else the next one today or later, else the last one."""
-    sittings = list(session.scalars(select(Sitting).order_by(Sitting.starts_at)))
-    for s in sittings:
+def day_sitting(session: Session, now: datetime) -> Sitting | None:
+    """The sitting whose time is on: from two hours before its start to half an hour after its end."""
+    for s in session.scalars(select(Sitting).order_by(Sitting.starts_at)):
         if s.starts_at - timedelta(hours=2) <= now < s.ends_at + timedelta(minutes=30):
             return s
+    return None
+
+
+def current_sitting(session: Session, now: datetime) -> Sitting | None:
+    """The sitting running now, else the next one today or later, else the last one."""
+    on = day_sitting(session, now)
+    if on is not None:
+        return on
+    sittings = list(session.scalars(select(Sitting).order_by(Sitting.starts_at)))
     upcoming = [s for s in sittings if s.starts_at > now]
     if upcoming:
         return upcoming[0]
@@ -348,6 +371,7 @@ def control_view(session: Session, sitting_id: uuid.UUID, now: datetime) -> Cont
         if tile.open_incidents:
             alerts.append(Alert("incident_draft", room.code, count=tile.open_incidents))
     codes = {r.id: r.code for r in session.scalars(select(Room))}
+    alerts[:0] = clock_jump_alerts(session, now)
     for inc in session.scalars(select(Incident).where(Incident.serious.is_(True), Incident.reported_at.is_(None))
                                .order_by(Incident.occurred_at)):
         alerts.insert(0, Alert("report_now", codes.get(inc.room_id, "") if inc.room_id else "", inc.occurred_at,

@@ -11,7 +11,6 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from app.rules.clock import ClockJump
 from app.security.auth import AuthService, StaffSession
 from app.security.permissions import Permission
 from app.security.two_person import TwoPersonRule
@@ -49,10 +48,6 @@ class ControlRoomService:
     def collect_papers(self, sitting: uuid.UUID, room: uuid.UUID) -> None:
         with self._sessions() as s, s.begin():
             control.collect_papers(s, self._user, sitting, room, now=self._clock())
-
-    def note_clock_jump(self, jump: ClockJump, sitting: uuid.UUID | None) -> None:
-        with self._sessions() as s, s.begin():
-            control.note_clock_jump(s, self._user.actor, self._user.desk, jump, sitting)
 
     def sign_room_record(self, sitting: uuid.UUID, room: uuid.UUID) -> None:
         with self._sessions() as s, s.begin():

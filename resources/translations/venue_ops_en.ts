@@ -467,7 +467,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Entry has closed. {n} candidates not admitted are recorded absent. The attendance sheet is ready.</source>
+        <source>Entry has closed. Candidates not admitted are recorded absent. The attendance sheet is ready.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1459,6 +1459,10 @@
     </message>
     <message>
         <source>Only an SQLite database is restored here; restore PostgreSQL with pg_restore.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the demo can move the venue clock.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -467,8 +467,8 @@
         <translation>已于 {time} 截止入场</translation>
     </message>
     <message>
-        <source>Entry has closed. {n} candidates not admitted are recorded absent. The attendance sheet is ready.</source>
-        <translation>入场已截止。未入场的 {n} 名考生已记为缺考。签到表已生成。</translation>
+        <source>Entry has closed. Candidates not admitted are recorded absent. The attendance sheet is ready.</source>
+        <translation>入场已截止。未入场的考生已记为缺考。签到表已生成。</translation>
     </message>
     <message>
         <source>Expected</source>
@@ -1460,6 +1460,10 @@
     <message>
         <source>Only an SQLite database is restored here; restore PostgreSQL with pg_restore.</source>
         <translation>此处只能恢复 SQLite 数据库；PostgreSQL 请使用 pg_restore 恢复。</translation>
+    </message>
+    <message>
+        <source>Only the demo can move the venue clock.</source>
+        <translation>只有演示模式可以调整考点时钟。</translation>
     </message>
     <message>
         <source>Only the invigilators of room {room} sign its record.</source>

@@ -12,12 +12,15 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
+from app.db.engine import make_session_factory
 from app.db.models_checkin import Absence, Admission
 from app.db.models_incidents import Incident
 from app.domain import DocumentType
 from app.domain import Gender as AppGender
+from app.engine.scheduler import EntryCloseScheduler
 from app.rules.checkin import Reason, Verdict
 from app.services.attendance import room_attendance
+from app.services.audit import Actor
 from app.services.checkin import CONFIRM_ACTION, Outcome, confirmation_entity
 from app.services.demo_desk import DemoPerson
 from devices.idcard.photo import NoPhotoDecoder
@@ -184,9 +187,15 @@ def test_art30_2_entry_close_marks_absences_and_the_sheet_is_printable(qtbot: Qt
     screen = make_screen(qtbot, kit, None, tmp_path, room=str(c["room"]))
     kit.at("S1", minutes=5, seconds=1)
     qtbot.waitUntil(screen.closed_banner.isVisible, timeout=5000)
+    with Session(kit.engine) as s:  # the screen only shows: it marks nobody itself
+        assert s.scalar(select(func.count()).select_from(Absence)) == 0
+    # The engine's scheduler closes entry for every room.
+    EntryCloseScheduler(make_session_factory(kit.engine), kit.clock, Actor.system("engine"), "engine").run_due()
     with Session(kit.engine) as s:
         absent = s.scalar(select(func.count()).select_from(Absence))
-    assert absent == sum(1 for x in kit.seated("S1") if x["room"] == c["room"])
+    assert absent == len(kit.seated("S1"))
+    screen.refresh_counts()  # what the engine's "changed" announcement asks of it
+    qtbot.waitUntil(lambda: screen.counter_labels["not_yet"].text() == "0", timeout=5000)
     from ui.checkin.attendance import AttendanceDialog
 
     dialog = AttendanceDialog(OpRunner(), screen._ports, screen.setup, screen)  # type: ignore[arg-type]

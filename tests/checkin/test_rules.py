@@ -125,6 +125,18 @@ def test_art30_1_expired_document_is_refused_long_term_is_valid() -> None:
     assert both(document=doc(valid_until=None)).verdict is Verdict.ADMIT
 
 
+def test_art30_1_card_expired_yesterday_is_refused_at_0730_beijing_on_the_venue_date() -> None:
+    # An early sitting: 07:30 in Beijing on 28 November is 23:30 UTC on the 27th. The card's last
+    # valid day was the 27th (Beijing): it has expired, although the UTC date is still the 27th.
+    early = Schedule(datetime(2026, 11, 28, 0, 0, tzinfo=UTC), datetime(2026, 11, 28, 2, 0, tzinfo=UTC),
+                     SittingMode.PAPER)
+    at = datetime(2026, 11, 27, 23, 30, tzinfo=UTC)
+    inputs = Inputs(TICKET, doc(valid_until=date(2026, 11, 27)), facts(), facts())
+    assert decide(Desk(early, ROOM), inputs, at).reason is Reason.DOCUMENT_EXPIRED
+    still_valid = Inputs(TICKET, doc(valid_until=date(2026, 11, 28)), facts(), facts())
+    assert decide(Desk(early, ROOM), still_valid, at).verdict is Verdict.ADMIT
+
+
 @pytest.mark.parametrize("kind", [PresentedType.PASSPORT, PresentedType.DRIVING_LICENCE, PresentedType.OTHER])
 def test_art30_1_document_type_not_accepted(kind: PresentedType) -> None:
     assert both(document=doc(type=kind, manual=True)).reason is Reason.DOCUMENT_NOT_ACCEPTED

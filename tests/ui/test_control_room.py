@@ -13,13 +13,15 @@ import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 
-from app.db.engine import make_engine
+from app.db.engine import make_engine, make_session_factory
 from app.db.migrate import upgrade
 from app.db.models_checkin import Admission
-from app.rules.clock import AnchoredClock
+from app.engine.clock import VenueClock
+from app.engine.clock_watch import ClockWatch
 from app.security.auth import StaffSession
 from app.security.permissions import Permission
 from app.services import assignment, control
+from app.services.audit import Actor
 from app.services.control import ControlView
 from tests.unit.test_control_support import END, START, Day, exam_day
 from ui.control.screen import ControlActions, ControlRoomScreen
@@ -62,7 +64,6 @@ def _actions(day: Day, user: StaffSession, clock: Clock) -> ControlActions:
         lambda sit, room, items: write(lambda s: control.sign_checklist(s, user, sit, room, items, now=clock())),
         lambda sit, room: write(lambda s: control.open_room(s, user, sit, room, now=clock())),
         lambda sit, room: write(lambda s: control.collect_papers(s, user, sit, room, now=clock())),
-        lambda jump, sit: write(lambda s: control.note_clock_jump(s, user.actor, user.desk, jump, sit)),
         load_draw=lambda sit: _read(day, lambda s: assignment.draw_sheet(s, sit)),
         hand_in=lambda sit, room, ticket, why: write(lambda s: control.record_exit_by_ticket(
             s, user, sit, room, ticket, emergency_reason=why, now=clock())),
@@ -154,20 +155,16 @@ def test_art20_open_refused_without_checklist_is_shown_in_words(qtbot: QtBot, da
     assert _tile(screen, "01").property("state") == "alarm"  # nobody drawn for it yet
 
 
-def test_clock_change_during_the_sitting_is_alerted_and_logged(qtbot: QtBot, day: Day) -> None:
-    wall = [START]
-    mono = [0.0]
-    anchored = AnchoredClock(lambda: wall[0], lambda: mono[0])
-    anchored.anchor()
-    clock = Clock(START)
-    screen, runner = _screen(qtbot, day, clock, check_clock=anchored.check)
+def test_clock_change_during_the_sitting_is_alerted_from_the_engines_record(qtbot: QtBot, day: Day) -> None:
+    """The engine's clock watch writes the jump (app.engine.clock_watch); the screen shows it."""
+    wall, mono = [START], [0.0]
+    venue_clock = VenueClock(lambda: wall[0], lambda: mono[0])
+    watch = ClockWatch(make_session_factory(day.engine), venue_clock, Actor.system("engine"), "control")
+    screen, runner = _screen(qtbot, day, venue_clock)
     wall[0] += timedelta(minutes=30)
-    screen.tick(reload=False)
-    runner.wait()
+    assert watch.check() is not None and venue_clock.now() == START
+    _settle(qtbot, screen, runner)
     qtbot.waitUntil(lambda: any("clock" in screen.alerts.item(i).text() for i in range(screen.alerts.count())))
-    from tests.unit.test_security_support import audit_events
-
-    qtbot.waitUntil(lambda: bool(audit_events(day.engine, "clock.jump")))
 
 
 def test_timer_view_shows_time_left_and_when_hand_in_opens(qtbot: QtBot) -> None:

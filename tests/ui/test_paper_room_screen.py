@@ -21,10 +21,13 @@ from app.db.engine import make_engine
 from app.db.migrate import upgrade
 from app.db.models_custody import CameraEvent, VideoSegment
 from app.domain import RetentionClass
+from app.engine.clock import VenueClock
+from app.engine.recording import PaperRoomRecording
 from app.rules.custody import ESCORT, SECURE_ROOM
 from app.security.auth import StaffSession
 from app.services.audit import Actor
-from devices.base import DeviceState
+from devices.base import DeviceState, EventSink
+from devices.camera.bank import CameraBank
 from devices.camera.monitor import CameraMonitor, MonitorConfig
 from devices.camera.simulator import Episode, Scene, SyntheticCapture
 from devices.camera.source import SourceConfig, SourceKind, SourceSpec
@@ -32,7 +35,7 @@ from tests.qt_support import drain
 from tests.unit.test_custody_support import Venue, make_venue
 from tests.unit.test_security_support import GOOD
 from ui.paper_room.screen import PaperRoomScreen
-from ui.paper_room.wiring import paper_room_screen, start_cameras
+from ui.paper_room.wiring import paper_room_screen
 from ui.runner import OpRunner
 
 # 60 frames/s so that the covered lens comes a second in, not four.
@@ -50,14 +53,23 @@ def venue(tmp_path: Path) -> Iterator[Venue]:
     engine.dispose()
 
 
-def _screen(qtbot: QtBot, v: Venue, recordings: Path, user: StaffSession | None = None) -> PaperRoomScreen:
-    def make(sink: object) -> list[CameraMonitor]:
-        config = MonitorConfig(source=SourceConfig(frozen_after_s=None), out_dir=recordings / "cam-1", record_fps=60)
-        return [CameraMonitor("cam-1", SourceSpec(SourceKind.SIMULATOR, "test"), sink,  # type: ignore[arg-type]
+def _recording(v: Venue, recordings: Path, record_fps: float = 60) -> PaperRoomRecording:
+    """The engine's recording over one simulated camera, started (as the application starts it)."""
+    def make(sink: EventSink) -> list[CameraMonitor]:
+        config = MonitorConfig(source=SourceConfig(frozen_after_s=None), out_dir=recordings / "cam-1",
+                               record_fps=record_fps)
+        return [CameraMonitor("cam-1", SourceSpec(SourceKind.SIMULATOR, "test"), sink,
                               config, opener=lambda _spec: SyntheticCapture(SCENE))]
 
-    screen = paper_room_screen(OpRunner(), v.paper_room, v.clock, "paper-room-pc", Actor.system("paper-room"),
-                               recordings, make, user)
+    recording = PaperRoomRecording(v.paper_room, CameraBank(make, recordings / "snapshots"), VenueClock(),
+                                   Actor.system("paper-room"), "paper-room-pc")
+    recording.start()
+    return recording
+
+
+def _screen(qtbot: QtBot, v: Venue, recording: PaperRoomRecording, recordings: Path,
+            user: StaffSession | None = None) -> PaperRoomScreen:
+    screen = paper_room_screen(OpRunner(), v.paper_room, v.clock, "paper-room-pc", recordings, recording, user)
     qtbot.addWidget(screen)
     screen.resize(1600, 900)
     screen.show()
@@ -66,14 +78,15 @@ def _screen(qtbot: QtBot, v: Venue, recordings: Path, user: StaffSession | None 
 
 def test_art22_5_camera_wall_records_indexes_hashes_and_alerts_on_a_covered_camera(
         qtbot: QtBot, venue: Venue, tmp_path: Path) -> None:
-    screen = _screen(qtbot, venue, tmp_path / "rec", user=venue.login("Z0001"))
+    recording = _recording(venue, tmp_path / "rec")
+    screen = _screen(qtbot, venue, recording, tmp_path / "rec", user=venue.login("Z0001"))
     tile = screen.wall.tiles[0]
     qtbot.waitUntil(lambda: tile.frames_shown > 3, timeout=10000)
     assert tile.dot.property("on") is True and screen.wall.tiles[1].feed is None
     qtbot.waitUntil(lambda: any("⚠" in screen.events.item(i).text() for i in range(screen.events.count())),
                     timeout=15000)
-    screen.cameras.stop()  # closes and hashes the open segment
-    qtbot.waitUntil(lambda: screen.cameras.segments_indexed >= 1, timeout=10000)
+    recording.stop()  # closes and hashes the open segment
+    assert screen.cameras.segments_indexed >= 1
     with Session(venue.engine) as s:
         segment = s.scalars(select(VideoSegment)).first()
         covered = s.scalars(select(CameraEvent).where(CameraEvent.kind == "covered")).first()
@@ -92,7 +105,8 @@ def test_art22_5_camera_wall_records_indexes_hashes_and_alerts_on_a_covered_came
 def test_art22_5_duty_list_is_red_with_papers_and_fewer_than_two_on_duty(
         qtbot: QtBot, venue: Venue, tmp_path: Path) -> None:
     venue.hand_over(ESCORT, SECURE_ROOM, venue.ok("01Q", "01A"), ("Z0001", "F0001"), ("B0001", "B0002"))
-    screen = _screen(qtbot, venue, tmp_path / "rec", user=venue.login("B0001"))
+    recording = _recording(venue, tmp_path / "rec")
+    screen = _screen(qtbot, venue, recording, tmp_path / "rec", user=venue.login("B0001"))
     assert not screen.evidence_button.isVisibleTo(screen)  # security staff do not decide what is evidence
     qtbot.waitUntil(lambda: screen.duty_status.property("bad") is True, timeout=5000)
 
@@ -109,31 +123,26 @@ def test_art22_5_duty_list_is_red_with_papers_and_fewer_than_two_on_duty(
     assert screen.duty_list.count() == 2
     sign_on("J0701")  # an invigilator does not stand watch in the secure room
     qtbot.waitUntil(lambda: screen.message.text() != "", timeout=5000)
-    screen.cameras.stop()
+    recording.stop()
 
 
-def test_art22_5_shared_cameras_keep_recording_when_the_screen_goes_at_sign_out(
+def test_art22_5_cameras_keep_recording_when_the_screen_goes_at_sign_out(
         qtbot: QtBot, venue: Venue, tmp_path: Path) -> None:
-    def make(sink: object) -> list[CameraMonitor]:
-        config = MonitorConfig(source=SourceConfig(frozen_after_s=None), out_dir=tmp_path / "rec" / "cam-1")
-        return [CameraMonitor("cam-1", SourceSpec(SourceKind.SIMULATOR, "test"), sink,  # type: ignore[arg-type]
-                              config, opener=lambda _spec: SyntheticCapture(SCENE))]
-
-    runner, actor = OpRunner(), Actor.system("paper-room")
-    cameras = start_cameras(runner, venue.paper_room, venue.clock, "pc", actor, tmp_path / "rec", make)
+    recording = _recording(venue, tmp_path / "rec", record_fps=15)
+    bank = recording.recorder
+    assert isinstance(bank, CameraBank)
+    monitor = bank.monitors[0]
     try:
-        first = paper_room_screen(runner, venue.paper_room, venue.clock, "pc", actor, tmp_path / "rec", make,
-                                  cameras=cameras)
-        qtbot.waitUntil(lambda: cameras.monitors[0].status.state is DeviceState.CONNECTED, timeout=5000)
+        first = paper_room_screen(OpRunner(), venue.paper_room, venue.clock, "pc", tmp_path / "rec", recording)
+        qtbot.waitUntil(lambda: monitor.status.state is DeviceState.CONNECTED, timeout=5000)
         first.deleteLater()
         qtbot.waitUntil(lambda: not shiboken6.isValid(first), timeout=5000)
-        frame = cameras.monitors[0].latest_frame()
-        qtbot.waitUntil(lambda: cameras.monitors[0].latest_frame() is not frame, timeout=5000)
-        assert cameras.monitors[0].status.state is DeviceState.CONNECTED
-        second = paper_room_screen(runner, venue.paper_room, venue.clock, "pc", actor, tmp_path / "rec", make,
-                                   cameras=cameras)
+        frame = monitor.latest_frame()
+        qtbot.waitUntil(lambda: monitor.latest_frame() is not frame, timeout=5000)
+        assert monitor.status.state is DeviceState.CONNECTED
+        second = paper_room_screen(OpRunner(), venue.paper_room, venue.clock, "pc", tmp_path / "rec", recording)
         qtbot.addWidget(second)
         second.show()
         qtbot.waitUntil(lambda: second.wall.tiles[0].frames_shown > 0, timeout=5000)
     finally:
-        cameras.stop()
+        recording.stop()

@@ -164,9 +164,12 @@ def test_anchored_clock_ignores_a_pc_clock_change_and_reports_it_once(engine: En
     assert clock.check() is None  # reported once
     day = exam_day(engine)
     with day.session() as s, s.begin():
-        control.note_clock_jump(s, day.login("Z0001").actor, "control", jump, day.sitting)
+        control.note_clock_jump(s, day.login("Z0001").actor, "control", jump)
     (event,) = audit_events(engine, "clock.jump")
-    assert '"change_seconds": 3600.0' in (event.after_json or "")
+    assert '"change_seconds": 3600.0' in (event.after_json or "") and event.entity_id == str(day.sitting)
+    with day.session() as s:  # the control room alerts on it from the record, on every desk
+        view = control.control_view(s, day.sitting, START)
+    assert [(a.kind, a.count) for a in view.alerts if a.kind == "clock_jump"] == [("clock_jump", 3600)]
 
 
 def test_current_sitting_is_the_running_one_else_the_next(engine: Engine) -> None:

@@ -431,26 +431,18 @@ class CheckinScreen(Screen):
             self.countdown.style().polish(self.countdown)
 
     def _mark_absent(self) -> None:
-        """Art. 30(二): when entry closes, everyone of this door not admitted is absent."""
+        """Art. 30(二): the engine marks absences when entry closes (for every room, with or without
+        this window); the desk says so once and shows the counts it reads."""
         if self.setup is None:
             return
         key = (self.setup.sitting_id, self.setup.room_id)
         if key in self._closed_marked:
             return
         self._closed_marked.add(key)
-        setup, ports = self.setup, self._ports
-
-        def done(count: int) -> None:
-            self.closed_banner.setText(self.tr("Entry has closed. {n} candidates not admitted are recorded absent. "
-                                               "The attendance sheet is ready.").format(n=count))
-            self.closed_banner.show()
-            self.refresh_counts()
-
-        def failed(exc: BaseException) -> None:
-            self._closed_marked.discard(key)  # try again on the next tick
-            self._db_failed(exc)
-
-        self.submit(lambda: ports.service.close_entry(ports.user.actor, setup), done, failed)
+        self.closed_banner.setText(self.tr("Entry has closed. Candidates not admitted are recorded absent. "
+                                           "The attendance sheet is ready."))
+        self.closed_banner.show()
+        self.refresh_counts()
 
     def show_attendance(self) -> None:
         if self.setup is None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from PySide6.QtWidgets import QWidget
 
@@ -21,20 +21,9 @@ from ui.devices.station import DeviceStation
 from ui.runner import OpRunner
 
 
-class DemoClock:
-    """The desk's clock; in demo mode the simulator panel may move it (arrive late)."""
-
-    def __init__(self, core: Core) -> None:
-        self._core = core
-        self.offset = timedelta(0)
-
-    def __call__(self) -> datetime:
-        return self._core.clock() + self.offset
-
-
 def build(core: Core, runner: OpRunner, user: StaffSession, station: DeviceStation | None,
           names: tuple[str, str] = ("", "")) -> QWidget:
-    clock = DemoClock(core)
+    clock = core.clock  # the venue's one clock (the demo's "arrive late" moves it for every screen)
     service = CheckinService(core.sessions, core.cipher, clock)
     two_person = TwoPersonRule(core.auth)
 
@@ -68,12 +57,13 @@ def build(core: Core, runner: OpRunner, user: StaffSession, station: DeviceStati
         return people(core.sessions, core.cipher, setup.sitting_id, setup.room_id)
 
     def set_offset(offset: timedelta) -> None:
-        clock.offset = offset
+        clock.travel(offset)
         screen.refresh_counts()
 
     def minutes_to_start() -> float:
         info = screen.info
-        return (info.schedule.starts_at - core.clock()).total_seconds() / 60 if info else 0.0
+        untravelled = clock.now() - clock.offset
+        return (info.schedule.starts_at - untravelled).total_seconds() / 60 if info else 0.0
 
     panel = SimulatorPanel(demo, load_people, set_offset, minutes_to_start)
     screen.side.addWidget(panel)

@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
 
 from app.changes import DataKind
 from app.rules.assignment import AssignmentImpossible
-from app.rules.clock import ClockJump
 from app.rules.lifecycle import Phase, countdowns
 from app.rules.timing import may_hand_in, venue_time
 from app.services.assignment import DrawSheet
@@ -60,7 +59,6 @@ class ControlActions:
     sign_checklist: Callable[[uuid.UUID, uuid.UUID, Checklist], object]
     open_room: Callable[[uuid.UUID, uuid.UUID], object]
     collect_papers: Callable[[uuid.UUID, uuid.UUID], object]
-    note_clock_jump: Callable[[ClockJump, uuid.UUID | None], object]
     sign_record: Callable[[uuid.UUID, uuid.UUID], object] | None = None
     load_record: Callable[[uuid.UUID, uuid.UUID], RoomRecord] | None = None
     draw: Callable[[uuid.UUID, str, str, str], object] | None = None  # sitting, second no, credential, reason
@@ -151,16 +149,13 @@ class ControlRoomScreen(Screen):
         clock: Callable[[], datetime],
         actions: ControlActions,
         *,
-        check_clock: Callable[[], ClockJump | None] | None = None,
         tick_ms: int = 1000,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(runner, parent)
         self._load, self._clock, self._actions = load, clock, actions
-        self._check_clock = check_clock
         self._view: ControlView | None = None
         self._tiles: list[RoomTileWidget] = []
-        self._extra_alerts: list[Alert] = []
         self._ticks = 0
         self._loading = False
         self._laid_out_columns = 0
@@ -293,13 +288,6 @@ class ControlRoomScreen(Screen):
 
     def tick(self, reload: bool = True) -> None:
         now = self._clock()
-        if self._check_clock is not None:
-            jump = self._check_clock()
-            if jump is not None:
-                self._extra_alerts.insert(0, Alert("clock_jump", "", jump.at, count=int(jump.change.total_seconds())))
-                sitting = self._view.sitting_id if self._view else None
-                note = self._actions.note_clock_jump
-                self.submit(lambda: note(jump, sitting))
         if not self.isVisible() and reload:
             return  # another screen is showing: keep watching the clock, read nothing
         self.clock_label.setText(f"{venue_time(now):%H:%M:%S}")
@@ -320,7 +308,7 @@ class ControlRoomScreen(Screen):
                 exam=view.exam_name, sitting=view.sitting_code, subject=view.subject,
                 start=f"{venue_time(s.starts_at):%H:%M}", end=f"{venue_time(s.ends_at):%H:%M}",
                 mode=mode_name(s.mode), sealed=f"{venue_time(view.sealing_ends_at):%H:%M}"))
-        alerts = list(self._extra_alerts) + list(view.alerts)
+        alerts = list(view.alerts)
         for w in self._tiles:
             if w.tile is None or not w.isVisible():
                 continue

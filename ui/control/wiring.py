@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
 from app.bootstrap import Core
-from app.rules.clock import AnchoredClock
 from app.security.auth import StaffSession
 from app.services.control_room import ControlRoomService
 from ui.control.screen import ControlActions, ControlRoomScreen
@@ -19,22 +17,20 @@ from ui.timer.screen import TimerScreen
 
 
 def control_actions(service: ControlRoomService) -> ControlActions:
-    return ControlActions(service.sign_checklist, service.open_room, service.collect_papers, service.note_clock_jump,
+    return ControlActions(service.sign_checklist, service.open_room, service.collect_papers,
                           service.sign_room_record, service.room_record, service.draw, service.draw_sheet,
                           service.hand_in)
 
 
 def control_factories(core: Core, runner: OpRunner, user: Any) -> dict[str, Callable[[], QWidget]]:
-    """The control room, timer and incident log screens for a signed-in user. One anchored clock per window:
-    from here on a change of the PC's clock moves no timer (and is logged)."""
+    """The control room, timer and incident log screens for a signed-in user, on the venue's one
+    clock (the engine watches the PC's clock and records a jump; the control room shows it)."""
     if not isinstance(user, StaffSession):
         return {}
-    clock = AnchoredClock(core.clock, time.monotonic)
-    clock.anchor()
-    service = ControlRoomService(core.sessions, clock.now, core.auth, user)
+    clock = core.clock  # the venue's one anchored clock
+    service = ControlRoomService(core.sessions, clock, core.auth, user)
     return {
-        "control": lambda: ControlRoomScreen(runner, service.view, clock.now, control_actions(service),
-                                             check_clock=clock.check),
-        "timer": lambda: TimerScreen(runner, service.view, clock.now),
-        "incidents": lambda: incidents_wiring.build(core, runner, user, clock.now),
+        "control": lambda: ControlRoomScreen(runner, service.view, clock, control_actions(service)),
+        "timer": lambda: TimerScreen(runner, service.view, clock),
+        "incidents": lambda: incidents_wiring.build(core, runner, user, clock),
     }

@@ -27,9 +27,10 @@ from app.changes import DataKind
 from app.rules.custody import DiskForecast
 from app.rules.timing import venue_time
 from app.services.paper_room import CameraEventLine, DutyState
+from devices.camera.bank import thumbnail_path
 from ui.custody.names import camera_event_name
 from ui.messages import describe
-from ui.paper_room.cameras import PaperRoomCameras, thumbnail_path
+from ui.paper_room.cameras import PaperRoomCameras
 from ui.paper_room.wall import CameraWall
 from ui.runner import OpRunner
 from ui.screen import Screen
@@ -113,6 +114,7 @@ class PaperRoomScreen(Screen):
         self.sign_on_button.clicked.connect(self.sign_on)
         self.sign_off_button.clicked.connect(self.sign_off)
         self.listen(cameras.status_changed, self._camera_status)  # the cameras outlive the screen
+        self.listen(cameras.event_recorded, self._event_recorded)  # the engine wrote a camera event
         self.retranslate()
         self.refresh()
 
@@ -133,6 +135,9 @@ class PaperRoomScreen(Screen):
         self.evidence_button.setText(self.tr("Keep as evidence (2 years)"))
         if self._view is not None:
             self._show(self._view)
+
+    def _event_recorded(self, _row: object) -> None:
+        self.refresh()
 
     def refresh(self) -> None:
         self.submit(self._load, self._show, lambda exc: self.message.setText(describe(exc)))
