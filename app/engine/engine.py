@@ -15,6 +15,8 @@ from collections.abc import Callable
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from app import changes
+from app.changes import ChangeSet
 from app.engine.clock import VenueClock
 from app.engine.clock_watch import ClockWatch
 from app.engine.recording import PaperRoomRecording
@@ -24,7 +26,7 @@ from app.services.audit import Actor
 log = logging.getLogger(__name__)
 TICK_SECONDS = 1.0
 
-Listener = Callable[[frozenset[str]], None]
+Listener = Callable[[ChangeSet], None]
 
 
 class VenueEngine:
@@ -52,7 +54,7 @@ class VenueEngine:
 
         return unsubscribe
 
-    def _announce(self, kinds: frozenset[str]) -> None:
+    def _announce(self, kinds: ChangeSet) -> None:
         with self._lock:
             listeners = list(self._listeners)
         for listener in listeners:
@@ -62,13 +64,10 @@ class VenueEngine:
                 log.exception("an engine listener failed")
 
     def tick(self) -> list[EntryClosed]:
-        """One step: the clock watch, then the scheduler's due work."""
-        changed: set[str] = set()
-        if self.watch.check() is not None:
-            changed.add("control")
-        closed = self.scheduler.run_due()
-        if any(c.marked for c in closed):
-            changed.update({"checkin", "attendance", "control"})
+        """One step: the clock watch, then the scheduler's due work; what they committed is announced."""
+        with changes.recording() as changed:
+            self.watch.check()
+            closed = self.scheduler.run_due()
         if changed:
             self._announce(frozenset(changed))
         return closed

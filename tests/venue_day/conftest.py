@@ -31,13 +31,12 @@ from app.engine.recording import PaperRoomRecording
 from app.package import demo_trusted_keys, import_package, make_demo
 from app.rules.timing import Schedule
 from app.security.auth import StaffSession
-from app.security.passwords import CredentialPolicy, ScryptParams
+from tests.unit.test_security_support import CHEAP
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 # The first sitting of the day starts at 09:00 Beijing time (S1 paper, S2 computer the afternoon).
 FIRST_START = datetime(2026, 11, 28, 9, 0, tzinfo=SHANGHAI)
 CREDENTIAL = "venue-day-2026"
-CHEAP = CredentialPolicy(scrypt=ScryptParams(n=16, r=1, p=1))  # fast hashing: tests only
 DAY_PACKAGE = {"seed": 12, "rooms": 4, "seats_per_room": 6, "candidates_per_sitting": 20}
 
 

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
+from app.changes import DataKind
 from app.db.models import AuditEvent
 from app.db.models_checkin import Absence, Admission
 from app.domain import Role
@@ -135,3 +136,15 @@ def test_art30_2_entry_close_from_three_engines_at_once_on_postgresql(pg_url: st
         assert _count(day, AuditEvent, action=MARK_ABSENT) == 1
     finally:
         day.core.close()
+
+
+def test_art30_2_the_engine_announces_what_entry_close_changed(venue_day: VenueDay) -> None:
+    day = venue_day
+    engine = day.engine()
+    heard: list[frozenset[DataKind]] = []
+    engine.subscribe(heard.append)
+    engine.tick()
+    assert heard == []  # nothing written, nothing announced
+    day.until(entry_closes_at(day.sittings["S1"].schedule))
+    engine.tick()
+    assert heard and DataKind.ATTENDANCE in heard[0]
