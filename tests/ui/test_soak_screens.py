@@ -2,7 +2,7 @@
 offscreen, signs out and in again every cycle (and switches language), with the demo's simulated
 devices and paper-room cameras running. It must end with no crash, no "already deleted" (in Qt's
 messages, Python's warnings or stderr), and as many signal connections on the long-lived objects
-(the runner, the device bridge, the paper-room cameras) after the last cycle as after the first.
+(the runner, the device bridge, the engine's relay) after the last cycle as after the first.
 
 VENUE_SOAK_SECONDS sets how long (default 60 s in the suite; the exam-day claim is 600 s or more);
 a sign-out comes every 15 s in a run shorter than 10 minutes, every minute in a longer one.
@@ -31,11 +31,11 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app import config
+from app.__main__ import build_engine
 from app.bootstrap import open_demo
 from tests.qt_support import drain
 from ui.app import make_application, sign_in_demo_chief
 from ui.compose import build_main_window
-from ui.paper_room.screen import PaperRoomScreen
 from ui.runner import OpRunner
 from ui.shell.main_window import MainWindow
 
@@ -85,7 +85,9 @@ def test_soak_every_screen_with_sign_out_and_in(qtbot: QtBot, qt_messages: list[
     _app, translations = make_application(LANGUAGES[0])
     core = open_demo(replace(config.Settings(), idle_lock_minutes=600))
     runner = OpRunner()
-    window: MainWindow = build_main_window(core, runner, LANGUAGES[0])
+    engine = build_engine(core)  # as the composition root runs it: cameras recording throughout
+    engine.start()
+    window: MainWindow = build_main_window(core, runner, LANGUAGES[0], engine)
     qtbot.addWidget(window)
     window.resize(1366, 768)
     window.show()
@@ -129,6 +131,7 @@ def test_soak_every_screen_with_sign_out_and_in(qtbot: QtBot, qt_messages: list[
     finally:
         window.close()
         settle()
+        engine.stop()
         core.close()
         shutil.rmtree(core.settings.data_dir, ignore_errors=True)
     err = capfd.readouterr().err
@@ -144,11 +147,9 @@ def _long_lived(window: MainWindow, runner: OpRunner) -> dict[str, QObject]:
         objects["bridge"] = station.bridge
     workspace = window.workspace
     assert workspace is not None
-    for i in range(workspace.stack.count()):
-        page = workspace.stack.widget(i)
-        if isinstance(page, PaperRoomScreen):  # its cameras keep recording after sign-out
-            objects["cameras"] = page.cameras
-            objects["cameras.bridge"] = page.cameras.bridge
+    relay = getattr(window, "engine_relay", None)
+    if relay is not None:  # the engine's announcements (its cameras keep recording after sign-out)
+        objects["engine_relay"] = relay
     return objects
 
 
