@@ -3,6 +3,7 @@ the composition root (`app/__main__.py`) calls it and hands the result to the GU
 
 from __future__ import annotations
 
+import socket
 import uuid
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
@@ -96,8 +97,14 @@ def open_core(settings: Settings, *, demo: bool = False, clock: VenueClock | Non
                 StaffService(sessions, clock, policy, auth), trusted, demo, clock, copy)
 
 
+DEMO_DESK = "1号检录台"
+
+
 def demo_settings(base: Settings) -> Settings:
-    return replace(base, data_dir=demo_folder.make(), db_url=None,
+    # Records name the desk ("由 周玲月 在 1号检录台 放行"); a PC's host name is only the default of a
+    # venue PC that was never given a name, never what a demo shows.
+    desk = DEMO_DESK if base.desk_name == socket.gethostname() else base.desk_name
+    return replace(base, data_dir=demo_folder.make(), db_url=None, desk_name=desk,
                    backup_dir=None, allow_plaintext_keys=True)
 
 

@@ -29,6 +29,20 @@ class DocumentType(enum.StrEnum):
     SOCIAL_SECURITY = "social_security"  # 社会保障卡
 
 
+# Names in the venue's official records (incident facts, room records), which are Chinese documents
+# whatever language a screen is shown in.
+# Keyed by value: the package's document types and what a desk is presented (passports too).
+RECORD_NAMES: dict[str, str] = {
+    DocumentType.RESIDENT_ID.value: "居民身份证",
+    DocumentType.HKMT_PERMIT.value: "港澳台居民居住证",
+    DocumentType.FOREIGN_PERMANENT_2017.value: "外国人永久居留身份证",
+    DocumentType.FOREIGN_PERMANENT_2023.value: "外国人永久居留身份证",
+    DocumentType.SOCIAL_SECURITY.value: "社会保障卡",
+    "passport": "护照",
+    "driving_licence": "驾驶证",
+}
+
+
 class Gender(enum.StrEnum):
     UNKNOWN = "unknown"
     MALE = "male"

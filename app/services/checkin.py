@@ -23,7 +23,7 @@ from app.db.engine import read_session_factory
 from app.db.models import Candidate, Exam, Room, Seat, SeatAssignment, Sitting
 from app.db.models_checkin import Absence, Admission, CheckinScan, InfoChangeRequest
 from app.db.types import utcnow
-from app.domain import Gender, SittingMode
+from app.domain import RECORD_NAMES, Gender, SittingMode
 from app.errors import VenueError
 from app.package.state import DOCUMENT_CONTEXT, PHOTO_CONTEXT
 from app.rules import checkin as rules
@@ -507,9 +507,10 @@ class CheckinService:
         c = decision.candidate
         assert c is not None
         involved = [c.id] + ([decision.other.id] if decision.other else [])
-        facts = (f"Ticket {c.ticket_number} ({c.name}) was presented with a {document.type.value if document else ''} "
-                 f"document {scan.document_masked} in the name of {document.name if document else ''}, which does not "
-                 f"belong to the ticket's candidate. Entry refused at desk {setup.desk}.")
+        # The facts are part of the official record (room record, misconduct file): written in Chinese.
+        shown = f"{RECORD_NAMES.get(document.type.value, "证件")} {scan.document_masked}（姓名：{document.name}）" if document else "证件"
+        facts = (f"持准考证 {c.ticket_number}（考生：{c.name}）者出示{shown}，该证件不属于此准考证的考生。"
+                 f"{setup.desk}拒绝其入场。")
         room_id = c.seat.room_id if c.seat else setup.room_id
         incident = incidents.open_draft(s, user.actor, desk=setup.desk, category="identity_mismatch", facts=facts,
                                         sitting_id=setup.sitting_id, room_id=room_id, candidate_ids=involved, now=now)

@@ -430,14 +430,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>connected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not connected: {detail}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Database</source>
         <translation type="unfinished"></translation>
     </message>
@@ -971,7 +963,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The reader could not read the last card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The reader could not read this card; place it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The camera sent no usable picture.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -979,11 +979,34 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not connected: {detail}</source>
+        <source>Not connected yet: {state}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Nothing arrived within {seconds} seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeviceState</name>
+    <message>
+        <source>connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not connected: check its cable and that it is switched on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not working: the technician&apos;s log says why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>switched off in this program</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3805,7 +3828,11 @@ Receiving: {receiving}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This PC&apos;s name</source>
+        <source>This desk&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Desk 1 at the east gate</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -429,14 +429,6 @@
         <translation>扫码枪</translation>
     </message>
     <message>
-        <source>connected</source>
-        <translation>已连接</translation>
-    </message>
-    <message>
-        <source>not connected: {detail}</source>
-        <translation>未连接：{detail}</translation>
-    </message>
-    <message>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
@@ -971,20 +963,51 @@
         <translation>已收到画面：{width} × {height}</translation>
     </message>
     <message>
+        <source>The reader could not read the last card.</source>
+        <translation>阅读器未能读取刚才的证件。</translation>
+    </message>
+    <message>
         <source>The reader could not read this card; place it again.</source>
         <translation>阅读器未能读取此证件，请重新放置。</translation>
+    </message>
+    <message>
+        <source>The camera sent no usable picture.</source>
+        <translation>摄像头没有送来可用的画面。</translation>
     </message>
     <message>
         <source>Connected. Waiting for the device…</source>
         <translation>已连接，等待设备……</translation>
     </message>
     <message>
-        <source>Not connected: {detail}</source>
-        <translation>未连接：{detail}</translation>
+        <source>Not connected yet: {state}</source>
+        <translation>尚未连接：{state}</translation>
     </message>
     <message>
         <source>Nothing arrived within {seconds} seconds.</source>
         <translation>{seconds} 秒内没有收到任何数据。</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceState</name>
+    <message>
+        <source>connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>not connected: check its cable and that it is switched on</source>
+        <translation>未连接：请检查线缆和电源</translation>
+    </message>
+    <message>
+        <source>not working: the technician's log says why</source>
+        <translation>不能工作：原因见技术日志</translation>
+    </message>
+    <message>
+        <source>switched off in this program</source>
+        <translation>已在本程序中停用</translation>
     </message>
 </context>
 <context>
@@ -3806,8 +3829,12 @@ Receiving: {receiving}</source>
         <translation>地址</translation>
     </message>
     <message>
-        <source>This PC's name</source>
-        <translation>本机名称</translation>
+        <source>This desk's name</source>
+        <translation>本检录台名称</translation>
+    </message>
+    <message>
+        <source>e.g. Desk 1 at the east gate</source>
+        <translation>如：东门1号检录台</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -79,6 +80,11 @@ def test_wrong_persons_card_refused_with_a_draft_incident_naming_both(kit: Kit) 
         assert incident is not None and (incident.status, incident.category) == ("draft", "identity_mismatch")
         linked = set(s.scalars(select(IncidentCandidate.candidate_id)))
         assert len(linked) == 2
+        # The facts go into the room record and the misconduct file: an official Chinese text, with
+        # no English words and no internal names (only the ticket, the masked number, the desk's name).
+        facts = incident.facts
+        assert a["ticket_number"] in facts and b["name"] in facts and "居民身份证" in facts and "拒绝其入场" in facts
+        assert not re.findall(r"[A-Za-z_]{3,}", facts.replace(kit.door("S1", a["room"]).desk, "")), facts
     assert _kinds(kit.engine) == ["refusal", "incident"]
 
 

@@ -51,6 +51,7 @@ from ui.checkin.cues import Cues
 from ui.checkin.dialogs import ConfirmCheckDialog, ManualEntryDialog, SearchDialog
 from ui.checkin.texts import reasons_text, verdict_short
 from ui.checkin.verdict_panel import VerdictPanel
+from ui.devices.state_text import state_text
 from ui.devices.wedge_filter import WedgeFilter
 from ui.durations import duration
 from ui.messages import describe
@@ -276,14 +277,11 @@ class CheckinScreen(Screen):
         for status in sorted(self._devices.values(), key=lambda s: s.kind):
             ok = status.state is DeviceState.CONNECTED
             what = self.tr("ID-card reader") if status.kind == "idcard" else self.tr("Ticket scanner")
-            if ok:
-                state = self.tr("connected")
-            else:
-                state = self.tr("not connected: {detail}").format(detail=status.detail or status.state.value)
-            parts.append(_dot(what, ok, state))
+            parts.append(_dot(what, ok, state_text(status)))
         db = self.tr("Database")
         parts.append(_dot(db, self._db_ok, self.tr("working") if self._db_ok else self.tr("cannot be reached")))
         self.health.setText("&nbsp;&nbsp;&nbsp;".join(parts))
+        self.health.setToolTip("\n".join(f"{s.name}: {s.detail}" for s in self._devices.values() if s.detail))
 
     # -- keys --------------------------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ frame ends the test with `succeeded`; silence until the time limit ends it with 
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Callable
@@ -26,7 +27,10 @@ from devices.idcard.ports import list_candidate_ports, port_present
 from devices.registry import DeviceConfig, DeviceKind, default_factories
 from devices.scanner.scan import Scan
 from ui.devices.bridge import DeviceBridge
+from ui.devices.state_text import state_text
 from ui.devices.wedge_filter import WedgeFilter
+
+log = logging.getLogger(__name__)
 
 CAMERA_KINDS = {DeviceKind.CAMERA, DeviceKind.SCANNER_CAMERA}
 SERIAL_KINDS = {DeviceKind.IDCARD, DeviceKind.SCANNER_SERIAL}
@@ -150,17 +154,19 @@ class DeviceCheck(QObject):
             self._finish(True, self.tr("Picture received: {width} × {height}").format(
                 width=event.width, height=int(event.image.shape[0])), frame_image(event))
         elif isinstance(event, ReadFailed):
-            self._last_problem = event.meaning
+            log.info("%s: card not read: %s", self.config.name, event.meaning)
+            self._last_problem = self.tr("The reader could not read the last card.")
             self.progress.emit(self.tr("The reader could not read this card; place it again."))
         elif isinstance(event, SourceNotice):
-            self._last_problem = event.detail
+            log.info("%s: %s", self.config.name, event.detail)
+            self._last_problem = self.tr("The camera sent no usable picture.")
 
     def _on_status(self, status: DeviceStatus) -> None:
         if status.state is DeviceState.CONNECTED:
             self.progress.emit(self.tr("Connected. Waiting for the device…"))
         elif status.state in (DeviceState.DISCONNECTED, DeviceState.FAILED):
-            self._last_problem = status.detail
-            self.progress.emit(self.tr("Not connected: {detail}").format(detail=status.detail))
+            self._last_problem = state_text(status)
+            self.progress.emit(self.tr("Not connected yet: {state}").format(state=state_text(status)))
 
     def _time_out(self) -> None:
         text = self.tr("Nothing arrived within {seconds} seconds.").format(seconds=int(self._timeout_s))

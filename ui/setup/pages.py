@@ -112,6 +112,7 @@ class VenuePage(SetupPage):
         super().__init__()
         self._services = services
         self.code, self.name, self.district, self.address = QLineEdit(), QLineEdit(), QLineEdit(), QLineEdit()
+        # Records name the desk ("由 周玲月 在 1号检录台 放行"): the PC's host name is only a default.
         self.desk_name = QLineEdit(services.desk_name)
         self._labels = [self.row(w) for w in (self.code, self.name, self.district, self.address, self.desk_name)]
         self.finish_layout()
@@ -120,8 +121,9 @@ class VenuePage(SetupPage):
         self.setTitle(self.tr("Venue"))
         self.setSubTitle(self.tr("The venue code is the one in the province's notice and on the exam package."))
         for label, text in zip(self._labels, (self.tr("Venue code"), self.tr("Venue name"), self.tr("District"),
-                                              self.tr("Address"), self.tr("This PC's name")), strict=True):
+                                              self.tr("Address"), self.tr("This desk's name")), strict=True):
             label.setText(text)
+        self.desk_name.setPlaceholderText(self.tr("e.g. Desk 1 at the east gate"))
 
     def identity(self) -> VenueIdentity:
         return VenueIdentity(self.code.text(), self.name.text(), self.district.text(), self.address.text())
