@@ -508,7 +508,7 @@ class CheckinService:
         assert c is not None
         involved = [c.id] + ([decision.other.id] if decision.other else [])
         # The facts are part of the official record (room record, misconduct file): written in Chinese.
-        shown = f"{RECORD_NAMES.get(document.type.value, "证件")} {scan.document_masked}（姓名：{document.name}）" if document else "证件"
+        shown = f"{RECORD_NAMES.get(document.type.value, '证件')} {scan.document_masked}（姓名：{document.name}）" if document else "证件"
         facts = (f"持准考证 {c.ticket_number}（考生：{c.name}）者出示{shown}，该证件不属于此准考证的考生。"
                  f"{setup.desk}拒绝其入场。")
         room_id = c.seat.room_id if c.seat else setup.room_id
