@@ -116,6 +116,8 @@ def _run_command(args: Namespace, settings: config.Settings) -> int:
         return 0
     if args.command == "db" and args.db_command == "restore":
         return _restore(args, settings)
+    if args.command == "serve":
+        return _serve(args, settings)
     if args.command == "db" and args.db_command == "upgrade":
         from app.db import migrate
         from app.db.engine import make_engine
@@ -283,6 +285,20 @@ def camera_sources(core: Any) -> list[tuple[str, str]]:
     if not configured and core.demo:
         return [(f"保密室-{i}", "sim:motion") for i in range(1, 5)]
     return configured[:4]
+
+
+def _serve(args: Namespace, settings: config.Settings) -> int:
+    """`venue-ops serve`: the engine headless (app.engine.serve), with this PC's backups."""
+    from app.engine.serve import serve
+
+    core = _open_for_gui(args, settings)
+    backups = _start_backups(core)
+    try:
+        return serve(build_engine(core))
+    finally:
+        if backups is not None:
+            backups.stop()
+        core.close()
 
 
 def build_engine(core: Any) -> Any:

@@ -21,6 +21,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--exit-when-ready", action="store_true", help=argparse.SUPPRESS)
 
     commands = p.add_subparsers(dest="command")
+    commands.add_parser("serve", help="run the exam-day engine with no window (an OS service) until stopped")
     db = commands.add_parser("db", help="database maintenance").add_subparsers(dest="db_command", required=True)
     db.add_parser("upgrade", help="apply migrations (a SQLite file is copied aside first)")
     backup = db.add_parser("backup", help="write a consistent backup of the database")
