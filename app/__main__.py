@@ -49,7 +49,8 @@ def main(argv: list[str] | None = None) -> int:
 def _fail(exc: Exception, args: Namespace, language: str) -> int:
     from app.failures import explain
 
-    place = args.db or ""
+    # The file a command writes or reads, else the database: where a full disk or a refusal is.
+    place = str(getattr(args, "dest", None) or getattr(args, "file", None) or args.db or "")
     explained = explain(exc, place)
     if explained is None and isinstance(exc, OperationalError):  # a wrong --db URL, a server that is down
         from app.db.engine import DatabaseUnreachable

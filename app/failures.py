@@ -8,6 +8,7 @@ reads at the desk or on the command line; anything it does not recognise it retu
 from __future__ import annotations
 
 import errno
+import os
 import shutil
 from pathlib import Path
 
@@ -93,7 +94,15 @@ def _database_failure(message: str, place: str) -> VenueError | None:
         return read_only_database(place)
     if any(words in text for words in _DAMAGED):
         return damaged_database(place)
+    if any(words in text for words in _UNOPENABLE) and _read_only_file(place):
+        return read_only_database(place)  # SQLite in WAL mode cannot even open it for reading
     return None
+
+
+def _read_only_file(place: str) -> bool:
+    """An existing database file this process may not write, or whose folder it may not write."""
+    path = Path(place)
+    return bool(place) and path.is_file() and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
 
 
 def explain(exc: BaseException, place: str = "") -> VenueError | None:

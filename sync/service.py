@@ -96,7 +96,7 @@ class SyncService:
 
     def server_status(self) -> tuple[Status, float | None]:
         with self.transport() as t:
-            answer = Status.model_validate(t.request("GET", "/v1/status").json())
+            answer = t.answer("GET", "/v1/status", Status)
             with self.sessions() as s, s.begin():
                 if t.skew_seconds is not None:
                     config.put(s, config.SKEW, f"{t.skew_seconds:.3f}")

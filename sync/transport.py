@@ -11,15 +11,19 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 import httpx
+from pydantic import BaseModel, ValidationError
 
 from app.errors import VenueError
 from sync.protocol import SERVER_TIME_HEADER, VENUE_HEADER
 
 _LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+MAX_ANSWER_BYTES = 1024 * 1024  # a batch's answer is ~100 bytes per record: 250 records are ~25 kB
+M = TypeVar("M", bound=BaseModel)
+R = TypeVar("R")
 
 
 def cancelled() -> VenueError:
@@ -49,9 +53,28 @@ class RetryPolicy:
 
 
 class _Retry(Exception):
-    def __init__(self, detail: str, status: int | None = None) -> None:
+    def __init__(self, detail: str, status: int | None = None, malformed: bool = False) -> None:
         super().__init__(detail)
-        self.detail, self.status = detail, status
+        self.detail, self.status, self.malformed = detail, status, malformed
+
+
+class MalformedAnswer(Exception):
+    """An answer that is not the protocol's shape; `str()` says how, for the log and the sentence."""
+
+
+def parse_answer(body: bytes, model: type[M], check: Callable[[M], bool] | None = None) -> M:
+    """`body` as `model`, or `MalformedAnswer`. Never anything else, whatever the bytes."""
+    if len(body) > MAX_ANSWER_BYTES:
+        raise MalformedAnswer(f"{len(body)} bytes, more than {MAX_ANSWER_BYTES}")
+    try:
+        value = model.model_validate_json(body)
+    except ValidationError as exc:
+        raise MalformedAnswer(f"not a {model.__name__}: {exc.error_count()} problems") from exc
+    except (ValueError, RecursionError) as exc:
+        raise MalformedAnswer(f"not a {model.__name__}") from exc
+    if check is not None and not check(value):
+        raise MalformedAnswer(f"a {model.__name__} that does not fit the request")
+    return value
 
 
 def _is_certificate_problem(exc: BaseException) -> bool:
@@ -96,7 +119,20 @@ class Transport:
 
     def request(self, method: str, path: str, *, accept: Iterable[int] = (200,), **kwargs: Any) -> httpx.Response:
         """One request, retried on what a retry can cure (no connection, timeouts, cuts, 5xx, 429)."""
-        wanted = set(accept)
+        return self._with_retries(method, path, set(accept), lambda response: response, **kwargs)
+
+    def answer(self, method: str, path: str, model: type[M], *, accept: Iterable[int] = (200,),
+               check: Callable[[M], bool] | None = None, **kwargs: Any) -> M:
+        """The server's answer read as `model`. An answer that is not that shape (not JSON, wrong
+        types, larger than MAX_ANSWER_BYTES, or failing `check`) is retried like a server error:
+        nothing is taken from it, and if it stays malformed the caller gets `sync.bad_answer`."""
+        def read(response: httpx.Response) -> M:
+            return parse_answer(response.content, model, check)
+
+        return self._with_retries(method, path, set(accept), read, **kwargs)
+
+    def _with_retries(self, method: str, path: str, wanted: set[int], read: Callable[[httpx.Response], R],
+                      **kwargs: Any) -> R:
         last: _Retry | None = None
         for attempt in range(self.retry.attempts):
             if self.cancel.is_set():
@@ -105,10 +141,20 @@ class Transport:
                 if self.cancel.wait(self.retry.delay(attempt - 1, self._rng)):
                     raise cancelled()
             try:
-                return self._once(method, path, wanted, **kwargs)
+                response = self._once(method, path, wanted, **kwargs)
             except _Retry as exc:
                 last = exc
+                continue
+            try:
+                return read(response)
+            except MalformedAnswer as exc:
+                last = _Retry(str(exc), malformed=True)
         assert last is not None
+        if last.malformed:
+            raise VenueError("sync.bad_answer",
+                             "The provincial server answered {attempts} times with something that is not a valid "
+                             "answer ({detail}). Nothing was marked as sent: the results stay queued and are "
+                             "sent next time.", attempts=self.retry.attempts, detail=last.detail)
         if last.status is not None:
             raise VenueError("sync.server_error",
                              "The provincial server failed (HTTP {status}) {attempts} times in a row. Nothing is "

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
+from pydantic import BaseModel
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.db.models_sync import OutboxEntry
@@ -26,6 +27,13 @@ from sync.protocol import ACCEPTED, AuditVerdict, Batch, BatchAnswer, FileState
 from sync.transport import Transport, cancelled
 
 log = logging.getLogger(__name__)
+
+
+class ChunkAnswer(BaseModel):
+    """What a chunk upload gets back: a FileState (200) or an ErrorAnswer with the offset (409)."""
+
+    offset: int | None = None
+    complete: bool = False
 
 
 @dataclass(frozen=True)
@@ -118,8 +126,7 @@ class Uploader:
         verdict = None
         if self.cancel.is_set():
             raise cancelled()
-        response = self._t.request("POST", "/v1/audit-head", json={"seq": head.seq, "hash": head.hash})
-        verdict = AuditVerdict.model_validate(response.json())
+        verdict = self._t.answer("POST", "/v1/audit-head", AuditVerdict, json={"seq": head.seq, "hash": head.hash})
         return UploadReport(sent, files, sent_bytes, batches, refused, verdict, self._t.skew_seconds)
 
     def _send(self, entries: list[OutboxEntry]) -> BatchAnswer:
@@ -127,9 +134,10 @@ class Uploader:
         # The same rows always make the same key, so a batch resent after a cut is recognised.
         key = hashlib.sha256("\n".join([self._t.venue, *(r.key for r in records)]).encode()).hexdigest()
         batch = Batch(batch_key=key, records=records)
-        response = self._t.request("POST", "/v1/batches", content=batch.model_dump_json(),
-                                   headers={"Content-Type": "application/json", "Idempotency-Key": key})
-        return BatchAnswer.model_validate(response.json())
+        # An answer with more acks than twice the batch is not an answer to it (acks may repeat).
+        return self._t.answer("POST", "/v1/batches", BatchAnswer, check=lambda a: len(a.acks) <= 2 * len(records),
+                              content=batch.model_dump_json(),
+                              headers={"Content-Type": "application/json", "Idempotency-Key": key})
 
     def _apply(self, entries: list[OutboxEntry], answer: BatchAnswer) -> tuple[int, dict[str, str]]:
         by_key = {e.idempotency_key: e for e in entries}
@@ -172,7 +180,7 @@ class Uploader:
         path = Path(str(payload["path"]))
         if not path.is_absolute():
             path = self._files_root / path
-        state = FileState.model_validate(self._t.request("GET", f"/v1/files/{sha}").json())
+        state = self._t.answer("GET", f"/v1/files/{sha}", FileState)
         offset = state.offset
         if state.complete:
             self._bytes(size)
@@ -188,14 +196,13 @@ class Uploader:
                     raise cancelled()
                 f.seek(offset)
                 chunk = f.read(min(self._chunk, size - offset))
-                response = self._t.request("PUT", f"/v1/files/{sha}", params={"offset": offset, "size": size},
-                                           content=chunk, accept=(200, 409),
-                                           headers={"Content-Type": "application/octet-stream"})
-                body = response.json()
-                new = int(body.get("offset") or 0)  # 409: the server holds a different amount; resume there
+                body = self._t.answer("PUT", f"/v1/files/{sha}", ChunkAnswer, params={"offset": offset, "size": size},
+                                      content=chunk, accept=(200, 409), check=lambda a: 0 <= (a.offset or 0) <= size,
+                                      headers={"Content-Type": "application/octet-stream"})
+                new = body.offset or 0  # 409: the server holds a different amount; resume there
                 self._bytes(max(0, new - offset))
                 offset = new
-                if response.status_code == 200 and body.get("complete"):
+                if body.complete:  # a 409 (ErrorAnswer) has no "complete"
                     break
         return size - start
 

@@ -16,6 +16,7 @@ from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 
 from app.errors import VenueError
+from app.failures import explain
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +37,13 @@ def backup_sqlite(engine: Engine, dest: Path) -> Path:
         target = sqlite3.connect(tmp)
         try:
             source.backup(target)
+        except sqlite3.Error as exc:  # a full or read-only backup disk: said as such, never half a backup
+            target.close()
+            tmp.unlink(missing_ok=True)
+            explained = explain(exc, str(dest))
+            if explained is None:
+                raise
+            raise explained from exc
         finally:
             target.close()
     finally:

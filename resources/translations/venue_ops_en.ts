@@ -1781,6 +1781,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The provincial server answered {attempts} times with something that is not a valid answer ({detail}). Nothing was marked as sent: the results stay queued and are sent next time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The provincial server at {url} cannot be reached ({detail}). Nothing is lost: the results stay queued and are sent next time.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1810,6 +1814,14 @@
     </message>
     <message>
         <source>The results file for venue {venue} was altered or not made with this venue&apos;s credential; nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The results file is venue {venue}&apos;s, not venue {sender}&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The results file is {size} bytes; at most {limit} are accepted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1781,6 +1781,10 @@
         <translation>省级服务器地址 {url} 必须以 https:// 开头。</translation>
     </message>
     <message>
+        <source>The provincial server answered {attempts} times with something that is not a valid answer ({detail}). Nothing was marked as sent: the results stay queued and are sent next time.</source>
+        <translation>省级服务器连续 {attempts} 次返回了无效的应答（{detail}）。没有任何记录被标记为已发送：结果仍在队列中，下次再发送。</translation>
+    </message>
+    <message>
         <source>The provincial server at {url} cannot be reached ({detail}). Nothing is lost: the results stay queued and are sent next time.</source>
         <translation>无法连接省级服务器 {url}（{detail}）。没有任何数据丢失：结果仍在待发送队列中，下次发送。</translation>
     </message>
@@ -1811,6 +1815,14 @@
     <message>
         <source>The results file for venue {venue} was altered or not made with this venue's credential; nothing was imported.</source>
         <translation>考点 {venue} 的结果文件已被改动，或不是用该考点的凭据生成的；未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>The results file is venue {venue}'s, not venue {sender}'s.</source>
+        <translation>该结果文件属于考点 {venue}，而不是考点 {sender}。</translation>
+    </message>
+    <message>
+        <source>The results file is {size} bytes; at most {limit} are accepted.</source>
+        <translation>该结果文件有 {size} 字节；最多接受 {limit} 字节。</translation>
     </message>
     <message>
         <source>The results file names venue {venue}, which this server does not know.</source>

@@ -12,7 +12,6 @@
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import sys
 from pathlib import Path
@@ -20,26 +19,15 @@ from pathlib import Path
 import platformdirs
 
 from app.errors import VenueError
-from sync import credential, usb
+from sync import credential
 from sync.server.app import create_api
 from sync.server.devcert import make_pki
 from sync.server.faults import Fault, FaultSwitch
 from sync.server.runner import ReferenceServer
 from sync.server.store import ServerError, ServerStore
+from sync.server.usb_import import import_usb
 
-
-def import_usb(store: ServerStore, path: Path) -> dict[str, object]:
-    blob = path.read_bytes()
-    venue = str(usb.read_header(blob).get("venue"))
-    key = store.export_key(venue)
-    if key is None:
-        raise VenueError("sync.usb_unknown_venue", "The results file names venue {venue}, which this server does "
-                         "not know.", venue=venue)
-    content = usb.open_export(blob, key)
-    stored, held, verdict = store.store_usb(venue, hashlib.sha256(blob).hexdigest(), content.records,
-                                            content.files, content.head)
-    return {"venue": venue, "stored": stored, "already_held": held, "files": len(content.files),
-            "audit_verified": verdict.verified if verdict else None, "audit_problem": verdict.problem if verdict else ""}
+__all__ = ["build_parser", "import_usb", "main"]
 
 
 def default_data_dir() -> Path:
@@ -113,6 +101,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     except (VenueError, ServerError) as exc:
         print(str(exc), file=sys.stderr)
+        return 1
+    except OSError as exc:  # a file named on the command line that is not there or not readable
+        print(f"{exc.filename}: {exc.strerror}", file=sys.stderr)
         return 1
     finally:
         store.close()

@@ -12,6 +12,7 @@ from fastapi.responses import FileResponse, JSONResponse
 from starlette.requests import ClientDisconnect
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from app.errors import VenueError
 from sync.protocol import (
     PROTOCOL_VERSION,
     REVISION_HEADER,
@@ -29,6 +30,7 @@ from sync.protocol import (
 )
 from sync.server.faults import FaultMiddleware, FaultSwitch
 from sync.server.store import ServerError, ServerStore, now_text
+from sync.server.usb_import import MAX_USB_FILE, import_usb
 
 MAX_CHUNK = 16 * 1024 * 1024
 MAX_FILE = 512 * 1024 * 1024
@@ -141,6 +143,23 @@ def create_api(store: ServerStore) -> FastAPI:
     def audit_head(head: AuditHead, x_venue: Venue = None, authorization: Auth = None) -> AuditVerdict:
         """Verify the venue's audit-trail head against the audit events it sent (kind audit_event)."""
         return store.verify_audit(venue_of(x_venue, authorization), head.seq, head.hash)
+
+    @api.post("/v1/usb-imports", responses={400: {"model": ErrorAnswer}, **_ERRORS},
+              openapi_extra={"requestBody": {"content": {"application/octet-stream": {"schema": {
+                  "type": "string", "format": "binary"}}}}})
+    async def usb_import(request: Request, x_venue: Venue = None, authorization: Auth = None) -> dict[str, object]:
+        """Import the venue's USB results file (the body), exactly as `import-usb FILE` does; a file
+        that is not an authentic export of this venue is refused with 400 and nothing stored."""
+        venue = await run_in_threadpool(venue_of, x_venue, authorization)
+        blob = bytearray()
+        async for chunk in request.stream():
+            blob += chunk
+            if len(blob) > MAX_USB_FILE:
+                raise ServerError(400, "bad_request", "the results file is too large")
+        try:
+            return await run_in_threadpool(import_usb, store, bytes(blob), venue_must_be=venue)
+        except VenueError as exc:
+            raise ServerError(400, "bad_request", exc.english_text()) from exc
 
     @api.get("/v1/package/info", response_model=PackageInfo, responses={404: {"model": ErrorAnswer}, **_ERRORS})
     def package_info(x_venue: Venue = None, authorization: Auth = None) -> PackageInfo:
