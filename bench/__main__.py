@@ -21,6 +21,7 @@ BENCHES: dict[str, str] = {
     "paper-room": "bench.paper_room",
     "sync": "bench.sync",
     "soak": "bench.soak",
+    "custody": "bench.custody",
 }
 
 

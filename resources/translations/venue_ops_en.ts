@@ -2350,14 +2350,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>OK</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not scanned yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Scanned {scanned} · expected {expected} · problems {bad}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2953,6 +2945,17 @@ Receiving: {receiving}</source>
     </message>
     <message>
         <source>{exam} · {venue} · package revision {rev} · {rooms} rooms · {candidates} candidates · {staff} staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PackageModel</name>
+    <message>
+        <source>not scanned yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

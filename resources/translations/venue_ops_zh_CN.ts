@@ -2350,14 +2350,6 @@
         <translation>{code} 已扫描过。</translation>
     </message>
     <message>
-        <source>OK</source>
-        <translation>无误</translation>
-    </message>
-    <message>
-        <source>not scanned yet</source>
-        <translation>尚未扫描</translation>
-    </message>
-    <message>
         <source>Scanned {scanned} · expected {expected} · problems {bad}</source>
         <translation>已扫 {scanned} · 应有 {expected} · 问题 {bad}</translation>
     </message>
@@ -2955,6 +2947,17 @@ Receiving: {receiving}</source>
     <message>
         <source>{exam} · {venue} · package revision {rev} · {rooms} rooms · {candidates} candidates · {staff} staff</source>
         <translation>{exam} · {venue} · 数据包第 {rev} 版 · {rooms} 个考场 · {candidates} 名考生 · {staff} 名工作人员</translation>
+    </message>
+</context>
+<context>
+    <name>PackageModel</name>
+    <message>
+        <source>not scanned yet</source>
+        <translation>尚未扫描</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>无误</translation>
     </message>
 </context>
 <context>

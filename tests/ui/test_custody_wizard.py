@@ -155,3 +155,36 @@ def test_art22_4_discrepancy_is_shown_red_and_recorded_with_an_incident(
         assert h.status == "with_discrepancy" and incident is not None and incident.category == "custody_discrepancy"
     qtbot.waitUntil(lambda: screen.alerts.count() >= 1 and venue.code("02A") in
                     " ".join(screen.alerts.item(i).text() for i in range(screen.alerts.count())), timeout=5000)
+
+
+def test_a_scan_repaints_one_row_and_never_rebuilds_the_table(
+        qtbot: QtBot, venue: Venue, scanner: tuple[ScannerSimulator, DeviceBridge], tmp_path: Path) -> None:
+    """Issue 18 item 8: a scan changes the one row of its package (a rebuilt table froze the screen
+    for ~470 ms per scan); a package off the manifest appends one row; the row comes into view."""
+    sim, bridge = scanner
+    screen = _screen(qtbot, venue, bridge, tmp_path)
+    wizard, model = screen.wizard, screen.wizard.packages
+    _route(qtbot, screen, venue, room_place("02"))
+    changed: list[tuple[int, int]] = []
+    resets: list[bool] = []
+    inserted: list[tuple[int, int]] = []
+    model.dataChanged.connect(lambda tl, br, *_: changed.append((tl.row(), br.row())))
+    model.modelReset.connect(lambda: resets.append(True))
+    model.rowsInserted.connect(lambda _p, first, last: inserted.append((first, last)))
+    row = wizard.line_codes().index(venue.code("02A"))
+    _scan(qtbot, sim, screen, venue.code("02A"))
+    assert changed == [(row, row)] and not resets and not inserted
+    assert model.index(row, 6).data() == "OK" and wizard.row_colour(venue.code("02A")) == "green"
+    _scan(qtbot, sim, screen, venue.code("01Q"))  # room 01's papers: not expected here, one row added
+    assert inserted == [(2, 2)] and not resets and wizard.row_colour(venue.code("01Q")) == "red"
+    # The count is edited in its cell; a count that is not a number is refused and changes nothing.
+    assert not model.setData(model.index(row, 4), "abc") and wizard.row_colour(venue.code("02A")) == "green"
+    assert not model.setData(model.index(row, 4), "-3")
+    assert model.setData(model.index(row, 4), "29") and wizard.row_colour(venue.code("02A")) == "red"
+    assert model.setData(model.index(row, 5), Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
+    assert wizard.scanned()[0].count == 29 and wizard.scanned()[0].seal_intact is False
+    assert not resets and "Scanned 2" in wizard.summary.text()
+    # An unscanned package's count cannot be typed in.
+    unscanned = wizard.line_codes().index(venue.code("02Q"))
+    assert not model.flags(model.index(unscanned, 4)) & Qt.ItemFlag.ItemIsEditable
+    assert not model.setData(model.index(unscanned, 4), "30")

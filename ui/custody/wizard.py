@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -30,8 +30,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QStackedWidget,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -44,18 +43,16 @@ from app.rules.custody import (
     ManifestItem,
     Scanned,
     Side,
-    check_scanned,
 )
 from app.security.auth import StaffSession
 from app.services.custody import HandoverDraft, HandoverRecord, HandoverResult
 from ui.custody.form import write_handover_form
 from ui.custody.guarded import GuardedRunner
-from ui.custody.names import kind_name, place_name, problem_name
+from ui.custody.names import place_name, problem_name
+from ui.custody.packages import COL_STATUS, PackageModel
 from ui.messages import describe
 from ui.runner import OpRunner
 
-GREEN, RED, GREY = QColor("#d3f9d8"), QColor("#ffd8d8"), QColor("#ffffff")
-COL_BARCODE, COL_KIND, COL_ROOM, COL_EXPECTED, COL_COUNTED, COL_SEAL, COL_STATUS = range(7)
 SIGN_ORDER = (Side.GIVING, Side.GIVING, Side.RECEIVING, Side.RECEIVING)
 
 
@@ -70,19 +67,6 @@ class CustodyActions:
     record_of: Callable[[uuid.UUID], HandoverRecord]
     sittings: Callable[[], list[tuple[uuid.UUID, str]]]
     rooms: Callable[[], list[str]]
-
-
-@dataclass
-class _Line:
-    barcode: str
-    item: ManifestItem | None
-    expected: bool
-    scanned: Scanned | None = None
-
-    def problems(self) -> tuple[LineProblem, ...]:
-        if self.scanned is None:
-            return (LineProblem.MISSING,) if self.expected else ()
-        return check_scanned(self.item, self.scanned, self.expected)
 
 
 def summarise(problems: list[tuple[str, tuple[LineProblem, ...]]], shown: int = 4) -> str:
@@ -106,10 +90,9 @@ class HandoverWizard(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._runner, self._actions, self._reports_dir = GuardedRunner(runner, self), actions, reports_dir
-        self._lines: dict[str, _Line] = {}
+        self.packages = PackageModel(self)
         self._signers: list[StaffSession] = []
         self._result: HandoverResult | None = None
-        self._filling = False
         self.last_form: Path | None = None
         self.pages = QStackedWidget()
         self.message = QLabel(objectName="CustodyMessage", wordWrap=True)
@@ -149,11 +132,15 @@ class HandoverWizard(QWidget):
         page = QWidget()
         self.packages_title = QLabel(objectName="StepTitle")
         self.barcode = QLineEdit()
-        self.table = QTableWidget(0, 7)
+        self.table = QTableView()
+        self.table.setModel(self.packages)
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # Column widths are measured when the list is loaded, not on every scan (ResizeToContents
+        # would measure all rows again for each changed one).
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(COL_STATUS, QHeaderView.ResizeMode.Stretch)
         self.summary = QLabel(objectName="CustodySummary", wordWrap=True)
         self.packages_back, self.packages_next = QPushButton(), QPushButton(objectName="Primary")
         buttons = QHBoxLayout()
@@ -167,7 +154,8 @@ class HandoverWizard(QWidget):
         v.addWidget(self.summary)
         v.addLayout(buttons)
         self.barcode.returnPressed.connect(self._typed)
-        self.table.itemChanged.connect(self._edited)
+        self.packages.counts_changed.connect(self._show_counts)
+        self.packages.rowsInserted.connect(self._fit_columns)
         self.packages_back.clicked.connect(lambda: self.pages.setCurrentIndex(0))
         self.packages_next.clicked.connect(self.to_confirm)
         self.pages.addWidget(page)
@@ -228,7 +216,7 @@ class HandoverWizard(QWidget):
         self._sitting_label.setText(self.tr("Sitting"))
         self.route_next.setText(self.tr("Next: scan packages"))
         self.barcode.setPlaceholderText(self.tr("Scan a package barcode (or type it and press Enter)"))
-        self.table.setHorizontalHeaderLabels([
+        self.packages.set_headers([
             self.tr("Barcode"), self.tr("Kind"), self.tr("Room"), self.tr("Expected"), self.tr("Counted"),
             self.tr("Seal intact"), self.tr("Check")])
         self.packages_back.setText(self.tr("Back"))
@@ -242,8 +230,8 @@ class HandoverWizard(QWidget):
         self.print_button.setText(self.tr("Print handover form (PDF)"))
         self.new_button.setText(self.tr("New handover (F2)"))
         self._refresh_route_names()
-        if self._lines:
-            self._fill_table()
+        self.packages.retranslate()
+        self._show_counts()
         self._show_signers()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -297,12 +285,12 @@ class HandoverWizard(QWidget):
                             self._show_manifest, self._failed)
 
     def _show_manifest(self, items: list[ManifestItem]) -> None:
-        self._lines = {i.barcode: _Line(i.barcode, i, True) for i in items}
+        self.packages.reset(items)
+        self._fit_columns()
         self._signers = []
         from_place, to_place, _ = self.route()
         self.packages_title.setText(self.tr("2 · Scan packages: {src} → {dst}").format(
             src=place_name(from_place), dst=place_name(to_place)))
-        self._fill_table()
         self.pages.setCurrentIndex(1)
         self.barcode.setFocus()
 
@@ -313,23 +301,31 @@ class HandoverWizard(QWidget):
         code = code.strip()
         if not code or self.pages.currentIndex() != 1:
             return
-        line = self._lines.get(code)
+        line = self.packages.line(code)
         if line is not None and line.scanned is not None:
             self.message.setText(self.tr("{code} is already scanned.").format(code=code))
             return
         if line is not None and line.item is not None:
-            line.scanned = Scanned(code, line.item.expected_count)
-            self._fill_table()
+            self.packages.set_scanned(code, Scanned(code, line.item.expected_count))
+            self._show_row(code)
             return
         lookup = self._actions.lookup
-        self._runner.submit(lambda: lookup(code), lambda item: self._add_extra(code, item),
-                            self._failed)
+        self._runner.submit(lambda: lookup(code), lambda item: self._add_extra(code, item), self._failed)
 
     def _add_extra(self, code: str, item: ManifestItem | None) -> None:
-        if code in self._lines:
+        if self.packages.add_extra(code, item):
+            self._show_row(code)
+
+    def _show_row(self, code: str) -> None:
+        """The scanned package's row comes into view: the staff see it turn green or red. (Not selected:
+        a selection change repaints the whole table, and the barcode field keeps the focus.)"""
+        row = self.packages.row_of(code)
+        if row is None:
             return
-        self._lines[code] = _Line(code, item, False, Scanned(code, item.expected_count if item else 0))
-        self._fill_table()
+        index = self.packages.index(row, 0)
+        if not self.table.viewport().rect().contains(self.table.visualRect(index)):
+            # At the top, so the next packages in manifest order are in view without scrolling each time.
+            self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtTop)
 
     def _typed(self) -> None:
         code = self.barcode.text()
@@ -337,72 +333,39 @@ class HandoverWizard(QWidget):
         self.on_scan(code)
 
     def set_count(self, code: str, count: int) -> None:
-        line = self._lines[code]
-        if line.scanned is not None:
-            line.scanned = Scanned(code, count, line.scanned.seal_intact, line.scanned.seal_number)
-            self._fill_table()
+        line = self.packages.line(code)
+        if line is not None and line.scanned is not None:
+            got = line.scanned
+            self.packages.set_scanned(code, Scanned(code, count, got.seal_intact, got.seal_number))
 
     def set_seal_intact(self, code: str, intact: bool) -> None:
-        line = self._lines[code]
-        if line.scanned is not None:
-            line.scanned = Scanned(code, line.scanned.count, intact, line.scanned.seal_number)
-            self._fill_table()
+        line = self.packages.line(code)
+        if line is not None and line.scanned is not None:
+            got = line.scanned
+            self.packages.set_scanned(code, Scanned(code, got.count, intact, got.seal_number))
 
     def row_colour(self, code: str) -> str:
         """"green", "red" or "" (not scanned yet): what the row shows."""
-        line = self._lines[code]
-        if line.scanned is None:
-            return ""
-        return "red" if line.problems() else "green"
+        line = self.packages.line(code)
+        return "" if line is None else line.colour()
 
-    def _edited(self, cell: QTableWidgetItem) -> None:
-        if self._filling:
-            return
-        code = self.table.item(cell.row(), COL_BARCODE).text()
-        if cell.column() == COL_COUNTED:
-            try:
-                self.set_count(code, int(cell.text()))
-            except ValueError:
-                self._fill_table()
-        elif cell.column() == COL_SEAL:
-            self.set_seal_intact(code, cell.checkState() == Qt.CheckState.Checked)
+    def _fit_columns(self, *_args: object) -> None:
+        for col in range(COL_STATUS):
+            self.table.resizeColumnToContents(col)
 
-    def _fill_table(self) -> None:
-        self._filling = True
-        try:
-            self.table.setRowCount(len(self._lines))
-            for row, line in enumerate(self._lines.values()):
-                item, got = line.item, line.scanned
-                problems = line.problems() if got is not None else ()
-                status = (", ".join(problem_name(p) for p in problems) if problems
-                          else (self.tr("OK") if got is not None else self.tr("not scanned yet")))
-                cells = [line.barcode, kind_name(item.kind) if item else "", (item.room_code or "") if item else "",
-                         str(item.expected_count) if item else "", str(got.count) if got else "", "", status]
-                colour = GREY if got is None else (RED if problems else GREEN)
-                for col, text in enumerate(cells):
-                    cell = QTableWidgetItem(text)
-                    cell.setBackground(QBrush(colour))
-                    flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                    if col == COL_COUNTED and got is not None:
-                        flags |= Qt.ItemFlag.ItemIsEditable
-                    if col == COL_SEAL and got is not None:
-                        flags |= Qt.ItemFlag.ItemIsUserCheckable
-                        cell.setCheckState(Qt.CheckState.Checked if got.seal_intact else Qt.CheckState.Unchecked)
-                    cell.setFlags(flags)
-                    self.table.setItem(row, col, cell)
-        finally:
-            self._filling = False
-        scanned = sum(1 for line in self._lines.values() if line.scanned is not None)
-        expected = sum(1 for line in self._lines.values() if line.expected)
-        bad = sum(1 for line in self._lines.values() if line.scanned is not None and line.problems())
+    def _show_counts(self) -> None:
+        lines = self.packages.lines()
+        scanned = sum(1 for line in lines if line.scanned is not None)
+        expected = sum(1 for line in lines if line.expected)
+        bad = sum(1 for line in lines if line.scanned is not None and line.problems())
         self.summary.setText(self.tr("Scanned {scanned} · expected {expected} · problems {bad}").format(
             scanned=scanned, expected=expected, bad=bad))
 
     def scanned(self) -> tuple[Scanned, ...]:
-        return tuple(line.scanned for line in self._lines.values() if line.scanned is not None)
+        return tuple(line.scanned for line in self.packages.lines() if line.scanned is not None)
 
     def discrepancy_lines(self) -> list[tuple[str, tuple[LineProblem, ...]]]:
-        return [(line.barcode, line.problems()) for line in self._lines.values() if line.problems()]
+        return [(line.barcode, line.problems()) for line in self.packages.lines() if line.problems()]
 
     # --- step 3: confirmations --------------------------------------------------------------------
 
@@ -519,8 +482,8 @@ class HandoverWizard(QWidget):
         self.message.setText(self.tr("Handover form saved: {path}").format(path=str(path)))
 
     def restart(self) -> None:
-        self._lines, self._signers, self._result = {}, [], None
-        self.table.setRowCount(0)
+        self._signers, self._result = [], None
+        self.packages.reset([])
         self.message.clear()
         self.pages.setCurrentIndex(0)
         self.from_box.setFocus()
@@ -536,4 +499,4 @@ class HandoverWizard(QWidget):
         return [s.name for s in self._signers]
 
     def line_codes(self) -> list[str]:
-        return list(self._lines)
+        return self.packages.codes()
