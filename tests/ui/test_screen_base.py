@@ -151,3 +151,43 @@ def test_incident_log_shows_a_draft_opened_elsewhere_within_one_reload(qtbot: Qt
     qtbot.waitUntil(lambda: screen.table.rowCount() == 1, timeout=3000)
     assert "冒名顶替嫌疑" in screen.detail.toPlainText()
     drain()
+
+
+def test_an_unlock_answered_after_sign_out_touches_nothing(qtbot: QtBot) -> None:
+    """The lock overlay goes with the workspace at sign-out; a slow unlock's answer is dropped."""
+    from dataclasses import dataclass
+
+    from app.domain import Role
+    from ui.shell.main_window import MainWindow, ShellServices
+
+    @dataclass(frozen=True)
+    class User:
+        name: str
+        role: Role
+
+    release = threading.Event()
+    answered = threading.Event()
+
+    def unlock(_user: object, _credential: str) -> None:
+        release.wait(10)
+        answered.set()
+
+    services = ShellServices(login=lambda _n, _c: User("王主考", Role.CHIEF_EXAMINER), unlock=unlock,
+                             sign_out=lambda _u: None, screen_factories=lambda _u: {})
+    w = MainWindow(OpRunner(), services, language="en")
+    qtbot.addWidget(w)
+    w.show()
+    w.login.staff_number.setText("C001")
+    w.login.credential.setText("x")
+    w.login.attempt()
+    qtbot.waitUntil(lambda: w.workspace is not None)
+    w.lock()
+    assert w._lock is not None
+    w._lock.credential.setText("correct-horse")
+    w._lock.credential.returnPressed.emit()
+    w.sign_out()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    release.set()
+    qtbot.waitUntil(answered.is_set)
+    drain()  # the answer lands on the GUI thread: no "already deleted" from the overlay
+    assert w.workspace is None and w.login.isVisible()

@@ -91,3 +91,24 @@ def test_outside_a_recording_nothing_is_kept(engine: Engine) -> None:
     with recording() as kinds:
         pass
     assert kinds == set()
+
+
+def test_custody_discrepancy_announces_the_draft_incident_it_opened(tmp_path: Path) -> None:
+    """The incident log hears of the draft custody opened (art. 22(四)), though custody never said so."""
+    from app.rules.custody import ESCORT, EXAM_OFFICE, SECURE_ROOM, Scanned, room_place
+    from tests.unit.test_custody_support import make_venue
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'venue.sqlite'}")
+    upgrade(engine)
+    v = make_venue(engine)
+    codes = ("01Q", "01A", "02Q", "02A", "SPQ")
+    v.hand_over(ESCORT, SECURE_ROOM, v.ok(*codes), ("Z0001", "F0001"), ("B0001", "B0002"))
+    v.hand_over(SECURE_ROOM, EXAM_OFFICE, v.ok(*codes), ("B0001", "B0002"), ("Z0001", "F0001"))
+    _matching, kinds = tracked(lambda: v.hand_over(EXAM_OFFICE, room_place("01"), v.ok("01Q", "01A"),
+                                                  ("Z0001", "F0001"), ("J0701", "J0702")))
+    assert DataKind.CUSTODY in kinds and DataKind.INCIDENTS not in kinds
+    short = (Scanned(v.code("02Q"), 29),)  # 02A missing, a paper short
+    result, kinds = tracked(lambda: v.hand_over(EXAM_OFFICE, room_place("02"), short, ("Z0001", "F0001"),
+                                                ("J0701", "J0702")))
+    assert result.with_discrepancy
+    assert {DataKind.CUSTODY, DataKind.INCIDENTS, DataKind.AUDIT} <= kinds

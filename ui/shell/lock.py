@@ -95,9 +95,10 @@ class LockOverlay(QFrame):
     def _attempt(self) -> None:
         credential = self.credential.text()
         self.credential.clear()
-        self._runner.submit(lambda: self._unlock(credential), lambda _r: self._done(), self._failed)
+        unlock = self._unlock  # the job captures the callable, never the overlay (gone at sign-out)
+        self._runner.submit(lambda: unlock(credential), self._done, self._failed, owner=self)
 
-    def _done(self) -> None:
+    def _done(self, _result: object = None) -> None:
         self.hide()
         self.unlocked.emit()
 

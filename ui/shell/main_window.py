@@ -104,7 +104,8 @@ class MainWindow(QMainWindow):
         if self.workspace is None:
             return
         user: Any = self.workspace.user
-        self._runner.submit(lambda: self._services.sign_out(user))
+        sign_out = self._services.sign_out  # the job captures the callable, never the window
+        self._runner.submit(lambda: sign_out(user))
         self.pages.removeWidget(self.workspace)
         self.workspace.deleteLater()
         self.workspace = None
