@@ -20,6 +20,7 @@ BENCHES: dict[str, str] = {
     "checkin": "bench.checkin",
     "paper-room": "bench.paper_room",
     "sync": "bench.sync",
+    "engine": "bench.engine",
     "soak": "bench.soak",
     "custody": "bench.custody",
 }
