@@ -22,7 +22,6 @@ from sqlalchemy.orm import Session, aliased, sessionmaker
 from app.db.engine import read_session_factory
 from app.db.models import Candidate, Exam, Room, Seat, SeatAssignment, Sitting
 from app.db.models_checkin import Absence, Admission, CheckinScan, InfoChangeRequest
-from app.db.types import utcnow
 from app.domain import RECORD_NAMES, Gender, SittingMode
 from app.errors import VenueError
 from app.package.state import DOCUMENT_CONTEXT, PHOTO_CONTEXT
@@ -220,7 +219,7 @@ class CheckinService:
         self,
         sessions: sessionmaker[Session],
         cipher: PersonalDataCipher,
-        clock: Callable[[], datetime] = utcnow,
+        clock: Callable[[], datetime],
     ) -> None:
         self._sessions = sessions
         self._reads = read_session_factory(sessions)

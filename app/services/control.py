@@ -20,7 +20,6 @@ from app.db.models import AuditEvent, Candidate, Room, SeatAssignment, Sitting
 from app.db.models_checkin import Absence, Admission
 from app.db.models_control import CandidateExit, RoomSitting
 from app.db.models_incidents import Incident
-from app.db.types import utcnow
 from app.domain import RoomKind, SittingMode
 from app.errors import VenueError
 from app.rules.clock import JUMP_ACTION, ClockJump
@@ -82,10 +81,10 @@ def steps_of(rs: RoomSitting | None) -> RoomSteps:
 
 
 def sign_checklist(session: Session, user: StaffSession, sitting_id: uuid.UUID, room_id: uuid.UUID,
-                   checklist: Checklist, *, now: datetime | None = None) -> RoomSitting:
+                   checklist: Checklist, *, now: datetime) -> RoomSitting:
     """Sign off the pre-exam checklist; every item must be done (nothing is signed half-checked)."""
     require(user, Permission.OPEN_CLOSE_ROOM)
-    at = now or utcnow()
+    at = now
     sitting, room = _pair(session, sitting_id, room_id)
     missing = []
     if not checklist.room_inspected:
@@ -113,10 +112,10 @@ def sign_checklist(session: Session, user: StaffSession, sitting_id: uuid.UUID, 
 
 
 def open_room(session: Session, user: StaffSession, sitting_id: uuid.UUID, room_id: uuid.UUID,
-              *, now: datetime | None = None) -> RoomSitting:
+              *, now: datetime) -> RoomSitting:
     """Art. 20(三): a room opens for its sitting only once its checklist is signed off."""
     require(user, Permission.OPEN_CLOSE_ROOM)
-    at = now or utcnow()
+    at = now
     sitting, room = _pair(session, sitting_id, room_id)
     rs = _room_sitting(session, sitting_id, room_id, create=False)
     if rs is None or rs.checklist_signed_at is None:
@@ -141,11 +140,11 @@ class SealedRoom(VenueError):
 
 def record_exit(session: Session, user: StaffSession, sitting_id: uuid.UUID, room_id: uuid.UUID,
                 candidate_id: uuid.UUID, *, emergency_reason: str = "",
-                now: datetime | None = None) -> CandidateExit:
+                now: datetime) -> CandidateExit:
     """A candidate hands in and leaves. While the room is sealed this is refused (art. 30(三)),
     unless it is an emergency: then it is recorded with an incident saying why."""
     require(user, Permission.CHECK_IN_CANDIDATE)
-    at = now or utcnow()
+    at = now
     sitting, room = _pair(session, sitting_id, room_id)
     admitted = session.scalars(select(Admission).where(Admission.sitting_id == sitting_id,
                                                        Admission.candidate_id == candidate_id,
@@ -193,18 +192,18 @@ def candidate_by_ticket(session: Session, sitting_id: uuid.UUID, ticket: str) ->
 
 
 def record_exit_by_ticket(session: Session, user: StaffSession, sitting_id: uuid.UUID, room_id: uuid.UUID,
-                          ticket: str, *, emergency_reason: str = "", now: datetime | None = None) -> CandidateExit:
+                          ticket: str, *, emergency_reason: str = "", now: datetime) -> CandidateExit:
     """`record_exit` for the ticket number an invigilator reads out or scans."""
     candidate = candidate_by_ticket(session, sitting_id, ticket)
     return record_exit(session, user, sitting_id, room_id, candidate.id, emergency_reason=emergency_reason, now=now)
 
 
 def collect_papers(session: Session, user: StaffSession, sitting_id: uuid.UUID, room_id: uuid.UUID,
-                   *, now: datetime | None = None) -> RoomSitting:
+                   *, now: datetime) -> RoomSitting:
     """Papers and answer sheets collected from the room: after the end, or once sealing has ended
     and every admitted candidate has handed in."""
     require(user, Permission.OPEN_CLOSE_ROOM)
-    at = now or utcnow()
+    at = now
     sitting, room = _pair(session, sitting_id, room_id)
     rs = _room_sitting(session, sitting_id, room_id, create=False)
     if rs is None or rs.opened_at is None:

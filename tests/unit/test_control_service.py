@@ -65,10 +65,12 @@ def test_art20_computer_based_room_must_be_seal_tested(engine: Engine) -> None:
     chief = day.login("Z0001")
     with day.session() as s, s.begin():
         with pytest.raises(VenueError) as err:
-            control.sign_checklist(s, chief, day.computer_sitting, day.rooms["03"], control.Checklist(True, True))
+            control.sign_checklist(s, chief, day.computer_sitting, day.rooms["03"], control.Checklist(True, True),
+                                   now=START - timedelta(hours=1))
     assert err.value.params["missing"] == ["seal_tested"]
     with day.session() as s, s.begin():
-        control.sign_checklist(s, chief, day.computer_sitting, day.rooms["03"], control.Checklist(True, True, True))
+        control.sign_checklist(s, chief, day.computer_sitting, day.rooms["03"], control.Checklist(True, True, True),
+                               now=START - timedelta(hours=1))
 
 
 def test_art30_hand_in_refused_while_sealed_emergency_exit_becomes_an_incident(engine: Engine) -> None:
@@ -93,10 +95,11 @@ def test_art30_hand_in_refused_while_sealed_emergency_exit_becomes_an_incident(e
         ok = control.record_exit(s, inv, day.sitting, room, a, now=START + timedelta(hours=2))
     assert ok.kind == "hand_in"
     with day.session() as s, s.begin():
-        assert _code(control.record_exit, s, inv, day.sitting, room, a) == "control.already_left"
+        assert _code(control.record_exit, s, inv, day.sitting, room, a, now=START + timedelta(hours=2)) == "control.already_left"
     with day.session() as s, s.begin():
         stranger = day.candidates["2026000000021"]
-        assert _code(control.record_exit, s, inv, day.sitting, room, stranger) == "control.not_admitted"
+        assert _code(control.record_exit, s, inv, day.sitting, room, stranger,
+                     now=START + timedelta(hours=2)) == "control.not_admitted"
 
 
 def test_art30_phases_follow_the_schedule_through_the_whole_sitting(engine: Engine) -> None:
