@@ -62,7 +62,12 @@ class EntryCloseScheduler:
         self._reload(now)
         done = []
         for sitting_id, (code, closes_at) in sorted(self._closes.items(), key=lambda item: item[1][1]):
-            if sitting_id in self._done or now < closes_at:
+            if now < closes_at:
+                # Not due, or due again: the demo's clock went back from "arrive late" (its
+                # absences were withdrawn), so the real close must still mark them.
+                self._done.discard(sitting_id)
+                continue
+            if sitting_id in self._done:
                 continue
             result = self._close(sitting_id, code, closes_at)
             if result is not None:

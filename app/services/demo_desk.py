@@ -1,18 +1,24 @@
 """Demo only: the people of a sitting with their plain document numbers, so the simulator panel
-can present their cards. A real desk never lists decrypted numbers."""
+can present their cards (a real desk never lists decrypted numbers), and the undoing of the
+demo's time travel ("arrive late", then "back to real time")."""
 
 from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
+from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.db.models import Candidate, Room, Seat, SeatAssignment
+from app.db.models_checkin import Absence
+from app.db.models_sync import OutboxEntry
 from app.domain import DocumentType, Gender
 from app.package.state import DOCUMENT_CONTEXT, PHOTO_CONTEXT
 from app.security.crypto import PersonalDataCipher
+from app.services import audit
+from app.services.audit import Actor
 
 
 @dataclass(frozen=True)
@@ -41,3 +47,24 @@ def people(sessions: sessionmaker[Session], cipher: PersonalDataCipher, sitting_
                            cipher.decrypt_text(c.document_number_enc, DOCUMENT_CONTEXT), code, number,
                            cipher.decrypt(c.photo_enc, PHOTO_CONTEXT) if c.photo_enc else None)
                 for c, code, number in s.execute(stmt)]
+
+
+def withdraw_travelled_absences(sessions: sessionmaker[Session], actor: Actor, desk: str, now: datetime) -> int:
+    """Back to real time: the absences that were marked while the demo's clock stood past a
+    cutoff (recorded after the real `now`) are withdrawn, with their sync entries not yet
+    acknowledged, so nobody stays absent for good and the counts add up again. The audit trail
+    keeps both the marking and this withdrawal. Returns how many were withdrawn."""
+    with sessions() as s, s.begin():
+        rows = list(s.scalars(select(Absence).where(Absence.recorded_at > now)))
+        if not rows:
+            return 0
+        audit.lock_chain(s)
+        ids = [a.id for a in rows]
+        s.execute(delete(OutboxEntry).where(OutboxEntry.kind == "absence", OutboxEntry.acked_at.is_(None),
+                                            OutboxEntry.record_id.in_([str(i) for i in ids])))
+        s.execute(delete(Absence).where(Absence.id.in_(ids)))
+        for sitting_id in sorted({a.sitting_id for a in rows}, key=str):
+            audit.record(s, actor, "demo.absences_withdrawn", "sitting", sitting_id, desk=desk,
+                         after={"withdrawn": sum(1 for a in rows if a.sitting_id == sitting_id)},
+                         reason="demo: back to real time", now=now)
+        return len(rows)

@@ -4,6 +4,7 @@ names who confirmed, an unknown ticket shows the code and F3, an expired card it
 arrival the cutoff and the lateness from it; 拒绝 counts people; the photo placeholders stay
 readable on every verdict colour; the timer shows durations."""
 
+# ruff: noqa: F401, F811  (fixtures imported from the desk screen tests and used as arguments)
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -20,7 +21,7 @@ from app.rules.checkin import Reason, Verdict
 from app.rules.timing import Schedule, venue_time
 from app.services.checkin import Outcome
 from tests.checkin.kit import Kit, card, ticket
-from tests.checkin.test_desk_screen import kit, make_screen  # noqa: F401  (kit: a fixture)
+from tests.checkin.test_desk_screen import kit, make_screen  # kit: a fixture
 from tests.unit.test_security_support import GOOD
 from ui.checkin.screen import CheckinScreen
 from ui.i18n import Translations
@@ -48,7 +49,7 @@ def recent_rows(screen: CheckinScreen) -> list[str]:
     return [screen.recent.item(i).text() for i in range(screen.recent.count())]
 
 
-def test_check_says_what_enter_and_esc_do(qtbot: QtBot, kit: Kit, tmp_path: Path, lang: str) -> None:  # noqa: F811
+def test_check_says_what_enter_and_esc_do(qtbot: QtBot, kit: Kit, tmp_path: Path, lang: str) -> None:
     c = kit.seated("S1")[0]
     screen = make_screen(qtbot, kit, None, tmp_path, room=str(c["room"]))
     shown(qtbot, screen, lambda: screen.present_ticket(ticket(c).number))
@@ -64,7 +65,7 @@ def test_check_says_what_enter_and_esc_do(qtbot: QtBot, kit: Kit, tmp_path: Path
     assert screen.panel.verdict == "ready" and not screen.panel.step.text()
 
 
-def test_admission_after_a_check_names_who_confirmed_it(qtbot: QtBot, kit: Kit, tmp_path: Path, lang: str,  # noqa: F811
+def test_admission_after_a_check_names_who_confirmed_it(qtbot: QtBot, kit: Kit, tmp_path: Path, lang: str,
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     from ui.checkin import dialogs
 
@@ -83,7 +84,7 @@ def test_admission_after_a_check_names_who_confirmed_it(qtbot: QtBot, kit: Kit, 
     assert not screen.panel.step.text()
 
 
-def test_unknown_ticket_shows_the_code_read_and_suggests_f3(qtbot: QtBot, kit: Kit, tmp_path: Path,  # noqa: F811
+def test_unknown_ticket_shows_the_code_read_and_suggests_f3(qtbot: QtBot, kit: Kit, tmp_path: Path,
                                                            lang: str) -> None:
     screen = make_screen(qtbot, kit, None, tmp_path, room="01")
     outcome = shown(qtbot, screen, lambda: screen.present_ticket("2099123456789"))
@@ -92,7 +93,7 @@ def test_unknown_ticket_shows_the_code_read_and_suggests_f3(qtbot: QtBot, kit: K
     qtbot.waitUntil(lambda: any("2099123456789" in row for row in recent_rows(screen)), timeout=5000)
 
 
-def test_art30_1_expired_card_shows_its_date(qtbot: QtBot, kit: Kit, tmp_path: Path, lang: str) -> None:  # noqa: F811
+def test_art30_1_expired_card_shows_its_date(qtbot: QtBot, kit: Kit, tmp_path: Path, lang: str) -> None:
     c = kit.seated("S1")[0]
     screen = make_screen(qtbot, kit, None, tmp_path, room=str(c["room"]))
     outcome = shown(qtbot, screen, lambda: screen.present_document(card(c, valid_until=date(2021, 3, 4))))
@@ -101,7 +102,7 @@ def test_art30_1_expired_card_shows_its_date(qtbot: QtBot, kit: Kit, tmp_path: P
     assert "2021-03-04" in text and said("expired on", "过期", lang) in text
 
 
-def test_art30_2_late_arrival_is_measured_from_the_cutoff(qtbot: QtBot, kit: Kit, tmp_path: Path,  # noqa: F811
+def test_art30_2_late_arrival_is_measured_from_the_cutoff(qtbot: QtBot, kit: Kit, tmp_path: Path,
                                                          lang: str) -> None:
     a, b = kit.seated("S1")[:2]
     screen = make_screen(qtbot, kit, None, tmp_path)  # the venue gate
@@ -150,7 +151,7 @@ def _text_contrast(widget: object) -> float:
     return max(_contrast(background, QColor.fromRgb(rgb)) for rgb in counts)
 
 
-def test_photo_placeholders_are_readable_on_every_verdict_colour(qtbot: QtBot, kit: Kit, tmp_path: Path,  # noqa: F811
+def test_photo_placeholders_are_readable_on_every_verdict_colour(qtbot: QtBot, kit: Kit, tmp_path: Path,
                                                                  qapp: QApplication) -> None:
     qapp.setStyleSheet((resources_dir() / "style.qss").read_text(encoding="utf-8"))
     try:
@@ -194,7 +195,7 @@ def test_timer_shows_durations_not_a_second_clock(qtbot: QtBot, lang: str) -> No
                                          "距结束 1 小时 47 分 27 秒（10:45 结束）", lang)
 
 
-def test_refused_does_not_count_an_admitted_candidate_scanned_again(kit: Kit) -> None:  # noqa: F811
+def test_refused_does_not_count_an_admitted_candidate_scanned_again(kit: Kit) -> None:
     c = kit.seated("S1")[0]
     door = kit.door("S1", str(c["room"]))
     assert kit.service.present(kit.first, door, ticket=ticket(c), document=card(c)).verdict is Verdict.ADMIT

@@ -418,6 +418,7 @@ class CheckinScreen(Screen):
         closes = info.closes_at
         closing = now >= closes or (closes - now).total_seconds() <= 300
         if now < closes:
+            self._entry_reopened()
             self.countdown.setText(self.tr("Entry closes {time}\n{left} left").format(
                 time=f"{venue_time(closes):%H:%M}", left=duration(closes - now, round_up=True)))
         else:
@@ -427,6 +428,12 @@ class CheckinScreen(Screen):
             self.countdown.setProperty("closing", closing)
             self.countdown.style().unpolish(self.countdown)
             self.countdown.style().polish(self.countdown)
+
+    def _entry_reopened(self) -> None:
+        """Entry is open (again, after the demo's "back to real time"): no closed banner."""
+        if self.setup is not None and self.closed_banner.isVisible():
+            self._closed_marked.discard((self.setup.sitting_id, self.setup.room_id))
+            self.closed_banner.hide()
 
     def _mark_absent(self) -> None:
         """Art. 30(二): the engine marks absences when entry closes (for every room, with or without

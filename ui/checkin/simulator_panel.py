@@ -26,27 +26,49 @@ CARD_TYPES = {
 }
 
 
+EXPIRED_ON = date(2021, 1, 1)  # the "expired card" button's card: what the desk must show
+
+
 def demo_card(person: DemoPerson, photos: dict[bytes, bytes], *, expired: bool = False) -> IdDocument:
+    """The card a candidate of the demo carries, in its own type's layout: each layout has its
+    own fields and slot sizes (a 2017 foreign card carries a 4-character authority code, not a
+    name), so a card that fits one layout would not encode in another."""
     wlt = sample_photo(person.document_number)
     if person.photo:
         photos[wlt] = person.photo
-    foreign = CARD_TYPES[person.document_type] in (CardType.FOREIGN_PERMANENT_2017, CardType.FOREIGN_PERMANENT_2023)
-    return IdDocument(
-        card_type=CARD_TYPES[person.document_type], name=person.name,
-        gender=Gender.FEMALE if person.gender is AppGender.FEMALE else Gender.MALE,
-        birth_date=date(1990, 1, 1), number=person.document_number, valid_from=date(2020, 1, 1),
-        valid_until=date(2021, 1, 1) if expired else date(2040, 1, 1),
-        english_name="DEMO CANDIDATE" if foreign else "", nation_code="01", address="演示地址",
-        authority="演示签发机关", nationality="CAN" if foreign else "", photo_wlt=wlt)
+    card_type = CARD_TYPES[person.document_type]
+    common = {
+        "card_type": card_type, "name": person.name, "number": person.document_number,
+        "gender": Gender.FEMALE if person.gender is AppGender.FEMALE else Gender.MALE,
+        "birth_date": date(1990, 1, 1), "valid_from": date(2020, 1, 1),
+        "valid_until": EXPIRED_ON if expired else date(2040, 1, 1), "photo_wlt": wlt,
+    }
+    if card_type is CardType.RESIDENT:
+        return IdDocument(**common, nation_code="01", address="演示地址", authority="演示市公安局")
+    if card_type is CardType.HKMT_RESIDENCE_PERMIT:
+        return IdDocument(**common, address="演示地址", authority="演示市公安局", pass_number="H01234567",
+                          issue_count=1)
+    nationality = person.document_number[:3] if person.document_number[:3].isalpha() else "CAN"
+    if card_type is CardType.FOREIGN_PERMANENT_2017:
+        return IdDocument(**common, english_name="DEMO, CANDIDATE", nationality=nationality, authority="1500",
+                          card_version="01")
+    return IdDocument(**common, english_name="DEMO, CANDIDATE", nationality=nationality, issue_count=0)
 
 
 class SimulatorPanel(QGroupBox):
-    def __init__(self, devices: DemoDevices, load_people: Callable[[], list[DemoPerson]],
+    """`load_people(room_id)`: the candidates of the desk's sitting seated in that room (None: the
+    desk's own door); `rooms()`: every room (id, code), so a candidate of another room can be
+    presented at this door (the wrong-room verdict)."""
+
+    def __init__(self, devices: DemoDevices, load_people: Callable[[object | None], list[DemoPerson]],
                  set_offset: Callable[[timedelta], None], minutes_to_start: Callable[[], float],
-                 parent: QWidget | None = None) -> None:
+                 rooms: Callable[[], list[tuple[object, str]]] = list, parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="SimulatorPanel")
         self._devices, self._load, self._set_offset, self._to_start = devices, load_people, set_offset, minutes_to_start
+        self._rooms = rooms
         self.people: list[DemoPerson] = []
+        self.room = QComboBox()
+        self.room.currentIndexChanged.connect(lambda _i: self._load_people())
         self.person = QComboBox()
         self.buttons: dict[str, QPushButton] = {}
         grid = QGridLayout()
@@ -60,13 +82,29 @@ class SimulatorPanel(QGroupBox):
             grid.addWidget(button, i // 2, i % 2)
         self.note = QLabel(objectName="SimNote", wordWrap=True)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.room)
         layout.addWidget(self.person)
         layout.addLayout(grid)
         layout.addWidget(self.note)
         self.retranslate()
 
     def reload(self) -> None:
-        self.people = self._load()
+        """The desk chose a sitting and door: list the rooms again, then that door's candidates."""
+        self.room.blockSignals(True)
+        self.room.clear()
+        self.room.addItem(self.tr("Candidates of this door"), None)
+        for room_id, code in self._rooms():
+            self.room.addItem(self.tr("Candidates of room {room}").format(room=code), room_id)
+        self.room.blockSignals(False)
+        self._load_people()
+
+    def choose_room(self, code: str | None) -> None:
+        """Pick the candidates of room `code` (None: this door's), as the invigilator would."""
+        label = self.tr("Candidates of room {room}").format(room=code) if code else self.room.itemText(0)
+        self.room.setCurrentIndex(max(0, self.room.findText(label)))
+
+    def _load_people(self) -> None:
+        self.people = self._load(self.room.currentData())
         self.person.clear()
         for p in self.people:
             self.person.addItem(f"{p.name} · {p.room_code}-{p.seat_number} · {p.ticket_number}")
@@ -109,6 +147,7 @@ class SimulatorPanel(QGroupBox):
         self._set_offset(timedelta(minutes=self._to_start() + 6))
 
     def back_on_time(self) -> None:
+        """Back to real time: the absences marked while late are withdrawn (the wiring does)."""
         self._set_offset(timedelta(0))
 
     def unplug(self) -> None:

@@ -13,7 +13,7 @@ from app.security.permissions import Permission
 from app.security.two_person import Confirmation, TwoPersonRule
 from app.services.attendance import RoomAttendance, read_room_attendance
 from app.services.checkin import CONFIRM_ACTION, CheckinService, DeskSetup, Outcome, confirmation_entity
-from app.services.demo_desk import DemoPerson, people
+from app.services.demo_desk import DemoPerson, people, withdraw_travelled_absences
 from devices.idcard.photo import NoPhotoDecoder, PhotoDecoder
 from ui.checkin.screen import CheckinScreen, DeskPorts
 from ui.checkin.simulator_panel import SimulatorPanel
@@ -50,22 +50,32 @@ def build(core: Core, runner: OpRunner, user: StaffSession, station: DeviceStati
 
     demo = station.demo
 
-    def load_people() -> list[DemoPerson]:
+    def load_people(room_id: object | None) -> list[DemoPerson]:
         setup = screen.setup
         if setup is None:
             return []
-        return people(core.sessions, core.cipher, setup.sitting_id, setup.room_id)
+        room = room_id if isinstance(room_id, uuid.UUID) else setup.room_id
+        return people(core.sessions, core.cipher, setup.sitting_id, room)
+
+    def rooms() -> list[tuple[object, str]]:
+        return [(room_id, code) for room_id, code, _name in service.rooms()]
 
     def set_offset(offset: timedelta) -> None:
         clock.travel(offset)
-        screen.refresh_counts()
+        if offset:
+            screen.refresh_counts()
+            return
+        # Back to real time: what the travelled clock marked absent is withdrawn (demo only).
+        actor, desk = user.actor, core.desk
+        screen.submit(lambda: withdraw_travelled_absences(core.sessions, actor, desk, clock()),
+                      lambda _n: screen.refresh_counts())
 
     def minutes_to_start() -> float:
         info = screen.info
         untravelled = clock.now() - clock.offset
         return (info.schedule.starts_at - untravelled).total_seconds() / 60 if info else 0.0
 
-    panel = SimulatorPanel(demo, load_people, set_offset, minutes_to_start)
+    panel = SimulatorPanel(demo, load_people, set_offset, minutes_to_start, rooms)
     screen.side.addWidget(panel)
     screen.desk_changed.connect(lambda _info: panel.reload())
     return screen
