@@ -6,6 +6,7 @@ candidates of every room can be picked (the wrong-room verdict)."""
 # ruff: noqa: F401, F811  (fixtures imported from the desk screen tests and used as arguments)
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -17,7 +18,10 @@ from sqlalchemy.orm import Session
 from app.db.engine import make_session_factory
 from app.db.models_checkin import Absence, Admission
 from app.db.models_sync import OutboxEntry
+from app.engine.clock import VenueClock
+from app.engine.scheduler import EntryCloseScheduler
 from app.rules.checkin import Reason, Verdict
+from app.services.audit import Actor
 from devices.idcard.document import CardType
 from devices.idcard.textblock import decode_text_block, encode_text_block
 from tests.checkin.kit import Kit
@@ -31,9 +35,11 @@ from ui.runner import OpRunner
 
 
 def desk(qtbot: QtBot, kit: Kit, station: DeviceStation, tmp_path: Path, sitting: str,
-         room: str | None) -> tuple[CheckinScreen, SimulatorPanel]:
+         room: str | None) -> tuple[CheckinScreen, SimulatorPanel, VenueClock]:
+    # The venue's one clock, as in --demo (travel allowed), standing at the kit's time.
+    clock = VenueClock(wall=kit.clock, monotonic=lambda: 0.0, travel_allowed=True)
     core: Any = SimpleNamespace(sessions=make_session_factory(kit.engine), cipher=CIPHER, auth=kit.two_person._auth,
-                                desk="desk-door", clock=kit.clock, settings=SimpleNamespace(data_dir=tmp_path))
+                                desk="desk-door", clock=clock, settings=SimpleNamespace(data_dir=tmp_path))
     screen = wiring.build(core, OpRunner(), kit.first, station)
     assert isinstance(screen, CheckinScreen)
     qtbot.addWidget(screen)
@@ -45,7 +51,7 @@ def desk(qtbot: QtBot, kit: Kit, station: DeviceStation, tmp_path: Path, sitting
     screen.choose(sitting, room)
     qtbot.waitUntil(lambda: screen.info is not None and screen.info.sitting_code == sitting
                     and screen.info.room_code == room and bool(panel.people), timeout=5000)
-    return screen, panel
+    return screen, panel, clock
 
 
 def count(kit: Kit, model: Any) -> int:
@@ -87,7 +93,7 @@ def test_every_card_layout_encodes_the_demo_candidates_cards() -> None:
 def test_every_card_type_presented_from_the_panel_is_admitted(qtbot: QtBot, kit: Kit, station: DeviceStation,
                                                               tmp_path: Path) -> None:
     kit.at("S4", minutes=-10)
-    screen, panel = desk(qtbot, kit, station, tmp_path, "S4", None)  # the gate: every room's candidates
+    screen, panel, _clock = desk(qtbot, kit, station, tmp_path, "S4", None)  # the gate: every room's candidates
     seen: set[CardType] = set()
     for document_type, card_type in CARD_TYPES.items():
         index = next(i for i, p in enumerate(panel.people) if p.document_type is document_type)
@@ -102,7 +108,7 @@ def test_every_card_type_presented_from_the_panel_is_admitted(qtbot: QtBot, kit:
 def test_rooms_of_the_sitting_can_be_chosen_for_a_wrong_room_verdict(qtbot: QtBot, kit: Kit,
                                                                      station: DeviceStation, tmp_path: Path) -> None:
     kit.at("S1", minutes=-10)
-    screen, panel = desk(qtbot, kit, station, tmp_path, "S1", "01")
+    screen, panel, _clock = desk(qtbot, kit, station, tmp_path, "S1", "01")
     assert {p.room_code for p in panel.people} == {"01"}
     assert panel.room.count() == 1 + len(kit.rooms)  # this door, then every room
     panel.choose_room("02")
@@ -115,11 +121,14 @@ def test_rooms_of_the_sitting_can_be_chosen_for_a_wrong_room_verdict(qtbot: QtBo
 def test_art30_2_arrive_late_then_back_to_real_time_leaves_no_absence(qtbot: QtBot, kit: Kit,
                                                                       station: DeviceStation, tmp_path: Path) -> None:
     kit.at("S1", minutes=-10)
-    screen, panel = desk(qtbot, kit, station, tmp_path, "S1", "01")
+    screen, panel, clock = desk(qtbot, kit, station, tmp_path, "S1", "01")
+    engine = EntryCloseScheduler(make_session_factory(kit.engine), clock, Actor.system("engine"), "engine")
+    seated = len(kit.seated("S1"))
     expected = sum(1 for c in kit.seated("S1") if c["room"] == "01")
     qtbot.waitUntil(lambda: screen.counter_labels["expected"].text() == str(expected), timeout=5000)
-    panel.arrive_late()  # start + 6 min: entry has closed, the desk marks this door's candidates absent
-    qtbot.waitUntil(lambda: count(kit, Absence) == expected, timeout=8000)
+
+    panel.arrive_late()  # start + 6 min on the venue clock: entry has closed
+    assert engine.run_due()[0].marked == seated  # the engine's tick marks every room's candidates absent
     qtbot.waitUntil(screen.closed_banner.isVisible, timeout=5000)
     late = present(qtbot, screen, panel, 0)
     assert late.decision.reason is Reason.ENTRY_CLOSED
@@ -128,6 +137,7 @@ def test_art30_2_arrive_late_then_back_to_real_time_leaves_no_absence(qtbot: QtB
     qtbot.waitUntil(lambda: count(kit, Absence) == 0, timeout=8000)
     with Session(kit.engine) as s:
         assert s.scalar(select(func.count()).select_from(OutboxEntry).where(OutboxEntry.kind == "absence")) == 0
+    assert engine.run_due() == []  # entry is open again: nothing due
     qtbot.waitUntil(lambda: not screen.closed_banner.isVisible(), timeout=5000)
     qtbot.waitUntil(lambda: screen.counter_labels["not_yet"].text() == str(expected), timeout=5000)
 
@@ -137,3 +147,7 @@ def test_art30_2_arrive_late_then_back_to_real_time_leaves_no_absence(qtbot: QtB
     qtbot.waitUntil(lambda: screen.counter_labels["not_yet"].text() == str(expected - 1), timeout=5000)
     assert screen.counter_labels["refused"].text() == "0"  # admitted now: no longer turned away
     assert count(kit, Absence) == 0 and count(kit, Admission) == 1
+
+    # The real cutoff still closes entry: the travel did not use the sitting's close up.
+    clock.travel(timedelta(minutes=16))
+    assert engine.run_due()[0].marked == seated - 1
