@@ -3464,6 +3464,14 @@ Receiving: {receiving}</source>
 <context>
     <name>SimulatorPanel</name>
     <message>
+        <source>Candidates of this door</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Candidates of room {room}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Simulated devices (demo)</source>
         <translation type="unfinished"></translation>
     </message>

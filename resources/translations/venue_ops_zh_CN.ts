@@ -3465,6 +3465,14 @@ Receiving: {receiving}</source>
 <context>
     <name>SimulatorPanel</name>
     <message>
+        <source>Candidates of this door</source>
+        <translation>本入口的考生</translation>
+    </message>
+    <message>
+        <source>Candidates of room {room}</source>
+        <translation>第{room}考场的考生</translation>
+    </message>
+    <message>
         <source>Simulated devices (demo)</source>
         <translation>模拟设备（演示）</translation>
     </message>
