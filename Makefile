@@ -2,7 +2,7 @@
 # set-up a fresh Debian/Ubuntu machine needs first (system libraries, Python packages).
 PYTHON ?= python3
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
-DEB_PACKAGES := libzbar0 fonts-noto-cjk libpulse0 libxcb-cursor0 libegl1 libgl1 libxkbcommon0
+DEB_PACKAGES := libzbar0 fonts-noto-cjk poppler-utils libpulse0 libxcb-cursor0 libegl1 libgl1 libxkbcommon0
 
 .PHONY: setup system-deps python-deps demo test check pytest translations bench
 

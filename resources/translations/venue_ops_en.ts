@@ -47,6 +47,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{label}: {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Exam</source>
         <translation type="unfinished"></translation>
     </message>
@@ -95,11 +99,31 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Candidate&apos;s signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>confirmed by {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Desk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Confirmed by</source>
+        <source>Invigilator 1 (signature)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invigilator 2 (signature)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date: ____________ Time: ________</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -108,10 +132,6 @@
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Invigilator (signature)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

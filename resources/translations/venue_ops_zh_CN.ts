@@ -46,6 +46,10 @@
         <translation>考场签到表</translation>
     </message>
     <message>
+        <source>{label}: {value}</source>
+        <translation>{label}：{value}</translation>
+    </message>
+    <message>
         <source>Exam</source>
         <translation>考试</translation>
     </message>
@@ -94,12 +98,32 @@
         <translation>入场时间</translation>
     </message>
     <message>
+        <source>Candidate's signature</source>
+        <translation>考生签名</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>confirmed by {name}</source>
+        <translation>{name} 确认</translation>
+    </message>
+    <message>
         <source>Desk</source>
         <translation>检录点</translation>
     </message>
     <message>
-        <source>Confirmed by</source>
-        <translation>复核人</translation>
+        <source>Invigilator 1 (signature)</source>
+        <translation>监考员一（签名）</translation>
+    </message>
+    <message>
+        <source>Invigilator 2 (signature)</source>
+        <translation>监考员二（签名）</translation>
+    </message>
+    <message>
+        <source>Date: ____________ Time: ________</source>
+        <translation>日期：______年____月____日　时间：____时____分</translation>
     </message>
     <message>
         <source>Refused entries</source>
@@ -108,10 +132,6 @@
     <message>
         <source>Reason</source>
         <translation>原因</translation>
-    </message>
-    <message>
-        <source>Invigilator (signature)</source>
-        <translation>监考员（签字）</translation>
     </message>
 </context>
 <context>

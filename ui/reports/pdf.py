@@ -18,15 +18,21 @@ table { border-collapse: collapse; width: 100%; }
 th, td { border: 1px solid #000; padding: 3pt 5pt; }
 th { background: #e8e8e8; }
 .meta td { border: none; padding: 1pt 4pt; }
-.signature td { border: none; padding-top: 18pt; }
+.signature td { border: none; padding-top: 24px; }
+.sheet td { font-size: 9.5pt; padding-top: 6px; padding-bottom: 6px; }
+.sheet th { font-size: 9.5pt; }
 """
 
 
-def table(headers: list[str], rows: list[list[str]]) -> str:
-    """An HTML table with every cell escaped."""
-    head = "".join(f"<th>{escape(h)}</th>" for h in headers)
+def table(headers: list[str], rows: list[list[str]], *, widths: list[int] | None = None,
+          css_class: str = "") -> str:
+    """An HTML table with every cell escaped, its header row repeated on each page; `widths`: each
+    column's share of the page in percent."""
+    sizes = [f' width="{w}%"' for w in widths] if widths else [""] * len(headers)
+    head = "".join(f"<th{size}>{escape(h)}</th>" for h, size in zip(headers, sizes, strict=True))
     body = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in rows)
-    return f'<table cellspacing="0" width="100%"><tr>{head}</tr>{body}</table>'
+    klass = f' class="{css_class}"' if css_class else ""
+    return f'<table{klass} cellspacing="0" width="100%"><thead><tr>{head}</tr></thead>{body}</table>'
 
 
 def write_pdf(html_body: str, path: Path, *, title: str) -> Path:

@@ -68,7 +68,8 @@ def _exit_kind(kind: str) -> str:
     return _t("Emergency exit") if kind == "emergency" else _t("Handed in")
 
 
-def _reason(code: str) -> str:
+def refusal_reason(code: str) -> str:
+    """A refused entry's reason code as the sentence the desk showed (the code itself if unknown)."""
     try:
         return reason_text(Reason(code))
     except ValueError:
@@ -101,7 +102,7 @@ def room_record_html(r: RoomRecord) -> str:
                        [[t, n, str(s)] for t, n, s in r.absentees]) if r.absentees else f"<p>{escape(_t('None.'))}</p>")
     parts.append(f"<h2>{escape(_t('Refused entries'))}</h2>")
     parts.append(table([_t("Time"), _t("Admission ticket"), _t("Name"), _t("Reason")],
-                       [[_hm(at), t, n, _reason(reason)] for at, t, n, reason in r.refused])
+                       [[_hm(at), t, n, refusal_reason(reason)] for at, t, n, reason in r.refused])
                  if r.refused else f"<p>{escape(_t('None.'))}</p>")
     parts.append(f"<h2>{escape(_t('Incidents'))}</h2>")
     parts.append(table([_t("Time"), _t("Category"), _t("Status"), _t("Candidates"), _t("Facts")],
