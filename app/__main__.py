@@ -159,19 +159,7 @@ def _run_core_command(args: Namespace, settings: config.Settings, core: Any) -> 
                           rooms=result.counts.get("rooms", 0), staff=result.counts.get("staff", 0)))
         return 0
     if args.command == "audit" and args.audit_command == "verify":
-        from app.services import audit
-
-        with core.sessions() as s:
-            report = audit.verify(s)
-        if report.intact:
-            _emit(args, settings, {"intact": True, "events": report.events},
-                  _tr("audit_intact", lang).format(n=report.events))
-            return 0
-        _emit(args, settings, {"intact": False, "events": report.events, "broken_at_seq": report.broken_at_seq,
-                               "problem": report.problem},
-              _tr("audit_broken", lang).format(seq=report.broken_at_seq,
-                                                                             problem=report.problem))
-        return 1
+        return _audit_verify(args, settings, core)
     if args.command == "staff" and args.staff_command == "enrol-chief":
         import getpass
 
@@ -184,6 +172,26 @@ def _run_core_command(args: Namespace, settings: config.Settings, core: Any) -> 
     if args.command == "sync":
         return _sync(args, settings, core)
     raise AssertionError(f"unhandled command {args.command}")
+
+
+def _audit_verify(args: Namespace, settings: config.Settings, core: Any) -> int:
+    from app.services import audit
+    from ui.messages import describe
+
+    lang = settings.language
+    with core.sessions() as s:
+        report = audit.verify(s)
+    data: dict[str, Any] = {"intact": report.intact, "events": report.events, "checkpoints": report.checkpoints,
+            "last_checkpoint_seq": report.last_checkpoint_seq, "signatures_checked": report.signatures_checked}
+    if report.intact:
+        _emit(args, settings, data, _tr("audit_intact", lang).format(n=report.events))
+        return 0
+    data.update(broken_at_seq=report.broken_at_seq, problem=report.problem, code=report.code)
+    _translations(lang)
+    problem = describe(report.error) if report.error else report.problem
+    _emit(args, settings, data, _tr("audit_broken", lang).format(seq=report.broken_at_seq, problem=problem)
+          if report.broken_at_seq else problem)
+    return 1
 
 
 def _sync(args: Namespace, settings: config.Settings, core: Any) -> int:
@@ -215,8 +223,8 @@ def _restore(args: Namespace, settings: config.Settings) -> int:
     if path is None:
         raise VenueError("backup.restore_sqlite_only",
                          "Only an SQLite database is restored here; restore PostgreSQL with pg_restore.")
-    restore_sqlite(args.backup, path)
-    _emit(args, settings, {"restored": str(path)},
+    kept = restore_sqlite(args.backup, path)
+    _emit(args, settings, {"restored": str(path), "kept": str(kept) if kept else None},
           _tr("restored", settings.language).format(path=args.backup))
     return 0
 

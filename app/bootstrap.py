@@ -23,9 +23,11 @@ from app.engine.clock import VenueClock
 from app.errors import VenueError
 from app.package.keys import TrustedKeys, demo_trusted_keys
 from app.security.auth import AuthService, LockoutPolicy
+from app.security.checkpoint_key import CheckpointSigner
 from app.security.crypto import PersonalDataCipher
 from app.security.keystore import KeyStore
 from app.security.passwords import CredentialPolicy
+from app.services import audit_anchor
 from app.services.audit import Actor
 from app.services.staff import StaffService
 
@@ -87,6 +89,7 @@ def open_core(settings: Settings, *, demo: bool = False, clock: VenueClock | Non
     sessions = make_session_factory(engine)
     store = keystore or keystore_for(settings, demo)
     keys = store.get_or_create(sessions, f"data-keys-{database_id(sessions)}")
+    audit_anchor.attach(sessions, CheckpointSigner.from_keys(keys))
     policy = credential_policy or CredentialPolicy()
     auth = AuthService(sessions, clock, policy,
                        LockoutPolicy(settings.lockout_attempts, timedelta(minutes=settings.lockout_minutes)))

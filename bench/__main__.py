@@ -23,6 +23,7 @@ BENCHES: dict[str, str] = {
     "engine": "bench.engine",
     "soak": "bench.soak",
     "custody": "bench.custody",
+    "audit": "bench.audit",
 }
 
 

@@ -29,7 +29,9 @@ from app.package.state import DOCUMENT_CONTEXT
 from app.rules.checkin import PresentedDocument, PresentedTicket, PresentedType
 from app.rules.identity import check_character
 from app.security.auth import StaffSession
+from app.security.checkpoint_key import CheckpointSigner
 from app.security.crypto import DataKeys, PersonalDataCipher, mask_document_number
+from app.services import audit_anchor
 from app.services.checkin import CheckinService, DeskSetup
 from bench.common import Figure, note, percentile
 
@@ -93,7 +95,9 @@ def _desk_clock(loaded: Loaded) -> datetime:
 
 def _service(engine: Engine, cipher: PersonalDataCipher, loaded: Loaded) -> tuple[CheckinService, StaffSession, DeskSetup]:
     now = _desk_clock(loaded)
-    service = CheckinService(make_session_factory(engine), cipher, lambda: now)
+    sessions = make_session_factory(engine)
+    audit_anchor.attach(sessions, CheckpointSigner.from_keys(DataKeys.generate()))  # as the desk signs
+    service = CheckinService(sessions, cipher, lambda: now)
     user = StaffSession(uuid.uuid4(), "B0001", "bench", Role.INVIGILATOR, loaded.venue_id, "bench", now)
     return service, user, DeskSetup(loaded.sitting_id, None, "bench-desk")
 

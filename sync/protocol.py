@@ -34,6 +34,9 @@ class Record(BaseModel):
     record_id: str
     version: int = 1
     payload: dict[str, Any]
+    audit_seq: int | None = Field(default=None, description="Seq of the outbox.queued audit event that created "
+                                  "this record (every kind but audit_event); the server checks the tie both ways")
+    audit_hash: str | None = Field(default=None, description="Hash of that audit event")
 
 
 class Batch(BaseModel):
@@ -65,6 +68,10 @@ class FileState(BaseModel):
 class AuditHead(BaseModel):
     seq: int
     hash: str
+    signature: str = Field(default="", description="Ed25519 signature (hex) of the venue's checkpoint over "
+                           "(seq, hash); see docs/sync.md")
+    public_key: str = Field(default="", description="The venue's checkpoint key (hex, raw Ed25519); pinned "
+                            "by the server at its first use")
 
 
 class AuditVerdict(BaseModel):
@@ -72,6 +79,7 @@ class AuditVerdict(BaseModel):
     verified: bool
     events: int
     problem: str = ""
+    anchor_seq: int | None = Field(default=None, description="The highest head the server has accepted")
 
 
 class Status(BaseModel):

@@ -1,13 +1,14 @@
 """The venue side of the outbox: what is pending, the next batch, and acknowledgements.
 
 The audit trail travels too: before each upload or export, the audit events recorded since the
-last time are queued (kind "audit_event") in one transaction with the head they lead to, so the
-server can re-chain them and check the head."""
+last time are queued (kind "audit_event") in one transaction with the head they lead to, signed as
+a checkpoint, so the server can re-chain them, check the signature and its own anchor."""
 
 from __future__ import annotations
 
 import itertools
 import json
+import logging
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -18,18 +19,24 @@ from sqlalchemy.orm import Session
 
 from app.db.models import AuditEvent, KeyValue
 from app.db.models_sync import OutboxEntry
-from app.services import audit
+from app.services import audit, audit_anchor
 from app.services.audit import GENESIS
 from app.services.outbox import enqueue_many
 from sync.protocol import Record
 
 AUDIT_QUEUED = "sync.audit_queued_seq"
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
 class AuditHead:
     seq: int
     hash: str
+    signature: str = ""  # the venue's signed checkpoint over (seq, hash); "" when it could not sign
+    public_key: str = ""
+
+    def as_json(self) -> dict[str, Any]:
+        return {"seq": self.seq, "hash": self.hash, "signature": self.signature, "public_key": self.public_key}
 
 
 def _setting(session: Session, key: str) -> str | None:
@@ -61,7 +68,17 @@ def queue_audit_events(session: Session) -> AuditHead:
     if last != done:
         _put(session, AUDIT_QUEUED, str(last))
     top = audit.head(session)
-    return AuditHead(top.seq, top.hash) if top else AuditHead(0, GENESIS)
+    if top is None:
+        return AuditHead(0, GENESIS)
+    try:
+        signed = audit_anchor.checkpoint(session, "sync")
+    except audit_anchor.TrailRewritten as exc:
+        # Sent unsigned: the province flags the head, which is what must happen to a rewritten trail.
+        log.error("%s", exc)
+        signed = None
+    if signed is None:
+        return AuditHead(top.seq, top.hash)
+    return AuditHead(signed.seq, signed.hash, signed.signature, signed.public_key)
 
 
 def audit_events_not_queued(session: Session) -> int:
@@ -97,7 +114,7 @@ def all_entries(session: Session) -> Iterable[OutboxEntry]:
 def as_record(entry: OutboxEntry) -> Record:
     version = int(entry.idempotency_key.rsplit(":", 1)[-1])
     return Record(key=entry.idempotency_key, kind=entry.kind, record_id=entry.record_id, version=version,
-                  payload=json.loads(entry.payload_json))
+                  payload=json.loads(entry.payload_json), audit_seq=entry.audit_seq, audit_hash=entry.audit_hash)
 
 
 def mark_acked(session: Session, seqs: Collection[int], at: datetime) -> int:

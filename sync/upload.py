@@ -126,7 +126,7 @@ class Uploader:
         verdict = None
         if self.cancel.is_set():
             raise cancelled()
-        verdict = self._t.answer("POST", "/v1/audit-head", AuditVerdict, json={"seq": head.seq, "hash": head.hash})
+        verdict = self._t.answer("POST", "/v1/audit-head", AuditVerdict, json=head.as_json())
         return UploadReport(sent, files, sent_bytes, batches, refused, verdict, self._t.skew_seconds)
 
     def _send(self, entries: list[OutboxEntry]) -> BatchAnswer:

@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.errors import VenueError
 from app.services import audit
 from sync import queue
-from sync.protocol import Record
+from sync.protocol import AuditHead, Record
 
 MAGIC = b"VENUE-OPS-RESULTS v1\n"
 
@@ -37,7 +37,7 @@ class ExportContent:
     created_at: str
     records: list[Record]
     files: dict[str, bytes]
-    head: tuple[int, str]
+    head: AuditHead
 
 
 def export_results(sessions: sessionmaker[Session], out: Path, *, venue: str, key: bytes, files_root: Path,
@@ -67,7 +67,7 @@ def export_results(sessions: sessionmaker[Session], out: Path, *, venue: str, ke
                 zf.write(path, f"files/{sha}", compress_type=zipfile.ZIP_STORED)
                 files.add(sha)
         zf.writestr("records.jsonl", "\n".join(lines))
-        zf.writestr("audit_head.json", json.dumps({"seq": head.seq, "hash": head.hash}))
+        zf.writestr("audit_head.json", json.dumps(head.as_json()))
     nonce = os.urandom(12)
     header = json.dumps({"venue": venue, "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
                          "nonce": nonce.hex(), "records": records}).encode() + b"\n"
@@ -136,11 +136,11 @@ def _read_content(plain: bytes, venue: str, created_at: str) -> ExportContent:
     with zipfile.ZipFile(io.BytesIO(plain)) as zf:
         text = zf.read("records.jsonl").decode()
         records = [Record.model_validate_json(line) for line in text.splitlines() if line.strip()]
-        head = json.loads(zf.read("audit_head.json"))
+        head = AuditHead.model_validate_json(zf.read("audit_head.json"))
         files = {name.removeprefix("files/"): zf.read(name) for name in zf.namelist() if name.startswith("files/")}
     for sha, body in files.items():
         if hashlib.sha256(body).hexdigest() != sha:
             raise VenueError("sync.usb_bad_signature",
                              "The results file for venue {venue} was altered or not made with this venue's "
                              "credential; nothing was imported.", venue=venue)
-    return ExportContent(venue, created_at, records, files, (int(head["seq"]), str(head["hash"])))
+    return ExportContent(venue, created_at, records, files, head)

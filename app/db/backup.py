@@ -86,8 +86,10 @@ def backup(engine: Engine, dest: Path) -> Path:
     return backup_postgres(engine, dest)
 
 
-def restore_sqlite(backup_file: Path, database: Path) -> None:
-    """Put a backup in place of a (stopped) SQLite database. The current file is kept beside it."""
+def restore_sqlite(backup_file: Path, database: Path) -> Path | None:
+    """Put a backup in place of a (stopped) SQLite database. The current database is kept beside it
+    as `<name>.replaced`, with every transaction still in its WAL folded in (a desk that crashed
+    leaves committed work there); returns that copy, or None when there was no database."""
     check = sqlite3.connect(f"file:{backup_file}?mode=ro", uri=True)
     try:
         ok = check.execute("PRAGMA integrity_check").fetchone()
@@ -97,11 +99,55 @@ def restore_sqlite(backup_file: Path, database: Path) -> None:
         check.close()
     if not ok or ok[0] != "ok":
         raise BackupError("backup.corrupt", "The backup {path} fails SQLite's integrity check.", path=str(backup_file))
-    if database.exists():
-        os.replace(database, database.with_name(database.name + ".replaced"))
-    for suffix in ("-wal", "-shm"):
-        Path(str(database) + suffix).unlink(missing_ok=True)
+    kept = _keep_current(database)
     shutil.copyfile(backup_file, database)
+    return kept
+
+
+def _sidecars(database: Path) -> list[Path]:
+    return [Path(str(database) + suffix) for suffix in ("-wal", "-shm")]
+
+
+def _keep_current(database: Path) -> Path | None:
+    """Copy the current database, WAL included, to `<name>.replaced` through SQLite's backup API,
+    then remove it. A database SQLite cannot read is kept file by file instead, WAL and all."""
+    if not database.exists():
+        for side in _sidecars(database):
+            side.unlink(missing_ok=True)
+        return None
+    kept = database.with_name(database.name + ".replaced")
+    tmp = kept.with_name(kept.name + ".part")
+    tmp.unlink(missing_ok=True)
+    try:
+        with open(database, "rb") as fh:
+            if fh.read(16) != b"SQLite format 3\x00":  # opening it could discard its WAL
+                raise sqlite3.DatabaseError("not an SQLite database")
+        source = sqlite3.connect(database, timeout=30)
+        try:
+            target = sqlite3.connect(tmp)
+            try:
+                source.backup(target)
+            finally:
+                target.close()
+        finally:
+            source.close()
+    except sqlite3.DatabaseError as exc:
+        log.warning("the database being replaced cannot be read (%s); its files are kept as they are", exc)
+        tmp.unlink(missing_ok=True)
+        os.replace(database, kept)
+        for side, kept_side in zip(_sidecars(database), _sidecars(kept), strict=True):
+            if side.exists():
+                os.replace(side, kept_side)
+        return kept
+    with open(tmp, "rb+") as fh:
+        os.fsync(fh.fileno())
+    os.replace(tmp, kept)
+    for side in _sidecars(kept):
+        side.unlink(missing_ok=True)
+    database.unlink()
+    for side in _sidecars(database):
+        side.unlink(missing_ok=True)
+    return kept
 
 
 def backup_file_name(now: datetime, dialect: str) -> str:

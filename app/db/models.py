@@ -224,7 +224,8 @@ class CustodyItem(Base):
 
 class AuditEvent(Base):
     """The append-only, hash-chained audit trail (art. 42, 43). The database refuses UPDATE and
-    DELETE on this table (triggers in the first migration). `seq` orders the chain."""
+    DELETE on this table (triggers in the first migration), and REPLACE (migration 0006). `seq`
+    orders the chain."""
 
     __tablename__ = "audit_event"
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
@@ -245,6 +246,21 @@ class AuditEvent(Base):
     retention_class: Mapped[RetentionClass] = mapped_column(_enum(RetentionClass))
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64), unique=True)
+
+
+class AuditCheckpoint(Base):
+    """A signed statement "the audit trail had `hash` at event `seq`" (art. 43), written at least
+    every 1,000 events and at every sync and export. The signature (Ed25519, a key derived from the
+    venue's data keys, so kept in the keyring and never in this database) anchors the trail outside
+    its own table: a rewrite or truncation of events up to a checkpoint is found by `audit verify`.
+    Append-only like the events (triggers in migration 0006)."""
+
+    __tablename__ = "audit_checkpoint"
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    hash: Mapped[str] = mapped_column(String(64))
+    at_utc: Mapped[datetime] = mapped_column(UtcDateTime())
+    reason: Mapped[str] = mapped_column(String(32))
+    signature: Mapped[str] = mapped_column(String(128))
 
 
 class KeyValue(Base):

@@ -27,3 +27,7 @@ class OutboxEntry(Base):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     acked_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True, index=True)
+    # The audit event that created this row ("outbox.queued", naming its key and payload digest):
+    # the province checks both ways, so a deleted or edited row shows (issue 13).
+    audit_seq: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    audit_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)

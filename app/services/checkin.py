@@ -540,11 +540,16 @@ class CheckinService:
         audit.record(s, confirmation.actor, "checkin.info_change_request", "candidate", c.id, desk=setup.desk,
                      after={"field": field_name, "registered": registered, "observed": observed}, reason=reason,
                      cosigner=confirmation.cosigner, now=now)
-        # The province decides (art. 43); it needs the observed value itself, so it travels
-        # inside the authenticated, encrypted sync channel.
+        # The province decides (art. 43). A document number never travels or rests in plaintext
+        # (art. 47–48): the outbox carries it masked and as the blind index the province matches.
+        observed_fields: dict[str, str] = {"observed_masked": observed}
+        if field_name == "document_number":
+            observed_fields["observed_index"] = self._cipher.blind_index(plain)
+        else:
+            observed_fields["observed"] = plain
         outbox.enqueue(s, "info_change", req.id, {
             "candidate_id": str(c.id), "ticket_number": c.ticket_number, "field": field_name,
-            "registered_masked": registered, "observed": plain, "reason": reason, "requested_at": now.isoformat(),
+            "registered_masked": registered, **observed_fields, "reason": reason, "requested_at": now.isoformat(),
             "desk": setup.desk, "staff": confirmation.initiator.name, "cosigner": confirmation.second.name,
         })
         return req.id

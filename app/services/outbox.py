@@ -1,7 +1,14 @@
-"""Queue a record for the provincial server, inside the caller's transaction."""
+"""Queue a record for the provincial server, inside the caller's transaction.
+
+Every queued record is tied to the audit trail (issue 13): `enqueue` appends an "outbox.queued"
+event naming the record's idempotency key and the SHA-256 of its payload, and the row carries that
+event's seq and hash. The province checks both ways (every record has its event, every such event
+has its record, with the same payload), so a row deleted, edited or slipped into the outbox before
+upload is found. The audit trail's own events travel untied (`enqueue_many`): they are the chain."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import uuid
 from collections.abc import Iterable, Mapping
@@ -12,6 +19,19 @@ from sqlalchemy.orm import Session
 
 from app.db.models_sync import OutboxEntry
 from app.db.types import utcnow
+from app.services import audit
+
+QUEUED_ACTION = "outbox.queued"
+_QUEUER = audit.Actor.system("outbox")
+
+
+def payload_text(payload: Mapping[str, Any]) -> str:
+    return json.dumps(dict(payload), ensure_ascii=False, sort_keys=True, default=str)
+
+
+def payload_digest(payload: Mapping[str, Any]) -> str:
+    """SHA-256 of the payload's canonical JSON; the province computes the same from what it got."""
+    return hashlib.sha256(payload_text(payload).encode("utf-8")).hexdigest()
 
 
 def enqueue(
@@ -19,23 +39,23 @@ def enqueue(
 ) -> OutboxEntry:
     """`version` distinguishes a later state of the same record (e.g. an incident confirmed after
     its draft was queued); the idempotency key is kind:record_id:version."""
-    entry = OutboxEntry(
-        kind=kind,
-        record_id=str(record_id),
-        idempotency_key=f"{kind}:{record_id}:{version}",
-        payload_json=json.dumps(dict(payload), ensure_ascii=False, sort_keys=True, default=str),
-    )
+    key = f"{kind}:{record_id}:{version}"
+    body = payload_text(payload)
+    tie = audit.record(session, _QUEUER, QUEUED_ACTION, kind, record_id, desk="outbox",
+                       after={"key": key, "payload_sha256": hashlib.sha256(body.encode("utf-8")).hexdigest()},
+                       reason="record queued for the provincial server")
+    entry = OutboxEntry(kind=kind, record_id=str(record_id), idempotency_key=key, payload_json=body,
+                        audit_seq=tie.seq, audit_hash=tie.hash)
     session.add(entry)
     session.flush()
     return entry
 
 
 def enqueue_many(session: Session, kind: str, items: Iterable[tuple[object, Mapping[str, Any]]]) -> int:
-    """Queue many records of one kind at once (version 1), in one statement: the sync client queues
-    the audit trail's events this way, thousands at a time."""
+    """Queue many audit events at once (version 1, untied: they are the chain itself), in one
+    statement: the sync client queues the audit trail this way, thousands at a time."""
     rows = [{"id": uuid.uuid4(), "kind": kind, "record_id": str(record_id),
-             "idempotency_key": f"{kind}:{record_id}:1",
-             "payload_json": json.dumps(dict(payload), ensure_ascii=False, sort_keys=True, default=str),
+             "idempotency_key": f"{kind}:{record_id}:1", "payload_json": payload_text(payload),
              "created_at": utcnow(), "attempts": 0}
             for record_id, payload in items]
     if rows:

@@ -1381,6 +1381,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Event {seq} cannot be read ({detail}): the row was damaged or altered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event {seq} does not follow the event before it: an event was removed, inserted or replaced here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event {seq} does not match its hash: its content was altered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event {seq} is not the event the signed checkpoint names: the trail was rewritten up to here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Every device needs a name.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1669,11 +1685,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The audit trail ends at event {last}, but a signed checkpoint names event {signed}: events from {seq} on were removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The audit trail no longer holds the event {seq} that the last signed checkpoint names: it was shortened or rewritten. Nothing was signed; run audit verify.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The backup {path} fails SQLite&apos;s integrity check.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The candidate&apos;s signature status is already recorded on this incident.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The checkpoint at event {seq} does not carry this venue&apos;s signature: it was forged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1710,6 +1738,10 @@
     </message>
     <message>
         <source>The disk holding {place} is full ({free} free). Nothing already saved was lost; the last change was not saved. Free some space on that disk (or give a data folder on another disk), then do it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database has no {table} table: the audit trail was removed. Restore the latest backup and report this to the province.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1381,6 +1381,22 @@
         <translation>入场截止时间为 {closes_at}，尚未截止；截止后再记录缺考。</translation>
     </message>
     <message>
+        <source>Event {seq} cannot be read ({detail}): the row was damaged or altered.</source>
+        <translation>无法读取第 {seq} 条审计事件（{detail}）：该记录已损坏或被篡改。</translation>
+    </message>
+    <message>
+        <source>Event {seq} does not follow the event before it: an event was removed, inserted or replaced here.</source>
+        <translation>第 {seq} 条审计事件与前一条不衔接：此处有事件被删除、插入或替换。</translation>
+    </message>
+    <message>
+        <source>Event {seq} does not match its hash: its content was altered.</source>
+        <translation>第 {seq} 条审计事件与其哈希不符：内容已被篡改。</translation>
+    </message>
+    <message>
+        <source>Event {seq} is not the event the signed checkpoint names: the trail was rewritten up to here.</source>
+        <translation>第 {seq} 条审计事件不是已签名检查点所记录的事件：审计链在此之前已被改写。</translation>
+    </message>
+    <message>
         <source>Every device needs a name.</source>
         <translation>每台设备都需要名称。</translation>
     </message>
@@ -1669,12 +1685,24 @@
         <translation>该考场在本场次未使用。</translation>
     </message>
     <message>
+        <source>The audit trail ends at event {last}, but a signed checkpoint names event {signed}: events from {seq} on were removed.</source>
+        <translation>审计链止于第 {last} 条，但已签名检查点记录了第 {signed} 条：第 {seq} 条起的事件已被删除。</translation>
+    </message>
+    <message>
+        <source>The audit trail no longer holds the event {seq} that the last signed checkpoint names: it was shortened or rewritten. Nothing was signed; run audit verify.</source>
+        <translation>审计链中已不存在最近一个已签名检查点所记录的第 {seq} 条事件：审计链被截短或改写。未作任何签名；请运行审计校验。</translation>
+    </message>
+    <message>
         <source>The backup {path} fails SQLite's integrity check.</source>
         <translation>备份 {path} 未通过 SQLite 完整性检查。</translation>
     </message>
     <message>
         <source>The candidate's signature status is already recorded on this incident.</source>
         <translation>该考生在此事件上的签字情况已记录。</translation>
+    </message>
+    <message>
+        <source>The checkpoint at event {seq} does not carry this venue's signature: it was forged.</source>
+        <translation>第 {seq} 条事件处的检查点没有本考点的签名：该检查点系伪造。</translation>
     </message>
     <message>
         <source>The data keys in this computer's keyring (entry {entry}, fingerprint {found}) are not the keys this database was encrypted with (fingerprint {expected}).</source>
@@ -1711,6 +1739,10 @@
     <message>
         <source>The disk holding {place} is full ({free} free). Nothing already saved was lost; the last change was not saved. Free some space on that disk (or give a data folder on another disk), then do it again.</source>
         <translation>存放 {place} 的磁盘已满（剩余 {free}）。已保存的内容没有丢失；最后一次更改未保存。请在该磁盘上腾出空间（或指定另一块磁盘上的数据文件夹），然后重新操作。</translation>
+    </message>
+    <message>
+        <source>The database has no {table} table: the audit trail was removed. Restore the latest backup and report this to the province.</source>
+        <translation>数据库中没有 {table} 表：审计记录已被删除。请恢复最近的备份，并向省级考试机构报告。</translation>
     </message>
     <message>
         <source>The evidence file {path} cannot be read.</source>

@@ -142,7 +142,7 @@ def create_api(store: ServerStore) -> FastAPI:
     @api.post("/v1/audit-head", response_model=AuditVerdict, responses=_ERRORS)
     def audit_head(head: AuditHead, x_venue: Venue = None, authorization: Auth = None) -> AuditVerdict:
         """Verify the venue's audit-trail head against the audit events it sent (kind audit_event)."""
-        return store.verify_audit(venue_of(x_venue, authorization), head.seq, head.hash)
+        return store.verify_audit(venue_of(x_venue, authorization), head)
 
     @api.post("/v1/usb-imports", responses={400: {"model": ErrorAnswer}, **_ERRORS},
               openapi_extra={"requestBody": {"content": {"application/octet-stream": {"schema": {

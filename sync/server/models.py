@@ -23,6 +23,11 @@ class VenueAccount(ServerBase):
     audit_head_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
     audit_verified: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
     audit_problem: Mapped[str] = mapped_column(Text, default="")
+    # The highest head this server accepted (seq, hash) and the venue's checkpoint key, pinned at
+    # first use: a later head that does not extend the anchor is flagged (issue 13).
+    anchor_seq: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    anchor_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    audit_public_key: Mapped[str] = mapped_column(String(64), default="")
 
 
 class ReceivedRecord(ServerBase):
@@ -36,6 +41,8 @@ class ReceivedRecord(ServerBase):
     version: Mapped[int] = mapped_column(Integer)
     payload_json: Mapped[str] = mapped_column(Text)
     via: Mapped[str] = mapped_column(String(16))  # "https" or "usb"
+    audit_seq: Mapped[int | None] = mapped_column(Integer, nullable=True)  # the event that queued it
+    audit_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
     received_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
 
 

@@ -21,9 +21,11 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.db.engine import make_engine
-from app.services.audit import GENESIS, event_hash
+from app.services.audit import GENESIS
 from sync import credential as cred
-from sync.protocol import Ack, AuditVerdict, Batch, BatchAnswer, Record
+from sync.protocol import Ack, AuditHead, AuditVerdict, Batch, BatchAnswer, Record
+from sync.server import audit_check
+from sync.server.audit_check import Anchor, TiedRecord
 from sync.server.models import (
     PublishedPackage,
     ReceivedBatch,
@@ -134,6 +136,7 @@ class ServerStore:
                 continue
             rows.append({"venue_code": venue, "key": r.key, "kind": r.kind, "record_id": r.record_id,
                          "version": r.version, "via": via, "received_at": now,
+                         "audit_seq": r.audit_seq, "audit_hash": r.audit_hash,
                          "payload_json": json.dumps(r.payload, ensure_ascii=False, sort_keys=True)})
             existing.add(r.key)
             acks.append(Ack(key=r.key, status="stored"))
@@ -221,18 +224,30 @@ class ServerStore:
 
     # -- audit head ------------------------------------------------------------------------------
 
-    def verify_audit(self, venue: str, seq: int, head_hash: str) -> AuditVerdict:
-        """Re-chain the audit events this venue sent with the venue's own hash function; the head
-        it claims must be the last link of an unbroken chain from the genesis."""
+    def verify_audit(self, venue: str, head: AuditHead) -> AuditVerdict:
+        """Check the head the venue claims against what it sent and what was accepted before
+        (`audit_check`). A verified head becomes the new anchor; a flagged one leaves it."""
         with self.sessions() as s, s.begin():
-            payloads = [json.loads(p) for p in s.scalars(select(ReceivedRecord.payload_json).where(
-                ReceivedRecord.venue_code == venue, ReceivedRecord.kind == "audit_event"))]
-            verdict = _verify_chain(sorted(payloads, key=lambda p: int(p.get("seq", 0))), seq, head_hash)
             account = s.get(VenueAccount, venue)
+            anchor = None
+            if account is not None and (account.anchor_seq is not None or account.audit_public_key):
+                anchor = Anchor(account.anchor_seq or 0, account.anchor_hash or GENESIS, account.audit_public_key)
+            events = (json.loads(p) for p in s.scalars(select(ReceivedRecord.payload_json).where(
+                ReceivedRecord.venue_code == venue, ReceivedRecord.kind == "audit_event")))
+            records = (TiedRecord(k, seq, h, p) for k, seq, h, p in s.execute(
+                select(ReceivedRecord.key, ReceivedRecord.audit_seq, ReceivedRecord.audit_hash,
+                       ReceivedRecord.payload_json).where(ReceivedRecord.venue_code == venue,
+                                                          ReceivedRecord.kind != "audit_event")))
+            found = audit_check.check(events, records, head, anchor)
             if account is not None:
-                account.audit_head_seq, account.audit_head_hash = seq, head_hash
-                account.audit_verified, account.audit_problem = verdict.verified, verdict.problem
-            return verdict
+                account.audit_head_seq, account.audit_head_hash = head.seq, head.hash
+                account.audit_verified, account.audit_problem = found.verified, found.problem
+                if found.verified and head.seq >= (account.anchor_seq or 0):
+                    account.anchor_seq, account.anchor_hash = head.seq, head.hash
+                    if head.public_key:
+                        account.audit_public_key = head.public_key
+            return AuditVerdict(server_time=now_text(), verified=found.verified, events=found.events,
+                                problem=found.problem, anchor_seq=account.anchor_seq if account else None)
 
     def audit_verified(self, venue: str) -> bool | None:
         with self.sessions() as s:
@@ -271,7 +286,7 @@ class ServerStore:
     # -- USB -------------------------------------------------------------------------------------
 
     def store_usb(self, venue: str, file_sha256: str, records: list[Record], files: dict[str, bytes],
-                  head: tuple[int, str] | None) -> tuple[int, int, AuditVerdict | None]:
+                  head: AuditHead | None) -> tuple[int, int, AuditVerdict | None]:
         """Store an export's content; (records stored, records already held, audit verdict)."""
         for sha, body in files.items():
             self.store_whole_file(venue, sha, body)
@@ -280,29 +295,5 @@ class ServerStore:
             if not s.scalars(select(UsbImport).where(UsbImport.sha256 == file_sha256)).first():
                 s.add(UsbImport(venue_code=venue, sha256=file_sha256))
         stored = sum(1 for a in acks if a.status == "stored")
-        verdict = self.verify_audit(venue, head[0], head[1]) if head else None
+        verdict = self.verify_audit(venue, head) if head else None
         return stored, len(acks) - stored, verdict
-
-
-def _verify_chain(events: list[dict[str, Any]], seq: int, head_hash: str) -> AuditVerdict:
-    prev = GENESIS
-    count = 0
-    for e in events:
-        if int(e["seq"]) > seq:
-            break
-        count += 1
-        if e.get("prev_hash") != prev:
-            return AuditVerdict(server_time=now_text(), verified=False, events=count,
-                                problem=f"event {e['seq']} does not follow the event before it (missing or altered)")
-        if event_hash(prev, e["fields"]) != e.get("hash"):
-            return AuditVerdict(server_time=now_text(), verified=False, events=count,
-                                problem=f"event {e['seq']} does not match its hash")
-        prev = e["hash"]
-        if int(e["seq"]) == seq:
-            if prev != head_hash:
-                break
-            return AuditVerdict(server_time=now_text(), verified=True, events=count)
-    if seq == 0 and head_hash == GENESIS and count == 0:
-        return AuditVerdict(server_time=now_text(), verified=True, events=0)
-    return AuditVerdict(server_time=now_text(), verified=False, events=count,
-                        problem=f"the head (event {seq}) is not the end of the events received")

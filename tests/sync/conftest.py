@@ -12,7 +12,10 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.db.engine import make_session_factory
+from app.security.checkpoint_key import CheckpointSigner
+from app.security.crypto import DataKeys
 from app.security.keystore_testing import MemoryKeyring
+from app.services import audit_anchor
 from sync.credential import CredentialStore, new_credential
 from sync.server.devcert import Pki, make_pki
 from sync.server.faults import FaultSwitch
@@ -58,7 +61,10 @@ def venue_code(server_store: ServerStore, faults: FaultSwitch) -> Iterator[str]:
 
 @pytest.fixture
 def sessions(engine: Engine) -> sessionmaker[Session]:
-    return make_session_factory(engine)
+    """As the composition root makes them: able to sign the audit trail's checkpoints."""
+    factory = make_session_factory(engine)
+    audit_anchor.attach(factory, CheckpointSigner.from_keys(DataKeys.generate()))
+    return factory
 
 
 @pytest.fixture

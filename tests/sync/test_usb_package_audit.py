@@ -15,6 +15,8 @@ from app.errors import VenueError
 from app.package.demo import make_demo
 from app.package.keys import demo_trusted_keys
 from app.security.crypto import DataKeys, PersonalDataCipher
+from app.services import audit_anchor
+from sync.protocol import AuditHead
 from sync.server.__main__ import import_usb
 from sync.server.__main__ import main as server_main
 from sync.server.store import ServerStore
@@ -76,7 +78,7 @@ def test_audit_head_is_verified_against_the_events_received(
     report = service.upload()
     assert report.audit is not None and report.audit.verified and report.audit.events >= 8
     # A head the events do not lead to (an event withheld or the trail rewritten) is not verified.
-    verdict = server_store.verify_audit(venue_code, report.audit.events, "f" * 64)
+    verdict = server_store.verify_audit(venue_code, AuditHead(seq=report.audit.events, hash="f" * 64))
     assert not verdict.verified and "head" in verdict.problem
     # An event whose content was changed on the way no longer matches its hash.
     row = next(r for r in server_store.records(venue_code) if r.kind == "audit_event")
@@ -86,7 +88,12 @@ def test_audit_head_is_verified_against_the_events_received(
         assert stored is not None
         payload["fields"]["reason"] = "rewritten"
         stored.payload_json = json.dumps(payload)
-    verdict = server_store.verify_audit(venue_code, report.audit.events, "f" * 64)
+    with sessions() as s, s.begin():
+        signed = audit_anchor.checkpoint(s, "test")
+    assert signed is not None
+    verdict = server_store.verify_audit(venue_code, AuditHead(seq=signed.seq, hash=signed.hash,
+                                                              signature=signed.signature,
+                                                              public_key=signed.public_key))
     assert not verdict.verified and "does not match its hash" in verdict.problem
 
 
