@@ -140,7 +140,10 @@ def _run_core_command(args: Namespace, settings: config.Settings, core: Any) -> 
     lang = settings.language
     if args.command == "db" and args.db_command == "backup":
         from app.db.backup import backup
+        from app.services import audit_anchor
 
+        with core.sessions() as s, s.begin():  # the copy carries a signed checkpoint of its trail
+            audit_anchor.checkpoint(s, "backup")
         dest = backup(core.engine, args.dest)
         _emit(args, settings, {"backup": str(dest)}, _tr("backup_written", lang).format(path=dest))
         return 0

@@ -30,6 +30,7 @@ TABLE_KINDS: dict[str, DataKind] = {
     "paper_room_evidence": K.PAPER_ROOM, "paper_room_event": K.PAPER_ROOM,
     "outbox": K.SYNC,
     "audit_event": K.AUDIT,
+    "audit_checkpoint": K.AUDIT,
 }
 
 _PENDING = "venue_changes"

@@ -224,7 +224,7 @@ class CustodyItem(Base):
 
 class AuditEvent(Base):
     """The append-only, hash-chained audit trail (art. 42, 43). The database refuses UPDATE and
-    DELETE on this table (triggers in the first migration), and REPLACE (migration 0006). `seq`
+    DELETE on this table (triggers in the first migration), and REPLACE (migration 0007). `seq`
     orders the chain."""
 
     __tablename__ = "audit_event"
