@@ -90,7 +90,10 @@ def test_art43_tail_truncated_after_an_upload_is_found_at_the_next(
     with sessions() as s, s.begin():
         audit.record(s, ACTOR, "room.close", "room", "07", desk="desk-1")
     verified, problem = upload_verdict(service)
-    assert not verified and ("accepted before" in problem or "rewritten" in problem)
+    # SQLite hands the removed seqs out again (a second event at a seq the server holds, or a head
+    # behind the anchor); PostgreSQL's sequence does not (the new event does not follow the last).
+    assert not verified
+    assert any(why in problem for why in ("accepted before", "rewritten", "does not follow"))
 
 
 def test_art43_rewrite_before_the_first_upload_after_a_checkpoint_is_found(
