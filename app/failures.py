@@ -62,6 +62,14 @@ def damaged_database(place: str) -> VenueError:
 
 
 def folder_refused(place: str, detail: str) -> VenueError:
+    """`detail`: "permission" (this user may not), "read_only" (the disk is), or the system's words."""
+    if detail == "permission":
+        return VenueError("file.refused", "Venue Ops may not use {place}: this user has no permission for it. Give "
+                          "this user access to it, or choose another folder in the settings.", place=place,
+                          detail=detail)
+    if detail == "read_only":
+        return VenueError("file.refused", "Venue Ops may not use {place}: the disk is read-only. Use a writable "
+                          "disk, or choose another folder in the settings.", place=place, detail=detail)
     return VenueError("file.refused",
                       "Venue Ops may not use {place} ({detail}). Give this user access to it, or choose "
                       "another folder in the settings.", place=place, detail=detail)
@@ -118,9 +126,9 @@ def explain(exc: BaseException, place: str = "") -> VenueError | None:
         if exc.errno == errno.ENOSPC:
             return DiskFull(where)
         if exc.errno == errno.EROFS:
-            return folder_refused(where, "the disk is read-only")
+            return folder_refused(where, "read_only")
         if isinstance(exc, PermissionError):
-            return folder_refused(where, "permission denied")
+            return folder_refused(where, "permission")
         if isinstance(exc, FileNotFoundError):
             return missing_file(where)
         if isinstance(exc, NotADirectoryError | IsADirectoryError | FileExistsError):

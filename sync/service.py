@@ -17,6 +17,7 @@ from app.errors import VenueError
 from app.package.importer import ImportResult, import_package
 from app.security.crypto import PersonalDataCipher
 from app.services import audit
+from app.services.package_drafts import open_drafts
 from sync import config, queue, usb
 from sync.credential import CredentialStore, export_key
 from sync.protocol import REVISION_HEADER, SHA256_HEADER, Status
@@ -134,6 +135,7 @@ class SyncService:
             path.write_bytes(body)
             cfg = self._config()
             result = import_package(self.sessions, path, trusted_keys=self.trusted_keys, cipher=self.cipher,
+                                    drafts=open_drafts,  # the chief's drafts for deliberate changes
                                     actor=self.actor, desk=self.desk, expected_venue_code=cfg.venue_code)
         return PackageFetch(revision, result)
 

@@ -7,6 +7,7 @@ A `PackageContent` exists only for a package that passed all of it; the import w
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -111,6 +112,8 @@ class PackageContent:
     staff: dict[str, StaffRow]
     relations: dict[tuple[str, str], str]  # (staff number, ticket number) → relation
     custody: dict[str, CustodyRow]
+    # Admitted candidates this revision withdraws or moves on purpose: ticket number → reason.
+    deliberate: dict[str, str] = dataclasses.field(default_factory=dict)
 
     def counts(self) -> dict[str, int]:
         return {
@@ -212,7 +215,18 @@ def _assignments(
     for (sitting, room, seat), tickets in holders.items():
         if len(tickets) > 1:
             raise errors.seat_taken_twice(sitting, room, seat, sorted(tickets))
+    _one_document_per_sitting(rows, candidates)
     return rows
+
+
+def _one_document_per_sitting(rows: Assignments, candidates: dict[str, CandidateRow]) -> None:
+    """At the desk a card is found by its number: two candidates of one sitting may not share it."""
+    holders: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for ticket, sitting in rows:
+        holders[(sitting, candidates[ticket].document_number)].append(ticket)
+    for (sitting, _number), tickets in sorted(holders.items()):
+        if len(tickets) > 1:
+            raise errors.shared_document(sitting, sorted(tickets))
 
 
 def _staff(items: list[dict[str, Any]]) -> dict[str, StaffRow]:
@@ -266,4 +280,8 @@ def parse_content(data: dict[str, Any], manifest: dict[str, Any], photos: dict[s
     staff = _staff(data["staff"])
     relations = _relations(data["staff_relations"], staff, candidates)
     custody = _custody(data["custody_items"], sittings, rooms)
-    return PackageContent(exam, venue, sittings, rooms, candidates, assignments, staff, relations, custody)
+    deliberate_items = data.get("deliberate_changes", [])
+    _unique("deliberate_change", (d["ticket_number"] for d in deliberate_items))
+    deliberate = {d["ticket_number"]: d["reason"] for d in deliberate_items}
+    return PackageContent(exam, venue, sittings, rooms, candidates, assignments, staff, relations, custody,
+                          deliberate)

@@ -112,6 +112,30 @@ def candidate_seated_twice(sitting: str, ticket: str) -> PackageRefused:
                           sitting=sitting, ticket=ticket)
 
 
+def shared_document(sitting: str, tickets: list[str]) -> PackageRefused:
+    return PackageRefused("shared_document", "Candidates {tickets} share one document number in sitting {sitting}; "
+                          "the desk could not tell them apart by their ID card.", sitting=sitting, tickets=tickets)
+
+
+def admitted_changed(ticket: str, sitting: str, room: str, change: str, count: int) -> PackageRefused:
+    """`change`: "withdrawn" (no longer a candidate), "unseated" (not in the sitting), "moved" (another room)."""
+    params = {"ticket": ticket, "sitting": sitting, "room": room, "change": change, "count": count}
+    if change == "withdrawn":
+        return PackageRefused("admitted_changed", "Candidate {ticket} was already admitted to room {room} in sitting "
+                              "{sitting}, and this revision withdraws them ({count} admitted candidates changed in "
+                              "all). Nothing was imported: the province must list such candidates under "
+                              "deliberate_changes.", **params)
+    if change == "unseated":
+        return PackageRefused("admitted_changed", "Candidate {ticket} was already admitted to room {room} in sitting "
+                              "{sitting}, and this revision takes them out of that sitting ({count} admitted "
+                              "candidates changed in all). Nothing was imported: the province must list such "
+                              "candidates under deliberate_changes.", **params)
+    return PackageRefused("admitted_changed", "Candidate {ticket} was already admitted to room {room} in sitting "
+                          "{sitting}, and this revision moves them to another room ({count} admitted candidates "
+                          "changed in all). Nothing was imported: the province must list such candidates under "
+                          "deliberate_changes.", **params)
+
+
 def invalid_document_number(ticket: str, document_type: str, masked: str, problem: str) -> PackageRefused:
     return PackageRefused("invalid_document_number", "Candidate {ticket}: the {document_type} number {masked} is not "
                           "valid ({problem}).", ticket=ticket, document_type=document_type, masked=masked,

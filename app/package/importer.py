@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.db.models import Exam, ImportedPackage, Venue
 from app.db.types import utcnow
-from app.package import errors, limits
+from app.package import admitted, errors, limits
 from app.package.apply import Writer
 from app.package.archive import VerifiedArchive, read_verified
 from app.package.content import PackageContent, parse_content
@@ -83,11 +83,14 @@ def import_package(
     desk: str,
     expected_venue_code: str | None = None,
     now: datetime | None = None,
+    drafts: admitted.DraftOpener | None = None,
 ) -> ImportResult:
     """Verify the package at `path` and apply it, or raise a `PackageRefused` having written nothing.
 
     `trusted_keys` maps key id → Ed25519 public key (hex or PEM); `expected_venue_code`, when
-    given, refuses a package for any other venue even in an empty database.
+    given, refuses a package for any other venue even in an empty database. `drafts`
+    (app.services.package_drafts.open_drafts) opens the chief's incident drafts for admitted
+    candidates the package deliberately withdraws or moves; without it such a package is refused.
     """
     checked = check_package(path, trusted_keys)
     content = checked.content
@@ -97,7 +100,7 @@ def import_package(
     with _sessions(db)() as session:
         try:
             with session.begin():
-                return _apply(session, checked, cipher, actor, desk, at)
+                return _apply(session, checked, cipher, actor, desk, at, drafts)
         except IntegrityError as exc:
             # A later feature's rows still refer to something the package removes: refuse whole.
             log.warning("exam package not applied: integrity error %s", type(exc.orig).__name__)
@@ -106,7 +109,7 @@ def import_package(
 
 def _apply(
     session: Session, checked: CheckedPackage, cipher: PersonalDataCipher, actor: audit.Actor, desk: str,
-    now: datetime,
+    now: datetime, drafts: admitted.DraftOpener | None,
 ) -> ImportResult:
     content, archive = checked.content, checked.archive
     venues = session.scalars(select(Venue)).all()
@@ -136,7 +139,9 @@ def _apply(
     reason = f"exam package {content.exam.code} revision {checked.revision}"
     exam_id, venue_id = _upsert_exam_and_venue(session, content, exam, venue, actor, desk, reason, now,
                                                audited=previous is not None)
+    deliberate: list[admitted.AdmittedChange] = []
     if previous is not None:
+        deliberate = admitted.check(session, content, exam_id, drafts_possible=drafts is not None)
         stored = load_state(session, exam_id, venue_id, cipher)
     else:
         # A first load may meet staff enrolled at set-up (the first chief examiner): they are
@@ -145,6 +150,8 @@ def _apply(
     writer = Writer(session, content, stored, cipher, exam_id, venue_id, actor, desk, reason, now,
                     audited=previous is not None)
     changes = writer.apply()
+    if deliberate and drafts is not None:
+        drafts(session, deliberate, content, checked.revision, actor, desk, now)
     package_id = uuid.uuid4()
     session.add(ImportedPackage(id=package_id, exam_id=exam_id, venue_id=venue_id, revision=checked.revision,
                                 manifest_sha256=archive.manifest_sha256, signer_key_id=archive.signer_key_id,

@@ -1305,7 +1305,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Candidate {ticket} was already admitted to room {room} in sitting {sitting}, and this revision moves them to another room ({count} admitted candidates changed in all). Nothing was imported: the province must list such candidates under deliberate_changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Candidate {ticket} was already admitted to room {room} in sitting {sitting}, and this revision takes them out of that sitting ({count} admitted candidates changed in all). Nothing was imported: the province must list such candidates under deliberate_changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Candidate {ticket} was already admitted to room {room} in sitting {sitting}, and this revision withdraws them ({count} admitted candidates changed in all). Nothing was imported: the province must list such candidates under deliberate_changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Candidate {ticket}: the {document_type} number {masked} is not valid ({problem}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Candidates {tickets} share one document number in sitting {sitting}; the desk could not tell them apart by their ID card.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2074,6 +2090,14 @@
     </message>
     <message>
         <source>Venue Ops may not use {place} ({detail}). Give this user access to it, or choose another folder in the settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Venue Ops may not use {place}: the disk is read-only. Use a writable disk, or choose another folder in the settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Venue Ops may not use {place}: this user has no permission for it. Give this user access to it, or choose another folder in the settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

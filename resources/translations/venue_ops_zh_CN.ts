@@ -1305,8 +1305,24 @@
         <translation>考生 {ticket} 在场次 {sitting} 中被安排了多个座位。</translation>
     </message>
     <message>
+        <source>Candidate {ticket} was already admitted to room {room} in sitting {sitting}, and this revision moves them to another room ({count} admitted candidates changed in all). Nothing was imported: the province must list such candidates under deliberate_changes.</source>
+        <translation>考生 {ticket} 已在场次 {sitting} 进入 {room} 考场，而此版本将该考生调到了另一个考场（共 {count} 名已入场考生被更改）。未导入任何内容：省级考试机构须在数据包的“有意变更”清单中列出这类考生。</translation>
+    </message>
+    <message>
+        <source>Candidate {ticket} was already admitted to room {room} in sitting {sitting}, and this revision takes them out of that sitting ({count} admitted candidates changed in all). Nothing was imported: the province must list such candidates under deliberate_changes.</source>
+        <translation>考生 {ticket} 已在场次 {sitting} 进入 {room} 考场，而此版本将该考生移出了该场次（共 {count} 名已入场考生被更改）。未导入任何内容：省级考试机构须在数据包的“有意变更”清单中列出这类考生。</translation>
+    </message>
+    <message>
+        <source>Candidate {ticket} was already admitted to room {room} in sitting {sitting}, and this revision withdraws them ({count} admitted candidates changed in all). Nothing was imported: the province must list such candidates under deliberate_changes.</source>
+        <translation>考生 {ticket} 已在场次 {sitting} 进入 {room} 考场，而此版本撤销了该考生（共 {count} 名已入场考生被更改）。未导入任何内容：省级考试机构须在数据包的“有意变更”清单中列出这类考生。</translation>
+    </message>
+    <message>
         <source>Candidate {ticket}: the {document_type} number {masked} is not valid ({problem}).</source>
         <translation>考生 {ticket}：{document_type}号码 {masked} 无效（{problem}）。</translation>
+    </message>
+    <message>
+        <source>Candidates {tickets} share one document number in sitting {sitting}; the desk could not tell them apart by their ID card.</source>
+        <translation>场次 {sitting} 中的考生 {tickets} 使用同一个证件号码；检录台无法凭身份证区分他们。</translation>
     </message>
     <message>
         <source>Change your own credential with your current credential.</source>
@@ -2075,6 +2091,14 @@
     <message>
         <source>Venue Ops may not use {place} ({detail}). Give this user access to it, or choose another folder in the settings.</source>
         <translation>考点考务系统无法使用 {place}（{detail}）。请给当前用户访问权限，或在设置中选择另一个文件夹。</translation>
+    </message>
+    <message>
+        <source>Venue Ops may not use {place}: the disk is read-only. Use a writable disk, or choose another folder in the settings.</source>
+        <translation>考点考务系统无法使用 {place}：该磁盘是只读的。请使用可写的磁盘，或在设置中选择另一个文件夹。</translation>
+    </message>
+    <message>
+        <source>Venue Ops may not use {place}: this user has no permission for it. Give this user access to it, or choose another folder in the settings.</source>
+        <translation>考点考务系统无法使用 {place}：当前用户没有权限。请给当前用户访问权限，或在设置中选择另一个文件夹。</translation>
     </message>
     <message>
         <source>Write down the action taken before confirming.</source>

@@ -144,7 +144,7 @@ def test_data_folder_that_cannot_be_used_is_named(tmp_path: Path, cli_app: objec
     with tmpfs(tmp_path / "locked", "64k") as locked:
         read_only(locked)
         err = _run(capsys, "--settings", _settings(tmp_path, locked / "data"), "audit", "verify")
-        assert "may not use" in err and "read-only" in err
+        assert "may not use" in err and "the disk is read-only" in err
 
 
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="file modes do not stop root")
