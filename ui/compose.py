@@ -42,6 +42,7 @@ def build_main_window(core: Core, runner: OpRunner, language: str, engine: Venue
         from ui.control import wiring as control_wiring
         from ui.custody import wiring as custody_wiring
         from ui.paper_room import wiring as paper_room_wiring
+        from ui.room_record import wiring as room_record_wiring
         from ui.sync import wiring as sync_wiring
 
         return {
@@ -49,6 +50,7 @@ def build_main_window(core: Core, runner: OpRunner, language: str, engine: Venue
             "checkin": lambda: checkin_wiring.build(core, runner, _session(_user), station, (exam_name, venue_name)),
             "custody": lambda: custody_wiring.from_core(core, runner, _session(_user), station.bridge),
             "paper_room": lambda: paper_room_wiring.from_core(core, runner, _session(_user), engine.recording),
+            "room_record": lambda: room_record_wiring.from_core(core, runner, _session(_user)),
             "sync": lambda: sync_wiring.from_core(core, runner),
             **control_wiring.control_factories(core, runner, _user),
         }

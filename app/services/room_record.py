@@ -16,12 +16,12 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.db.models import Candidate, Exam, Venue
+from app.db.models import Candidate, Exam, Room, Sitting, Venue
 from app.db.models_control import CandidateExit, RoomRecordSignature, RoomSitting
 from app.db.types import utcnow
 from app.domain import Role
 from app.errors import VenueError
-from app.rules.timing import entry_closes_at, sealing_ends_at
+from app.rules.timing import entry_closes_at, sealing_ends_at, venue_date
 from app.security.auth import StaffSession
 from app.security.permissions import Permission, require
 from app.services import assignment, attendance, audit, control, incidents, outbox
@@ -146,3 +146,64 @@ def sign_room_record(session: Session, user: StaffSession, sitting_id: uuid.UUID
                             "present": record.present, "absent": record.absent,
                             "incidents": len(record.incidents)}, now=at)
     return sig
+
+
+@dataclass(frozen=True)
+class RoomToSign:
+    """One room an invigilator watched in one of today's sittings, and where its record stands."""
+
+    sitting_id: uuid.UUID
+    room_id: uuid.UUID
+    sitting_code: str
+    subject: str
+    starts_at: datetime
+    ends_at: datetime
+    room_code: str
+    room_name: str
+    collected: bool  # the papers are collected: the record can be signed
+    signed_by_me: datetime | None
+    signatures: tuple[tuple[str, str, datetime], ...]  # (name, role, at)
+    complete: bool  # countersigned by the chief examiner's office
+
+    @property
+    def can_sign(self) -> bool:
+        return self.collected and self.signed_by_me is None and not self.complete
+
+
+def rooms_to_sign(session: Session, user: StaffSession, now: datetime) -> list[RoomToSign]:
+    """The rooms `user` is drawn to in today's sittings (venue date), in time order (art. 23)."""
+    require(user, Permission.SIGN_ROOM_RECORD)
+    today = venue_date(now)
+    out = []
+    for sitting in session.scalars(select(Sitting).order_by(Sitting.starts_at)):
+        if venue_date(sitting.starts_at) != today:
+            continue
+        for room_id, staff in assignment.assignments(session, sitting.id).items():
+            if user.staff_number not in {a.staff_number for a in staff}:
+                continue
+            room = session.get(Room, room_id)
+            rs = session.scalars(select(RoomSitting).where(RoomSitting.sitting_id == sitting.id,
+                                                           RoomSitting.room_id == room_id)).first()
+            sigs = list(session.scalars(select(RoomRecordSignature).where(
+                RoomRecordSignature.sitting_id == sitting.id, RoomRecordSignature.room_id == room_id)
+                .order_by(RoomRecordSignature.at)))
+            mine = next((sg.at for sg in sigs if sg.staff_id == user.staff_id), None)
+            out.append(RoomToSign(
+                sitting.id, room_id, sitting.code, sitting.subject, sitting.starts_at, sitting.ends_at,
+                room.code if room else "", room.name if room else "",
+                rs is not None and rs.collected_at is not None, mine,
+                tuple((sg.staff_name, sg.role, sg.at) for sg in sigs),
+                rs is not None and rs.record_signed_at is not None))
+    return out
+
+
+def require_own_room(session: Session, user: StaffSession, sitting_id: uuid.UUID, room_id: uuid.UUID) -> None:
+    """An invigilator reads the record of a room they were drawn to, no other (arts. 47–48)."""
+    require(user, Permission.SIGN_ROOM_RECORD)
+    if user.role in LEADERS:
+        return
+    _sitting, room = control._pair(session, sitting_id, room_id)
+    assigned = [a.staff_number for a in assignment.assignments(session, sitting_id).get(room_id, [])]
+    if user.staff_number not in assigned:
+        raise VenueError("room_record.not_this_room",
+                         "Only the invigilators of room {room} sign its record.", room=room.code)

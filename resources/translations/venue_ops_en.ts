@@ -3445,6 +3445,85 @@ Receiving: {receiving}</source>
     </message>
 </context>
 <context>
+    <name>RoomRecordScreen</name>
+    <message>
+        <source>My room records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Once the papers of your room are collected, read its record and sign it with your own credential. The chief examiner&apos;s office countersigns afterwards.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your credential</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign the record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are not drawn to a room in today&apos;s sittings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complete: countersigned by the chief examiner&apos;s office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You signed at {time}; the chief examiner&apos;s office countersigns next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Papers collected: your signature is needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed after the papers are collected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invigilators: {names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened {opened} · papers collected {collected}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected {e} · present {p} · absent {a}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Absent: {names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused entries: {n} · incidents: {i} · hand-ins and exits: {h}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signatures: {names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type your own credential to sign.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Room {room}: your signature is on the room record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Room record saved: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Screens</name>
     <message>
         <source>Exam overview</source>
@@ -3464,6 +3543,10 @@ Receiving: {receiving}</source>
     </message>
     <message>
         <source>Incidents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My room records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

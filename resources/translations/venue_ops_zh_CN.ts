@@ -3446,6 +3446,85 @@ Receiving: {receiving}</source>
     </message>
 </context>
 <context>
+    <name>RoomRecordScreen</name>
+    <message>
+        <source>My room records</source>
+        <translation>本考场记录</translation>
+    </message>
+    <message>
+        <source>Once the papers of your room are collected, read its record and sign it with your own credential. The chief examiner's office countersigns afterwards.</source>
+        <translation>本考场试卷收回后，请核对考场情况记录，并用本人口令签字；随后由主考办公室复签。</translation>
+    </message>
+    <message>
+        <source>Your credential</source>
+        <translation>本人口令</translation>
+    </message>
+    <message>
+        <source>Sign the record</source>
+        <translation>签字确认</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>保存为 PDF</translation>
+    </message>
+    <message>
+        <source>You are not drawn to a room in today's sittings.</source>
+        <translation>今天各场次您未被抽签分配到考场。</translation>
+    </message>
+    <message>
+        <source>Complete: countersigned by the chief examiner's office</source>
+        <translation>已完成：主考办公室已复签</translation>
+    </message>
+    <message>
+        <source>You signed at {time}; the chief examiner's office countersigns next</source>
+        <translation>您已于 {time} 签字，待主考办公室复签</translation>
+    </message>
+    <message>
+        <source>Papers collected: your signature is needed</source>
+        <translation>试卷已收回，需要您签字</translation>
+    </message>
+    <message>
+        <source>Signed after the papers are collected</source>
+        <translation>试卷收回后方可签字</translation>
+    </message>
+    <message>
+        <source>Invigilators: {names}</source>
+        <translation>监考员：{names}</translation>
+    </message>
+    <message>
+        <source>Opened {opened} · papers collected {collected}</source>
+        <translation>开启考场 {opened} · 收卷 {collected}</translation>
+    </message>
+    <message>
+        <source>Expected {e} · present {p} · absent {a}</source>
+        <translation>应到 {e} · 实到 {p} · 缺考 {a}</translation>
+    </message>
+    <message>
+        <source>Absent: {names}</source>
+        <translation>缺考：{names}</translation>
+    </message>
+    <message>
+        <source>Refused entries: {n} · incidents: {i} · hand-ins and exits: {h}</source>
+        <translation>拒绝入场 {n} 人次 · 异常 {i} 起 · 交卷离场 {h} 人</translation>
+    </message>
+    <message>
+        <source>Signatures: {names}</source>
+        <translation>签字：{names}</translation>
+    </message>
+    <message>
+        <source>Type your own credential to sign.</source>
+        <translation>请输入本人口令后签字。</translation>
+    </message>
+    <message>
+        <source>Room {room}: your signature is on the room record.</source>
+        <translation>第{room}考场：您已在考场情况记录上签字。</translation>
+    </message>
+    <message>
+        <source>Room record saved: {path}</source>
+        <translation>考场情况记录已保存：{path}</translation>
+    </message>
+</context>
+<context>
     <name>Screens</name>
     <message>
         <source>Exam overview</source>
@@ -3466,6 +3545,10 @@ Receiving: {receiving}</source>
     <message>
         <source>Incidents</source>
         <translation>异常记录</translation>
+    </message>
+    <message>
+        <source>My room records</source>
+        <translation>本考场记录</translation>
     </message>
     <message>
         <source>Paper custody</source>

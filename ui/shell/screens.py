@@ -34,6 +34,7 @@ def screen_title(key: str) -> str:
         "control": QCoreApplication.translate("Screens", "Control room"),
         "timer": QCoreApplication.translate("Screens", "Timer view"),
         "incidents": QCoreApplication.translate("Screens", "Incidents"),
+        "room_record": QCoreApplication.translate("Screens", "My room records"),
         "custody": QCoreApplication.translate("Screens", "Paper custody"),
         "paper_room": QCoreApplication.translate("Screens", "Secure paper room"),
         "sync": QCoreApplication.translate("Screens", "Provincial sync"),
@@ -49,6 +50,7 @@ SCREEN_ROLES: tuple[tuple[str, frozenset[Role]], ...] = (
     ("control", LEADERS),
     ("timer", LEADERS | {Role.INVIGILATOR}),
     ("incidents", LEADERS | {Role.INVIGILATOR, Role.ROVING_INVIGILATOR}),
+    ("room_record", frozenset({Role.INVIGILATOR})),  # arts. 23, 40: the room's invigilators sign its record
     ("custody", LEADERS | {Role.SECURITY_STAFF}),
     ("paper_room", LEADERS | {Role.SECURITY_STAFF}),
     ("sync", {Role.CHIEF_EXAMINER, Role.SYSTEM_ADMINISTRATOR}),
