@@ -17,6 +17,7 @@ from app.changes import DataKind
 from app.db.models import AuditEvent
 from app.db.models_checkin import Absence, Admission
 from app.domain import Role
+from app.engine.clock import TimeTravelRefused
 from app.rules.checkin import PresentedDocument, PresentedTicket, PresentedType, Reason, Verdict
 from app.rules.timing import entry_closes_at
 from app.services import control
@@ -148,3 +149,11 @@ def test_art30_2_the_engine_announces_what_entry_close_changed(venue_day: VenueD
     day.until(entry_closes_at(day.sittings["S1"].schedule))
     engine.tick()
     assert heard and DataKind.ATTENDANCE in heard[0]
+
+
+def test_art30_2_only_the_demo_moves_the_venue_clock(venue_day: VenueDay) -> None:
+    """Outside --demo nothing can move the venue's time: the demo's "arrive late" is refused."""
+    before = venue_day.clock.now()
+    with pytest.raises(TimeTravelRefused):
+        venue_day.clock.travel(timedelta(minutes=-30))
+    assert venue_day.clock.now() == before and venue_day.clock.offset == timedelta(0)
