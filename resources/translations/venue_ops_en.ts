@@ -3635,7 +3635,31 @@ Receiving: {receiving}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Present own ID card</source>
+        <source>Own ID card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone else&apos;s card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expired card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Late (start + 6 min)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unplug reader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plug reader in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3643,31 +3667,7 @@ Receiving: {receiving}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Present someone else&apos;s card</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Present an expired card</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Take the card away</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Arrive late (start + 6 min)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Back to real time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pull the reader&apos;s cable</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Plug the reader back in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

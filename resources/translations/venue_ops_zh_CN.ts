@@ -3636,40 +3636,40 @@ Receiving: {receiving}</source>
         <translation>模拟设备（演示）</translation>
     </message>
     <message>
-        <source>Present own ID card</source>
+        <source>Own ID card</source>
         <translation>刷本人身份证</translation>
+    </message>
+    <message>
+        <source>Someone else's card</source>
+        <translation>刷他人身份证</translation>
+    </message>
+    <message>
+        <source>Expired card</source>
+        <translation>刷过期证件</translation>
+    </message>
+    <message>
+        <source>Remove card</source>
+        <translation>取走证件</translation>
+    </message>
+    <message>
+        <source>Late (start + 6 min)</source>
+        <translation>迟到（开考后6分钟）</translation>
+    </message>
+    <message>
+        <source>Unplug reader</source>
+        <translation>拔出读卡器</translation>
+    </message>
+    <message>
+        <source>Plug reader in</source>
+        <translation>插回读卡器</translation>
     </message>
     <message>
         <source>Scan ticket</source>
         <translation>扫描准考证</translation>
     </message>
     <message>
-        <source>Present someone else's card</source>
-        <translation>刷他人身份证</translation>
-    </message>
-    <message>
-        <source>Present an expired card</source>
-        <translation>刷过期证件</translation>
-    </message>
-    <message>
-        <source>Take the card away</source>
-        <translation>取走证件</translation>
-    </message>
-    <message>
-        <source>Arrive late (start + 6 min)</source>
-        <translation>迟到（开考后6分钟）</translation>
-    </message>
-    <message>
         <source>Back to real time</source>
         <translation>恢复实际时间</translation>
-    </message>
-    <message>
-        <source>Pull the reader's cable</source>
-        <translation>拔出读卡器</translation>
-    </message>
-    <message>
-        <source>Plug the reader back in</source>
-        <translation>插回读卡器</translation>
     </message>
     <message>
         <source>Pick a candidate, then present their card and scan their ticket in either order.</source>

@@ -8,8 +8,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.domain import DocumentType
 from app.domain import Gender as AppGender
@@ -68,8 +78,12 @@ class SimulatorPanel(QGroupBox):
         self._rooms = rooms
         self.people: list[DemoPerson] = []
         self.room = QComboBox()
+        self.room.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.room.setMinimumContentsLength(12)
         self.room.currentIndexChanged.connect(lambda _i: self._load_people())
         self.person = QComboBox()
+        self.person.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.person.setMinimumContentsLength(12)
         self.buttons: dict[str, QPushButton] = {}
         grid = QGridLayout()
         actions = [("card", self.present_card), ("ticket", self.scan_ticket), ("other", self.present_other),
@@ -158,11 +172,28 @@ class SimulatorPanel(QGroupBox):
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Simulated devices (demo)"))
-        texts = {"card": self.tr("Present own ID card"), "ticket": self.tr("Scan ticket"),
-                 "other": self.tr("Present someone else's card"), "expired": self.tr("Present an expired card"),
-                 "remove": self.tr("Take the card away"), "late": self.tr("Arrive late (start + 6 min)"),
-                 "on_time": self.tr("Back to real time"), "unplug": self.tr("Pull the reader's cable"),
-                 "replug": self.tr("Plug the reader back in")}
+        texts = {"card": self.tr("Own ID card"), "ticket": self.tr("Scan ticket"),
+                 "other": self.tr("Someone else's card"), "expired": self.tr("Expired card"),
+                 "remove": self.tr("Remove card"), "late": self.tr("Late (start + 6 min)"),
+                 "on_time": self.tr("Back to real time"), "unplug": self.tr("Unplug reader"),
+                 "replug": self.tr("Plug reader in")}
         for key, button in self.buttons.items():
             button.setText(texts[key])
         self.note.setText(self.tr("Pick a candidate, then present their card and scan their ticket in either order."))
+
+
+class SimulatorScroll(QScrollArea):
+    """Holds the panel beside the desk: as wide as the panel's buttons need, as tall as there is
+    room for (it scrolls), so the demo never pushes the desk past a 1366×768 window."""
+
+    def __init__(self, panel: SimulatorPanel) -> None:
+        super().__init__(objectName="SimulatorScroll", widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWidget(panel)
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        panel = self.widget()
+        if panel is not None:
+            hint.setWidth(panel.minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width() + 2)
+        return hint

@@ -16,7 +16,7 @@ from app.services.checkin import CONFIRM_ACTION, CheckinService, DeskSetup, Outc
 from app.services.demo_desk import DemoPerson, people, withdraw_travelled_absences
 from devices.idcard.photo import NoPhotoDecoder, PhotoDecoder
 from ui.checkin.screen import CheckinScreen, DeskPorts
-from ui.checkin.simulator_panel import SimulatorPanel
+from ui.checkin.simulator_panel import SimulatorPanel, SimulatorScroll
 from ui.devices.station import DeviceStation
 from ui.runner import OpRunner
 
@@ -76,6 +76,8 @@ def build(core: Core, runner: OpRunner, user: StaffSession, station: DeviceStati
         return (info.schedule.starts_at - untravelled).total_seconds() / 60 if info else 0.0
 
     panel = SimulatorPanel(demo, load_people, set_offset, minutes_to_start, rooms)
-    screen.side.addWidget(panel)
+    # In a scroll area: the demo's buttons never push the desk past the window (1366×768 with the
+    # entry-closed banner showing); when space is short the panel scrolls instead.
+    screen.side.addWidget(SimulatorScroll(panel))
     screen.desk_changed.connect(lambda _info: panel.reload())
     return screen
