@@ -87,11 +87,15 @@ class VenueEngine:
         log.info("venue engine started (venue time %s)", self.clock.local().isoformat(timespec="seconds"))
 
     def _run(self) -> None:
+        failing = False
         while True:
             try:
                 self.tick()
-            except Exception:  # one bad tick must not stop the exam day
-                log.exception("engine tick failed")
+                failing = False
+            except Exception:  # one bad tick must not stop the exam day (logged once per failure streak)
+                if not failing:
+                    log.exception("engine tick failed; retrying every tick")
+                failing = True
             if self._stop.wait(self._tick_seconds):
                 return
 

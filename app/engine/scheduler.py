@@ -43,6 +43,7 @@ class EntryCloseScheduler:
         self._sessions, self._clock, self._actor, self._desk = sessions, clock, actor, desk
         self._closes: dict[uuid.UUID, tuple[str, datetime]] = {}
         self._done: set[uuid.UUID] = set()
+        self._failing: set[uuid.UUID] = set()
         self._loaded_at: datetime | None = None
 
     def _reload(self, now: datetime) -> None:
@@ -86,9 +87,12 @@ class EntryCloseScheduler:
                     self._loaded_at = None
                     return None
                 marked = mark_absences(s, self._actor, self._desk, sitting_id, None, now)
-        except Exception:  # the database is down: the next tick tries again
-            log.exception("entry close of sitting %s not recorded yet", code)
+        except Exception:  # the database is down: the next tick tries again (logged once per outage)
+            if sitting_id not in self._failing:
+                log.exception("entry close of sitting %s not recorded yet; retrying every tick", code)
+            self._failing.add(sitting_id)
             return None
+        self._failing.discard(sitting_id)
         if marked:
             log.info("entry closed for sitting %s: %d candidates recorded absent", code, marked)
         return EntryClosed(sitting_id, code, closes_at, marked)
