@@ -28,6 +28,9 @@ log = logging.getLogger("venue_ops")
 
 
 def main(argv: list[str] | None = None) -> int:
+    from app.fsmodes import restrict_process
+
+    restrict_process()  # every file 0600, every folder 0700 from here on (app/fsmodes.py)
     args = build_parser().parse_args(argv)
     language = args.lang or config.Settings.language  # until the settings are read
     if not logging.getLogger().handlers:  # before the log file is set up, no traceback reaches stderr
@@ -136,15 +139,23 @@ def _run_command(args: Namespace, settings: config.Settings) -> int:
         core.close()
 
 
+def _staff_of(args: Namespace, core: Any) -> Any:
+    """The staff member a sensitive command runs as (asked for their credential), None at first set-up."""
+    from app.cli_auth import is_sensitive, sign_in
+
+    if not is_sensitive(args):
+        return None
+    return sign_in(core.sessions, core.auth, args, core.desk, lambda key: _tr(key, core.settings.language))
+
+
 def _run_core_command(args: Namespace, settings: config.Settings, core: Any) -> int:
     lang = settings.language
+    user = _staff_of(args, core)
     if args.command == "db" and args.db_command == "backup":
-        from app.db.backup import backup
-        from app.services import audit_anchor
+        from app.services.maintenance import backup_database
 
-        with core.sessions() as s, s.begin():  # the copy carries a signed checkpoint of its trail
-            audit_anchor.checkpoint(s, "backup")
-        dest = backup(core.engine, args.dest)
+        dest = backup_database(core.engine, core.sessions, user, args.dest, setup_actor=core.system_actor(),
+                               desk=core.desk, now=core.clock())
         _emit(args, settings, {"backup": str(dest)}, _tr("backup_written", lang).format(path=dest))
         return 0
     if args.command == "package" and args.package_command == "import":
@@ -152,7 +163,8 @@ def _run_core_command(args: Namespace, settings: config.Settings, core: Any) -> 
         from app.services.package_drafts import open_drafts
 
         result = import_package(core.sessions, args.file, trusted_keys=core.trusted_keys, cipher=core.cipher,
-                                actor=core.system_actor(), desk=core.desk, drafts=open_drafts)
+                                actor=core.system_actor(), desk=core.desk, drafts=open_drafts,
+                                by=user)
         if result.unchanged:
             text = _tr("package_unchanged", lang)
         else:
@@ -164,17 +176,14 @@ def _run_core_command(args: Namespace, settings: config.Settings, core: Any) -> 
         return 0
     if args.command == "audit" and args.audit_command == "verify":
         return _audit_verify(args, settings, core)
-    if args.command == "staff" and args.staff_command == "enrol-chief":
-        import getpass
+    if args.command == "staff":
+        from app.cli_staff import run_staff
 
-        credential = getpass.getpass(_tr("new_credential", lang))
-        core.staff.enrol_first_chief(args.staff_number, credential, desk=core.desk,
-                                     reason="first chief examiner enrolled from the command line")
-        _emit(args, settings, {"enrolled": args.staff_number},
-              _tr("chief_enrolled", lang).format(number=args.staff_number))
-        return 0
+        return run_staff(args, core, user, lambda data, key, **kw: _emit(args, settings, data,
+                                                                         _tr(key, lang).format(**kw)),
+                         lambda key: _tr(key, lang))
     if args.command == "sync":
-        return _sync(args, settings, core)
+        return _sync(args, settings, core, user)
     raise AssertionError(f"unhandled command {args.command}")
 
 
@@ -198,7 +207,7 @@ def _audit_verify(args: Namespace, settings: config.Settings, core: Any) -> int:
     return 1
 
 
-def _sync(args: Namespace, settings: config.Settings, core: Any) -> int:
+def _sync(args: Namespace, settings: config.Settings, core: Any, user: Any) -> int:
     from sync.commands import run
     from sync.service import for_core
     from ui.sync.cli_text import sync_cli_text
@@ -209,10 +218,11 @@ def _sync(args: Namespace, settings: config.Settings, core: Any) -> int:
     def say(data: dict[str, Any], key: str, **params: Any) -> None:
         _emit(args, settings, data, sync_cli_text(key).format(**params))
 
-    return run(args, for_core(core), say)
+    return run(args, for_core(core, user), say)
 
 
 def _restore(args: Namespace, settings: config.Settings) -> int:
+    from app.bootstrap import open_core
     from app.db.backup import restore_sqlite
     from app.db.engine import make_engine
     from app.db.migrate import sqlite_path
@@ -220,6 +230,7 @@ def _restore(args: Namespace, settings: config.Settings) -> int:
 
     if not args.backup.is_file():
         raise missing_file(str(args.backup))
+    from app.services.maintenance import authorize_restore, record_restore
 
     engine = make_engine(settings.database_url)
     path = sqlite_path(engine)
@@ -227,7 +238,17 @@ def _restore(args: Namespace, settings: config.Settings) -> int:
     if path is None:
         raise VenueError("backup.restore_sqlite_only",
                          "Only an SQLite database is restored here; restore PostgreSQL with pg_restore.")
+    core = open_core(settings)  # the database in place says who may replace it
+    try:
+        actor = authorize_restore(core.sessions, _staff_of(args, core), setup_actor=core.system_actor())
+    finally:
+        core.close()
     kept = restore_sqlite(args.backup, path)
+    core = open_core(settings)
+    try:
+        record_restore(core.sessions, actor, args.backup, desk=core.desk, now=core.clock())
+    finally:
+        core.close()
     _emit(args, settings, {"restored": str(path), "kept": str(kept) if kept else None},
           _tr("restored", settings.language).format(path=args.backup))
     return 0

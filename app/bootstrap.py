@@ -21,6 +21,7 @@ from app.db.models import KeyValue, Staff
 from app.domain import Role
 from app.engine.clock import VenueClock
 from app.errors import VenueError
+from app.fsmodes import private_dir, tighten
 from app.package.keys import TrustedKeys, demo_trusted_keys
 from app.security.auth import AuthService, LockoutPolicy
 from app.security.checkpoint_key import CheckpointSigner
@@ -81,10 +82,14 @@ def keystore_for(settings: Settings, demo: bool) -> KeyStore:
 
 def open_core(settings: Settings, *, demo: bool = False, clock: VenueClock | None = None,
               keystore: KeyStore | None = None, credential_policy: CredentialPolicy | None = None) -> Core:
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    private_dir(settings.data_dir)
     # Anchored now, once: from here on a change of the PC's clock moves no timer (it is an alert).
     clock = clock or VenueClock(travel_allowed=demo)
     engine = make_engine(settings.database_url)
+    database = migrate.sqlite_path(engine)
+    if database is not None:  # files an earlier version created 0644 (app/fsmodes.py)
+        for path in (database, database.with_name(database.name + "-wal"), database.with_name(database.name + "-shm")):
+            tighten(path)
     copy = migrate.upgrade(engine)
     sessions = make_session_factory(engine)
     store = keystore or keystore_for(settings, demo)

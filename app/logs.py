@@ -24,6 +24,7 @@ from datetime import datetime
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
+from app.fsmodes import private_dir
 from app.security.crypto import mask_document_number
 
 LOG_FILE = "venue-ops.log"
@@ -128,7 +129,7 @@ def configure_logging(
     Called once by the composition root. Calling it again replaces the handlers it added before
     (never duplicates lines) and leaves handlers that others (pytest) added alone.
     """
-    log_dir.mkdir(parents=True, exist_ok=True)
+    private_dir(log_dir)
     root = logging.getLogger()
     previous_level = root.level
     for old in [h for h in root.handlers if getattr(h, _MARK, False)]:

@@ -15,7 +15,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.errors import VenueError
 from app.package.importer import ImportResult, import_package
+from app.security.auth import StaffSession
+from app.security.authorize import authorize
 from app.security.crypto import PersonalDataCipher
+from app.security.permissions import Permission
 from app.services import audit
 from app.services.package_drafts import open_drafts
 from sync import config, queue, usb
@@ -57,18 +60,29 @@ class SyncService:
     retry: RetryPolicy = field(default_factory=RetryPolicy)
     timeout: float = 30.0
     batch_records: int = 250
+    # Who asks (Permission.SYNC_UPLOAD, EXPORT, IMPORT_PACKAGE, checked by app.security.authorize);
+    # None only at first set-up, before anyone can sign in, when `actor` is written instead.
+    user: StaffSession | None = None
+
+    def _authorized(self, s: Session, permission: Permission) -> audit.Actor:
+        return authorize(s, self.user, permission, setup_actor=self.actor)
+
+    def _who(self, permission: Permission) -> audit.Actor:
+        with self.sessions() as s, s.begin():
+            return self._authorized(s, permission)
 
     # -- setting up --------------------------------------------------------------------------------
 
     def configure(self, url: str, venue_code: str | None = None, ca_file: Path | None = None) -> config.SyncConfig:
         with self.sessions() as s, s.begin():
-            return config.configure(s, self.actor, self.desk, url, venue_code, ca_file)
+            return config.configure(s, self._authorized(s, Permission.SYNC_UPLOAD), self.desk, url, venue_code, ca_file)
 
     def set_credential(self, credential: str) -> None:
+        actor = self._who(Permission.SYNC_UPLOAD)
         venue = self._config().venue_code
         self.credentials.store(venue, credential)
         with self.sessions() as s, s.begin():  # the secret itself is never written down here
-            audit.record(s, self.actor, "sync.credential_set", "venue_setting", "sync", desk=self.desk,
+            audit.record(s, actor, "sync.credential_set", "venue_setting", "sync", desk=self.desk,
                          after={"venue_code": venue}, reason="sync credential stored in this computer's keyring")
 
     def _config(self) -> config.SyncConfig:
@@ -107,22 +121,25 @@ class SyncService:
 
     def upload(self, progress: Callable[[Progress], None] | None = None,
                cancel: threading.Event | None = None) -> UploadReport:
+        actor = self._who(Permission.SYNC_UPLOAD)
         with self.transport(cancel) as t:
-            return Uploader(self.sessions, t, files_root=self.files_root, actor=self.actor, desk=self.desk,
+            return Uploader(self.sessions, t, files_root=self.files_root, actor=actor, desk=self.desk,
                             batch_records=self.batch_records, progress=progress).run()
 
     def export(self, out: Path | str) -> tuple[int, int]:
         """Write the USB results file; `out` as a file dialog gives it (text) or as a path."""
+        actor = self._who(Permission.EXPORT)
         cfg = self._config()
         key = export_key(self.credentials.load(cfg.venue_code))
         return usb.export_results(self.sessions, Path(out), venue=cfg.venue_code, key=key, files_root=self.files_root,
-                                  actor=self.actor, desk=self.desk)
+                                  actor=actor, desk=self.desk)
 
     def fetch_package(self, cancel: threading.Event | None = None) -> PackageFetch:
         """Download the newest exam package and import it through the foundation's import
         (which verifies the province's signature before writing anything)."""
         if self.cipher is None:
             raise ValueError("fetch_package needs the venue's cipher")
+        self._who(Permission.IMPORT_PACKAGE)  # asked before anything is downloaded; the import checks again
         with self.transport(cancel) as t, tempfile.TemporaryDirectory(prefix="venue-ops-pkg-") as tmp:
             response = t.request("GET", "/v1/package")
             body = response.content
@@ -136,16 +153,18 @@ class SyncService:
             cfg = self._config()
             result = import_package(self.sessions, path, trusted_keys=self.trusted_keys, cipher=self.cipher,
                                     drafts=open_drafts,  # the chief's drafts for deliberate changes
-                                    actor=self.actor, desk=self.desk, expected_venue_code=cfg.venue_code)
+                                    actor=self.actor, desk=self.desk, expected_venue_code=cfg.venue_code,
+                                    by=self.user)
         return PackageFetch(revision, result)
 
     def describe_not_accepted(self, report: UploadReport) -> list[dict[str, Any]]:
         return [{"key": k, "why": v} for k, v in sorted(report.not_accepted.items())]
 
 
-def for_core(core: Any) -> SyncService:
-    """The service for the composition root, from `app.bootstrap.Core`. A demo keeps its sync
-    credential in memory (it has no keyring), like its data keys live in its temporary folder."""
+def for_core(core: Any, user: StaffSession | None = None) -> SyncService:
+    """The service for the composition root, from `app.bootstrap.Core`, acting for `user`. A demo
+    keeps its sync credential in memory (it has no keyring), like its data keys live in its
+    temporary folder."""
     backend = None
     if core.demo:
         from app.security.keystore_testing import MemoryKeyring
@@ -155,4 +174,4 @@ def for_core(core: Any) -> SyncService:
     plaintext = core.settings.data_dir / "keys" if core.settings.allow_plaintext_keys else None
     return SyncService(core.sessions, CredentialStore(core.settings.keyring_service, backend, plaintext),
                        core.settings.data_dir, core.system_actor(), core.desk, cipher=core.cipher,
-                       trusted_keys=dict(core.trusted_keys))
+                       trusted_keys=dict(core.trusted_keys), user=user)

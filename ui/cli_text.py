@@ -19,5 +19,12 @@ def cli_text(key: str) -> str:
         "new_credential": QCoreApplication.translate("CLI", "New credential: "),
         "chief_enrolled": QCoreApplication.translate("CLI", "Chief examiner {number} can now sign in."),
         "restored": QCoreApplication.translate("CLI", "Database restored from {path}."),
+        "staff_number_prompt": QCoreApplication.translate("CLI", "Your staff number: "),
+        "staff_credential_prompt": QCoreApplication.translate("CLI", "Your credential: "),
+        "credential_changed": QCoreApplication.translate("CLI", "Staff member {number} has a new credential."),
+        "credential_set": QCoreApplication.translate(
+            "CLI", "Credential of staff member {number} set; they must set their own before confirming for others."),
+        "activated": QCoreApplication.translate("CLI", "Staff account {number} is active again."),
+        "deactivated": QCoreApplication.translate("CLI", "Staff account {number} is deactivated; its sessions have ended."),
     }
     return texts[key]

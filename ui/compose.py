@@ -51,7 +51,7 @@ def build_main_window(core: Core, runner: OpRunner, language: str, engine: Venue
             "custody": lambda: custody_wiring.from_core(core, runner, _session(_user), station.bridge),
             "paper_room": lambda: paper_room_wiring.from_core(core, runner, _session(_user), engine.recording),
             "room_record": lambda: room_record_wiring.from_core(core, runner, _session(_user)),
-            "sync": lambda: sync_wiring.from_core(core, runner),
+            "sync": lambda: sync_wiring.from_core(core, runner, _session(_user)),
             **control_wiring.control_factories(core, runner, _user),
         }
 

@@ -198,6 +198,7 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("Errors", 'This incident is already marked as reported.'),
     QT_TRANSLATE_NOOP("Errors", 'This is not a sync credential issued by the province.'),
     QT_TRANSLATE_NOOP("Errors", 'This is not a venue data-key text.'),
+    QT_TRANSLATE_NOOP("Errors", "This needs a staff member's credential: give your staff number with --staff and your credential."),
     QT_TRANSLATE_NOOP("Errors", 'This package is for exam {package_exam}, but this database holds exam {exam}.'),
     QT_TRANSLATE_NOOP("Errors", 'This package is for venue {package_venue}, but this is venue {venue}.'),
     QT_TRANSLATE_NOOP("Errors", 'This package is revision {revision}; revision {current} is already imported.'),

@@ -26,7 +26,6 @@ def permission_name(permission: Permission) -> str:
     return {
         Permission.IMPORT_PACKAGE: QCoreApplication.translate("Permissions", "import an exam package"),
         Permission.MANAGE_STAFF: QCoreApplication.translate("Permissions", "manage staff accounts"),
-        Permission.CONFIGURE_DEVICES: QCoreApplication.translate("Permissions", "set up devices"),
         Permission.CHECK_IN_CANDIDATE: QCoreApplication.translate("Permissions", "check candidates in"),
         Permission.CONFIRM_CHECK: QCoreApplication.translate("Permissions", "confirm a check-in decision"),
         Permission.OPEN_CLOSE_ROOM: QCoreApplication.translate("Permissions", "open and close rooms"),
@@ -38,11 +37,8 @@ def permission_name(permission: Permission) -> str:
         Permission.PAPER_ROOM_DUTY: QCoreApplication.translate("Permissions", "stand duty in the secure paper room"),
         Permission.MANAGE_RECORDINGS: QCoreApplication.translate("Permissions", "manage the paper room's recordings"),
         Permission.VIEW_CONTROL_ROOM: QCoreApplication.translate("Permissions", "see the control room"),
-        Permission.VIEW_AUDIT: QCoreApplication.translate("Permissions", "read the audit trail"),
-        Permission.VERIFY_AUDIT: QCoreApplication.translate("Permissions", "verify the audit trail"),
         Permission.SYNC_UPLOAD: QCoreApplication.translate("Permissions", "send results to the provincial server"),
         Permission.BACKUP: QCoreApplication.translate("Permissions", "back up or restore the database"),
-        Permission.VIEW_PERSONAL_DATA: QCoreApplication.translate("Permissions", "see full document and phone numbers"),
         Permission.EXPORT: QCoreApplication.translate("Permissions", "export results for a USB stick"),
     }[permission]
 

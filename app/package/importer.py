@@ -27,7 +27,10 @@ from app.package.content import PackageContent, parse_content
 from app.package.keys import TrustedKeys, load_trusted_keys
 from app.package.schema import validate_data
 from app.package.state import StoredState, load_staff, load_state
+from app.security.auth import StaffSession
+from app.security.authorize import authorize
 from app.security.crypto import PersonalDataCipher
+from app.security.permissions import Permission, require
 from app.services import audit
 
 log = logging.getLogger(__name__)
@@ -84,6 +87,7 @@ def import_package(
     expected_venue_code: str | None = None,
     now: datetime | None = None,
     drafts: admitted.DraftOpener | None = None,
+    by: StaffSession | None = None,
 ) -> ImportResult:
     """Verify the package at `path` and apply it, or raise a `PackageRefused` having written nothing.
 
@@ -91,7 +95,12 @@ def import_package(
     given, refuses a package for any other venue even in an empty database. `drafts`
     (app.services.package_drafts.open_drafts) opens the chief's incident drafts for admitted
     candidates the package deliberately withdraws or moves; without it such a package is refused.
+    `by` is who imports
+    (Permission.IMPORT_PACKAGE); without one the import is first set-up, written as `actor`, and
+    refused once anyone can sign in (app.security.authorize).
     """
+    if by is not None:  # a role that may not import is refused before the file is even read
+        require(by, Permission.IMPORT_PACKAGE)
     checked = check_package(path, trusted_keys)
     content = checked.content
     if expected_venue_code is not None and expected_venue_code != content.venue.code:
@@ -100,7 +109,8 @@ def import_package(
     with _sessions(db)() as session:
         try:
             with session.begin():
-                return _apply(session, checked, cipher, actor, desk, at, drafts)
+                who = authorize(session, by, Permission.IMPORT_PACKAGE, setup_actor=actor)
+                return _apply(session, checked, cipher, who, desk, at, drafts)
         except IntegrityError as exc:
             # A later feature's rows still refer to something the package removes: refuse whole.
             log.warning("exam package not applied: integrity error %s", type(exc.orig).__name__)

@@ -1,8 +1,12 @@
 """Who may do what: the one permission table every service consults (art. 18 roles, art. 42
 two-person rule, art. 47–48 need-to-know, art. 51 secure operation).
 
-A service starts each use case with `require(session, Permission.X)`. Changing who may do
-something is a change to `PERMISSIONS` alone, reviewed in one place.
+A service starts each use case with `require(session, Permission.X)` (or, for the sensitive
+commands that first set-up may run before anyone can sign in, `app.security.authorize`). The GUI
+offers a role only what this table lets it do, and the command line asks for a staff credential
+and passes the same session to the same services. Changing who may do something is a change to
+`PERMISSIONS` alone, reviewed in one place. Every permission here is checked by a service; one
+that nothing needs is deleted, not kept for later.
 """
 
 from __future__ import annotations
@@ -19,7 +23,6 @@ from app.errors import PermissionDenied
 class Permission(enum.StrEnum):
     IMPORT_PACKAGE = "import_package"
     MANAGE_STAFF = "manage_staff"  # roster, activate/deactivate, set others' credentials
-    CONFIGURE_DEVICES = "configure_devices"
     CHECK_IN_CANDIDATE = "check_in_candidate"
     CONFIRM_CHECK = "confirm_check"  # the second invigilator's confirmation of a check-in decision
     OPEN_CLOSE_ROOM = "open_close_room"
@@ -31,11 +34,8 @@ class Permission(enum.StrEnum):
     PAPER_ROOM_DUTY = "paper_room_duty"  # sign on/off duty in the secure paper room
     MANAGE_RECORDINGS = "manage_recordings"  # mark paper-room video as evidence, delete expired segments
     VIEW_CONTROL_ROOM = "view_control_room"
-    VIEW_AUDIT = "view_audit"
-    VERIFY_AUDIT = "verify_audit"
-    SYNC_UPLOAD = "sync_upload"
-    BACKUP = "backup"
-    VIEW_PERSONAL_DATA = "view_personal_data"  # full document numbers, phone numbers
+    SYNC_UPLOAD = "sync_upload"  # configure the provincial server, store its credential, upload
+    BACKUP = "backup"  # back up and restore the database
     EXPORT = "export"
 
 
@@ -53,8 +53,6 @@ _TABLE: dict[Permission, frozenset[Role]] = {
     # Art. 18, 51: accounts are administered by the person responsible for the venue and by
     # the technical administrator; nobody else may create access for others.
     Permission.MANAGE_STAFF: frozenset({CHIEF, SYSADMIN}),
-    # Art. 18, 51: device setup is technical work; the chief may step in on a venue without one.
-    Permission.CONFIGURE_DEVICES: frozenset({SYSADMIN, CHIEF}),
     # Art. 30(一): invigilators check tickets and documents at the door; roving invigilators and
     # the chief/deputies relieve them. Security and IT staff do not handle candidates (art. 47–48).
     Permission.CHECK_IN_CANDIDATE: frozenset({INVIGILATOR, ROVING, CHIEF, DEPUTY}),
@@ -85,18 +83,10 @@ _TABLE: dict[Permission, frozenset[Role]] = {
     Permission.MANAGE_RECORDINGS: frozenset({CHIEF, DEPUTY, SYSADMIN}),
     # Art. 27: the command platform during the exam.
     Permission.VIEW_CONTROL_ROOM: frozenset({CHIEF, DEPUTY}),
-    # Art. 42–43: the trail is reviewed by the venue's command and by the administrator who
-    # answers for the system; it holds only masked personal data.
-    Permission.VIEW_AUDIT: frozenset({CHIEF, DEPUTY, SYSADMIN}),
-    Permission.VERIFY_AUDIT: frozenset({CHIEF, DEPUTY, SYSADMIN}),
     # Art. 36, 44: only authorised people send information out of the venue.
     Permission.SYNC_UPLOAD: frozenset({CHIEF, SYSADMIN}),
     # Art. 46, 51: not losing data is a technical duty; the chief may take a backup too.
     Permission.BACKUP: frozenset({SYSADMIN, CHIEF}),
-    # Art. 47–48 need-to-know: check-in compares numbers by keyed hash and screens show masked
-    # numbers, so only the venue's command, who handle misconduct cases and identity disputes,
-    # see full document and phone numbers.
-    Permission.VIEW_PERSONAL_DATA: frozenset({CHIEF, DEPUTY}),
     # Art. 44, 47–48: an export carries personal data out of the venue on a USB stick; only the
     # chief examiner releases it (the administrator uploads through sync, which is authenticated).
     Permission.EXPORT: frozenset({CHIEF}),

@@ -99,6 +99,7 @@ def draw_invigilators(
 ) -> InvigilatorDraw:
     """Draw and record, in the caller's transaction. Raises AssignmentImpossible naming rooms."""
     require(confirmation.initiator, Permission.ASSIGN_INVIGILATORS)
+    require(confirmation.second, Permission.ASSIGN_INVIGILATORS)
     at = now or utcnow()
     previous = current_draw(session, sitting_id)
     reason = reason.strip()

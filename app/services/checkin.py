@@ -352,6 +352,7 @@ class CheckinService:
         send an information-change request when the registration looks mistyped (art. 43)."""
         user = confirmation.initiator
         require(user, Permission.CHECK_IN_CANDIDATE)
+        require(confirmation.second, Permission.CONFIRM_CHECK)  # whatever the caller asked the rule for
         if checked.verdict is not Verdict.CHECK or checked.decision.candidate is None:
             raise NothingToConfirm()
         if not reason.strip():

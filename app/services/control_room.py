@@ -12,7 +12,7 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from app.security.auth import AuthService, StaffSession
-from app.security.permissions import Permission
+from app.security.permissions import Permission, require
 from app.security.two_person import TwoPersonRule
 from app.services import assignment, control, room_record
 from app.services.control import Checklist, ControlView
@@ -35,6 +35,12 @@ class ControlRoomService:
         self._sessions, self._clock, self._auth, self._user = sessions, clock, auth, user
 
     def view(self, now: datetime) -> ControlView | None:
+        """The control room (Permission.VIEW_CONTROL_ROOM)."""
+        require(self._user, Permission.VIEW_CONTROL_ROOM)
+        return load_control_view(self._sessions, now)
+
+    def timers(self, now: datetime) -> ControlView | None:
+        """The same picture for the timer view, which the rooms' invigilators see too."""
         return load_control_view(self._sessions, now)
 
     def sign_checklist(self, sitting: uuid.UUID, room: uuid.UUID, items: Checklist) -> None:

@@ -140,6 +140,14 @@ class StaffService:
                 cosigner=confirmation.cosigner if confirmation else None, now=self._clock(),
             )
 
+    def id_of(self, staff_number: str) -> uuid.UUID:
+        """The staff member with this number; raises StaffNotFound."""
+        with self._session_factory() as s:
+            found = s.scalars(select(Staff.id).where(Staff.staff_number == staff_number.strip())).first()
+        if found is None:
+            raise StaffNotFound(staff_number.strip())
+        return found
+
     def needs_bootstrap(self) -> bool:
         """True while nobody can log in to manage staff: the first run, before any package."""
         with self._session_factory() as s:

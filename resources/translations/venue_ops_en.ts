@@ -224,6 +224,30 @@
         <source>Database restored from {path}.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Your staff number: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your credential: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff member {number} has a new credential.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credential of staff member {number} set; they must set their own before confirming for others.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff account {number} is active again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff account {number} is deactivated; its sessions have ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CameraTile</name>
@@ -2033,6 +2057,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This needs a staff member&apos;s credential: give your staff number with --staff and your credential.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>This package is for exam {package_exam}, but this database holds exam {exam}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3117,10 +3145,6 @@ Receiving: {receiving}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>set up devices</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>check candidates in</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3165,23 +3189,11 @@ Receiving: {receiving}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>read the audit trail</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>verify the audit trail</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>send results to the provincial server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>back up or restore the database</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>see full document and phone numbers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3559,14 +3571,6 @@ Receiving: {receiving}</source>
     </message>
     <message>
         <source>Provincial sync</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Devices</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Audit trail</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -223,6 +223,30 @@
         <source>Database restored from {path}.</source>
         <translation>已从 {path} 恢复数据库。</translation>
     </message>
+    <message>
+        <source>Your staff number: </source>
+        <translation>您的工号：</translation>
+    </message>
+    <message>
+        <source>Your credential: </source>
+        <translation>您的口令：</translation>
+    </message>
+    <message>
+        <source>Staff member {number} has a new credential.</source>
+        <translation>工作人员 {number} 的口令已更新。</translation>
+    </message>
+    <message>
+        <source>Credential of staff member {number} set; they must set their own before confirming for others.</source>
+        <translation>已设置工作人员 {number} 的口令；其本人须先设置自己的口令，才能为他人确认。</translation>
+    </message>
+    <message>
+        <source>Staff account {number} is active again.</source>
+        <translation>工作人员账号 {number} 已重新启用。</translation>
+    </message>
+    <message>
+        <source>Staff account {number} is deactivated; its sessions have ended.</source>
+        <translation>工作人员账号 {number} 已停用；其登录已全部失效。</translation>
+    </message>
 </context>
 <context>
     <name>CameraTile</name>
@@ -2033,6 +2057,10 @@
         <translation>这不是考点数据密钥文本。</translation>
     </message>
     <message>
+        <source>This needs a staff member's credential: give your staff number with --staff and your credential.</source>
+        <translation>此操作需要工作人员的口令：请用 --staff 给出您的工号，并输入您的口令。</translation>
+    </message>
+    <message>
         <source>This package is for exam {package_exam}, but this database holds exam {exam}.</source>
         <translation>此数据包属于考试 {package_exam}，但本数据库中是考试 {exam}。</translation>
     </message>
@@ -3118,10 +3146,6 @@ Receiving: {receiving}</source>
         <translation>管理工作人员账号</translation>
     </message>
     <message>
-        <source>set up devices</source>
-        <translation>设置设备</translation>
-    </message>
-    <message>
         <source>check candidates in</source>
         <translation>办理考生入场核验</translation>
     </message>
@@ -3166,24 +3190,12 @@ Receiving: {receiving}</source>
         <translation>查看考务指挥室</translation>
     </message>
     <message>
-        <source>read the audit trail</source>
-        <translation>查看审计记录</translation>
-    </message>
-    <message>
-        <source>verify the audit trail</source>
-        <translation>校验审计记录</translation>
-    </message>
-    <message>
         <source>send results to the provincial server</source>
         <translation>向省级服务器上报结果</translation>
     </message>
     <message>
         <source>back up or restore the database</source>
         <translation>备份或恢复数据库</translation>
-    </message>
-    <message>
-        <source>see full document and phone numbers</source>
-        <translation>查看完整证件号码和电话号码</translation>
     </message>
     <message>
         <source>export results for a USB stick</source>
@@ -3561,14 +3573,6 @@ Receiving: {receiving}</source>
     <message>
         <source>Provincial sync</source>
         <translation>数据上报</translation>
-    </message>
-    <message>
-        <source>Devices</source>
-        <translation>设备</translation>
-    </message>
-    <message>
-        <source>Audit trail</source>
-        <translation>审计日志</translation>
     </message>
 </context>
 <context>

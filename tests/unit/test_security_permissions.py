@@ -30,10 +30,6 @@ def test_require_refuses_with_the_stable_code_and_names_role_and_action() -> Non
     require(_session(Role.CHIEF_EXAMINER), Permission.IMPORT_PACKAGE)
 
 
-def test_art47_48_only_the_chief_and_deputies_see_full_personal_data() -> None:
-    assert {r for r in Role if is_allowed(r, Permission.VIEW_PERSONAL_DATA)} == {Role.CHIEF_EXAMINER, Role.DEPUTY}
-
-
 def test_art47_48_security_and_it_staff_do_not_check_candidates_in() -> None:
     for role in (Role.SECURITY_STAFF, Role.SYSTEM_ADMINISTRATOR):
         assert not is_allowed(role, Permission.CHECK_IN_CANDIDATE)

@@ -246,8 +246,9 @@ def test_exam_package_imported_after_setup_adopts_the_enrolled_chief(tmp_path: P
                          Settings(data_dir=tmp_path / "data"), tmp_path / "settings.json", policy=CHEAP)
     core = open_core(result.settings, credential_policy=CHEAP)
     try:
+        chief = core.auth.login("T320107001", "chief-credential-1", core.desk)  # set-up is over: who imports
         import_package(core.sessions, make_demo(tmp_path / "demo.vopkg"), trusted_keys=core.trusted_keys,
-                       cipher=core.cipher, actor=core.system_actor(), desk=core.desk)
+                       cipher=core.cipher, actor=core.system_actor(), desk=core.desk, by=chief)
         assert core.auth.login("T320107001", "chief-credential-1", core.desk).staff_number == "T320107001"
     finally:
         core.close()

@@ -31,6 +31,6 @@ def control_factories(core: Core, runner: OpRunner, user: Any) -> dict[str, Call
     service = ControlRoomService(core.sessions, clock, core.auth, user)
     return {
         "control": lambda: ControlRoomScreen(runner, service.view, clock, control_actions(service)),
-        "timer": lambda: TimerScreen(runner, service.view, clock),
+        "timer": lambda: TimerScreen(runner, service.timers, clock),
         "incidents": lambda: incidents_wiring.build(core, runner, user, clock),
     }

@@ -12,9 +12,9 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from app.domain import Role
+from app.security.permissions import Permission, allowed_roles
 
 ALL_ROLES = frozenset(Role)
-LEADERS = frozenset({Role.CHIEF_EXAMINER, Role.DEPUTY})
 
 
 @dataclass(frozen=True)
@@ -38,24 +38,29 @@ def screen_title(key: str) -> str:
         "custody": QCoreApplication.translate("Screens", "Paper custody"),
         "paper_room": QCoreApplication.translate("Screens", "Secure paper room"),
         "sync": QCoreApplication.translate("Screens", "Provincial sync"),
-        "devices": QCoreApplication.translate("Screens", "Devices"),
-        "audit": QCoreApplication.translate("Screens", "Audit trail"),
     }[key]
 
 
-# Order is the navigation order. Roles follow art. 18 and need-to-know (art. 47–48).
-SCREEN_ROLES: tuple[tuple[str, frozenset[Role]], ...] = (
-    ("overview", ALL_ROLES),
-    ("checkin", LEADERS | {Role.INVIGILATOR, Role.ROVING_INVIGILATOR}),
-    ("control", LEADERS),
-    ("timer", LEADERS | {Role.INVIGILATOR}),
-    ("incidents", LEADERS | {Role.INVIGILATOR, Role.ROVING_INVIGILATOR}),
-    ("room_record", frozenset({Role.INVIGILATOR})),  # arts. 23, 40: the room's invigilators sign its record
-    ("custody", LEADERS | {Role.SECURITY_STAFF}),
-    ("paper_room", LEADERS | {Role.SECURITY_STAFF}),
-    ("sync", {Role.CHIEF_EXAMINER, Role.SYSTEM_ADMINISTRATOR}),
-    ("devices", {Role.CHIEF_EXAMINER, Role.SYSTEM_ADMINISTRATOR}),
-    ("audit", LEADERS | {Role.SYSTEM_ADMINISTRATOR}),
+# Order is the navigation order. A screen is shown to the roles the one permission table gives
+# its permission (None: everyone signed in), so the GUI offers only what a role may do; the
+# services check the same table again.
+SCREEN_PERMISSIONS: tuple[tuple[str, Permission | None], ...] = (
+    ("overview", None),
+    ("checkin", Permission.CHECK_IN_CANDIDATE),
+    ("control", Permission.VIEW_CONTROL_ROOM),
+    ("timer", Permission.SIGN_ROOM_RECORD),  # the room's invigilators and the command keep its times
+    ("incidents", Permission.RECORD_INCIDENT),
+    ("room_record", Permission.SIGN_ROOM_RECORD),  # arts. 23, 40: the room's invigilators sign its record
+    ("custody", Permission.CUSTODY_HANDOVER),
+    ("paper_room", Permission.PAPER_ROOM_DUTY),
+    ("sync", Permission.SYNC_UPLOAD),
+)
+# A screen may be offered to fewer roles than its permission allows, never more: the leaders sign
+# room records from the control room, so "My room records" is the invigilators' own.
+NARROWED: dict[str, frozenset[Role]] = {"room_record": frozenset({Role.INVIGILATOR})}
+SCREEN_ROLES: tuple[tuple[str, frozenset[Role]], ...] = tuple(
+    (key, (ALL_ROLES if permission is None else allowed_roles(permission)) & NARROWED.get(key, ALL_ROLES))
+    for key, permission in SCREEN_PERMISSIONS
 )
 
 

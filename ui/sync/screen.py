@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.rules.timing import venue_time
+from app.security.permissions import Permission
 from sync.service import PackageFetch, SyncStatus
 from sync.upload import Progress, UploadReport
 from ui.messages import describe
@@ -72,9 +73,12 @@ class _ProgressRelay(QObject):
 
 
 class SyncScreen(Screen):
-    def __init__(self, runner: OpRunner, service: SyncActions, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: OpRunner, service: SyncActions, parent: QWidget | None = None, *,
+                 allowed: frozenset[Permission] | None = None) -> None:
         super().__init__(runner, parent)
         self._service = service
+        # What the signed-in role may do here (the permission table); the service checks again.
+        self._allowed = frozenset(Permission) if allowed is None else allowed
         self._status: SyncStatus | None = None
         self._cancel: threading.Event | None = None
         self._generation = 0
@@ -114,6 +118,9 @@ class SyncScreen(Screen):
         for key, slot in ((Qt.Key.Key_F5, self.start_upload), (Qt.Key.Key_Escape, self.cancel_work),
                           (Qt.Key.Key_F6, self.choose_export), (Qt.Key.Key_F7, self.fetch_package)):
             QShortcut(QKeySequence(key), self, slot)
+        for button, permission in ((self.send, Permission.SYNC_UPLOAD), (self.export_button, Permission.EXPORT),
+                                   (self.fetch, Permission.IMPORT_PACKAGE)):
+            button.setVisible(permission in self._allowed)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 24)
@@ -155,7 +162,7 @@ class SyncScreen(Screen):
         self.submit(self._service.status, show, self._show_error)
 
     def start_upload(self) -> None:
-        if self._cancel is not None:
+        if self._cancel is not None or Permission.SYNC_UPLOAD not in self._allowed:
             return
         self._cancel = threading.Event()
         cancel = self._cancel
@@ -172,7 +179,7 @@ class SyncScreen(Screen):
             self.message.setText(self.tr("Stopping after the current step…"))
 
     def choose_export(self) -> None:
-        if self._cancel is not None:
+        if self._cancel is not None or Permission.EXPORT not in self._allowed:
             return
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export results for USB"), "venue-results.vor",
                                               self.tr("Venue results (*.vor)"))
@@ -188,7 +195,7 @@ class SyncScreen(Screen):
                     self._failed)
 
     def fetch_package(self) -> None:
-        if self._cancel is not None:
+        if self._cancel is not None or Permission.IMPORT_PACKAGE not in self._allowed:
             return
         self._cancel = threading.Event()
         cancel = self._cancel
