@@ -106,6 +106,7 @@ def template(qapp: object, tmp_path_factory: pytest.TempPathFactory, memory_keyr
 def venue(template: Venue, tmp_path: Path) -> Venue:
     data = tmp_path / "data"
     shutil.copytree(template.data, data)
+    shutil.copyfile(data / "venue.sqlite", tmp_path / "b.sqlite")  # a backup to restore from
     return Venue(("--settings", str(_settings(tmp_path, data))), data, template.package, template.numbers)
 
 
