@@ -175,6 +175,8 @@ def test_a_scan_repaints_one_row_and_never_rebuilds_the_table(
     _scan(qtbot, sim, screen, venue.code("02A"))
     assert changed == [(row, row)] and not resets and not inserted
     assert model.index(row, 6).data() == "OK" and wizard.row_colour(venue.code("02A")) == "green"
+    unscanned = wizard.line_codes().index(venue.code("02Q"))
+    assert _painted(wizard, row) == "#d3f9d8" and _painted(wizard, unscanned) == "#ffffff"  # as painted
     _scan(qtbot, sim, screen, venue.code("01Q"))  # room 01's papers: not expected here, one row added
     assert inserted == [(2, 2)] and not resets and wizard.row_colour(venue.code("01Q")) == "red"
     # The count is edited in its cell; a count that is not a number is refused and changes nothing.
@@ -184,7 +186,18 @@ def test_a_scan_repaints_one_row_and_never_rebuilds_the_table(
     assert model.setData(model.index(row, 5), Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
     assert wizard.scanned()[0].count == 29 and wizard.scanned()[0].seal_intact is False
     assert not resets and "Scanned 2" in wizard.summary.text()
+    assert _painted(wizard, row) == "#ffd8d8"
     # An unscanned package's count cannot be typed in.
-    unscanned = wizard.line_codes().index(venue.code("02Q"))
     assert not model.flags(model.index(unscanned, 4)) & Qt.ItemFlag.ItemIsEditable
     assert not model.setData(model.index(unscanned, 4), "30")
+
+
+def _painted(wizard: object, row: int) -> str:
+    """The background colour the view really paints in a row (through the model's multiData)."""
+    from ui.custody.wizard import HandoverWizard
+
+    assert isinstance(wizard, HandoverWizard)
+    drain()
+    rect = wizard.table.visualRect(wizard.packages.index(row, 1))
+    image = wizard.table.viewport().grab().toImage()
+    return str(image.pixelColor(rect.right() - 3, rect.top() + 3).name())

@@ -22,6 +22,8 @@ READ_ONLY = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 EDITABLE = {COL_COUNTED: READ_ONLY | Qt.ItemFlag.ItemIsEditable, COL_SEAL: READ_ONLY | Qt.ItemFlag.ItemIsUserCheckable}
 
 Index = QModelIndex | QPersistentModelIndex
+DISPLAY, EDIT = Qt.ItemDataRole.DisplayRole.value, Qt.ItemDataRole.EditRole.value
+BACKGROUND, CHECK = Qt.ItemDataRole.BackgroundRole.value, Qt.ItemDataRole.CheckStateRole.value
 
 
 @dataclass
@@ -139,6 +141,25 @@ class PackageModel(QAbstractTableModel):
             if got is not None:
                 return Qt.CheckState.Checked if got.seal_intact else Qt.CheckState.Unchecked
         return None
+
+    def multiData(self, index: Index, roleDataSpan: Any) -> None:
+        """Every role of a cell in one call: a view paints a cell by asking for 7+ roles, and one
+        Python call per role made a full repaint of the list (a scroll) cost ~20 ms instead of ~8."""
+        if not index.isValid():
+            return
+        row, col = index.row(), index.column()
+        texts, brush = self._row_shown(row)
+        got = self._lines[row].scanned
+        for cell in roleDataSpan:
+            role = cell.role()
+            if role == DISPLAY or role == EDIT:
+                cell.setData(texts[col])
+            elif role == BACKGROUND:
+                cell.setData(brush)
+            elif role == CHECK and col == COL_SEAL and got is not None:
+                cell.setData(Qt.CheckState.Checked if got.seal_intact else Qt.CheckState.Unchecked)
+            else:
+                cell.clearData()
 
     def _row_shown(self, row: int) -> tuple[tuple[str, ...], QBrush]:
         """A row's texts and colour, worked out once per change (a paint asks for them many times)."""
