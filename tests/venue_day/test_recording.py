@@ -31,7 +31,7 @@ def test_art22_5_recording_runs_from_engine_start_to_stop_with_nobody_signed_in(
     engine.start()
     started = time.time()
     try:
-        deadline = time.monotonic() + 20
+        deadline = time.monotonic() + 40  # a loaded machine analyses slowly
         while time.monotonic() < deadline and not any(getattr(e, "kind", "") == "motion" for e in seen):
             time.sleep(0.1)
     finally:
@@ -39,10 +39,12 @@ def test_art22_5_recording_runs_from_engine_start_to_stop_with_nobody_signed_in(
     stopped = time.time()
     assert not engine.running and not recording.running and recording.failures == 0
     with core.sessions() as s:
-        [segment] = list(s.scalars(select(VideoSegment)))
+        segments = list(s.scalars(select(VideoSegment).order_by(VideoSegment.start_at)))
         motion = list(s.scalars(select(CameraEvent).where(CameraEvent.kind == "motion")))
-    assert hashlib.sha256(Path(segment.path).read_bytes()).hexdigest() == segment.sha256
-    assert started - 1 <= segment.start_at.timestamp() and segment.end_at.timestamp() <= stopped + 1
-    assert segment.frames > 0
+    assert segments  # one, or two when the run crossed a minute (segments are cut on the minute)
+    for segment in segments:
+        assert hashlib.sha256(Path(segment.path).read_bytes()).hexdigest() == segment.sha256
+        assert segment.frames > 0
+    assert started - 1 <= segments[0].start_at.timestamp() and segments[-1].end_at.timestamp() <= stopped + 1
     assert motion and motion[0].snapshot_path and Path(motion[0].snapshot_path).is_file()
     assert thumbnail_path(Path(motion[0].snapshot_path)).is_file()
