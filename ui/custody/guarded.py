@@ -1,27 +1,15 @@
-"""Runner calls whose answers may arrive after their screen is gone (a sign-out deletes the
-workspace while a query is still running): the answer is dropped instead of touching deleted
-widgets. Used by the custody and paper-room screens."""
+"""A runner bound to one widget that is not a `ui.screen.Screen` (the custody wizard): answers that
+arrive after the widget is gone (a sign-out deletes the workspace while a query still runs) are
+dropped instead of touching deleted widgets."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import QObject
 
 from ui.runner import OpRunner
-
-
-def while_alive(owner: QObject, fn: Callable[[Any], None] | None) -> Callable[[Any], None] | None:
-    if fn is None:
-        return None
-
-    def call(value: Any) -> None:
-        if shiboken6.isValid(owner):
-            fn(value)
-
-    return call
 
 
 class GuardedRunner:
