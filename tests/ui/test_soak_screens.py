@@ -130,6 +130,7 @@ def test_soak_every_screen_with_sign_out_and_in(qtbot: QtBot, qt_messages: list[
         assert all(c == signed_out_counts[0] for c in signed_out_counts), _drift(signed_out_counts)
         assert widgets_after_sign_out[-1] == widgets_after_sign_out[0], widgets_after_sign_out
     finally:
+        translations.apply("en")  # the next tests read English
         window.close()
         settle()
         engine.stop()
