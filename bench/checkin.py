@@ -26,7 +26,7 @@ from app.db.migrate import upgrade
 from app.db.models import Candidate, Exam, Room, Seat, SeatAssignment, Sitting, Venue
 from app.domain import DocumentType, Gender, Role, RoomKind, SittingMode
 from app.package.state import DOCUMENT_CONTEXT
-from app.rules.checkin import PresentedDocument, PresentedTicket, PresentedType
+from app.rules.checkin import CardPhoto, PresentedDocument, PresentedTicket, PresentedType
 from app.rules.identity import check_character
 from app.security.auth import StaffSession
 from app.security.checkpoint_key import CheckpointSigner
@@ -110,7 +110,7 @@ def decisions_ms(engine: Engine, cipher: PersonalDataCipher, loaded: Loaded, sam
         ticket, number, name = loaded.people[(j * step + j) % len(loaded.people)]
         started = time.perf_counter()
         out = service.present(user, setup, ticket=PresentedTicket(ticket),
-                              document=PresentedDocument(PresentedType.RESIDENT_ID, number, name, photo_decodable=True))
+                              document=PresentedDocument(PresentedType.RESIDENT_ID, number, name, card_photo=CardPhoto.DECODED))
         elapsed = (time.perf_counter() - started) * 1000
         if out.admission_id is None:
             raise SystemExit(f"bench: expected an admission, got {out.decision.reasons}")
@@ -163,7 +163,7 @@ def wedge_ms(engine: Engine, cipher: PersonalDataCipher, loaded: Loaded, samples
         # The card first (a waiting verdict), then the ticket by wedge: the burst completes the candidate.
         waiting: list[object] = []
         screen.outcome_shown.connect(waiting.append)
-        screen.present_document(PresentedDocument(PresentedType.RESIDENT_ID, number, name, photo_decodable=True))
+        screen.present_document(PresentedDocument(PresentedType.RESIDENT_ID, number, name, card_photo=CardPhoto.DECODED))
         if not pump_until(lambda waiting=waiting: bool(waiting), 10):
             raise SystemExit("bench: the desk did not take the card")
         screen.outcome_shown.disconnect(waiting.append)

@@ -47,7 +47,8 @@ def build_main_window(core: Core, runner: OpRunner, language: str, engine: Venue
 
         return {
             "overview": lambda: OverviewScreen(runner, partial(read_overview, core.sessions)),
-            "checkin": lambda: checkin_wiring.build(core, runner, _session(_user), station, (exam_name, venue_name)),
+            "checkin": lambda: checkin_wiring.build(core, runner, _session(_user), station, (exam_name, venue_name),
+                                                    window),
             "custody": lambda: custody_wiring.from_core(core, runner, _session(_user), station.bridge),
             "paper_room": lambda: paper_room_wiring.from_core(core, runner, _session(_user), engine.recording),
             "room_record": lambda: room_record_wiring.from_core(core, runner, _session(_user)),

@@ -216,6 +216,7 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("Errors", 'Venue Ops may not use {place} ({detail}). Give this user access to it, or choose another folder in the settings.'),
     QT_TRANSLATE_NOOP("Errors", 'Venue Ops may not use {place}: the disk is read-only. Use a writable disk, or choose another folder in the settings.'),
     QT_TRANSLATE_NOOP("Errors", 'Venue Ops may not use {place}: this user has no permission for it. Give this user access to it, or choose another folder in the settings.'),
+    QT_TRANSLATE_NOOP("Errors", 'What was presented no longer points to the candidate that was checked; present the ticket and the card again.'),
     QT_TRANSLATE_NOOP("Errors", 'Write down the action taken before confirming.'),
     QT_TRANSLATE_NOOP("Errors", 'Write down the facts before confirming.'),
     QT_TRANSLATE_NOOP("Errors", 'Write down why: a manual entry and an admission after a check keep their reason.'),

@@ -82,13 +82,21 @@ ACCEPTED = frozenset(
 )
 
 
+class CardPhoto(enum.StrEnum):
+    """What became of the photo on the card's chip (WLT, decoded only by a vendor library)."""
+
+    DECODED = "decoded"  # shown beside the registration photo
+    NOT_HERE = "not_here"  # no decoder at this desk: the face is compared with the registration photo
+    FAILED = "failed"  # the desk's configured decoder failed on this card: a second look (NO_CARD_PHOTO)
+
+
 @dataclass(frozen=True)
 class PresentedDocument:
     type: PresentedType
     number: str
     name: str
     valid_until: date | None = None  # None: long-term (长期) or not printed
-    photo_decodable: bool = False
+    card_photo: CardPhoto = CardPhoto.NOT_HERE
     manual: bool = False
 
 
@@ -290,7 +298,9 @@ def decide(desk: Desk, inputs: Inputs, now: datetime) -> Decision:
         checks.append(Reason.NO_TICKET)
     if (ticket is not None and ticket.manual) or (document is not None and document.manual):
         checks.append(Reason.MANUAL_ENTRY)
-    if document is not None and not document.photo_decodable and not document.manual:
+    if document is not None and document.card_photo is CardPhoto.FAILED and not document.manual:
+        # Only a decoder that is there and failed on this card asks for a second look; a desk with
+        # no decoder compares the face with the registration photo and admits on a match.
         checks.append(Reason.NO_CARD_PHOTO)
     if checks:
         return Decision(Verdict.CHECK, tuple(checks), candidate, closes_at=closes)

@@ -28,7 +28,7 @@ from app.package.state import DOCUMENT_CONTEXT, PHOTO_CONTEXT
 from app.rules import checkin as rules
 from app.rules.checkin import Decision, PresentedDocument, PresentedTicket, Reason, Verdict
 from app.rules.timing import Schedule, entry_closes_at, entry_open
-from app.security.auth import StaffSession
+from app.security.auth import SessionEnded, StaffSession, session_is_current
 from app.security.crypto import PersonalDataCipher, mask_document_number
 from app.security.permissions import Permission, require
 from app.security.two_person import Confirmation
@@ -52,6 +52,12 @@ class NothingToConfirm(VenueError):
     def __init__(self) -> None:
         super().__init__("checkin.nothing_to_confirm", "Only a decision that asked for a check can be admitted "
                          "after a check.")
+
+
+class CheckOutdated(VenueError):
+    def __init__(self) -> None:
+        super().__init__("checkin.check_outdated", "What was presented no longer points to the candidate that was "
+                         "checked; present the ticket and the card again.")
 
 
 class ReasonRequired(VenueError):
@@ -165,6 +171,17 @@ def _sitting(s: Session, sitting_id: uuid.UUID) -> Sitting:
 
 def _normal(number: str) -> str:
     return number.strip().upper()
+
+
+def require_current(s: Session, user: StaffSession) -> None:
+    """Inside the decision's transaction: a session whose staff member was deactivated or whose
+    credential was reset since decides nothing (the desk keeps the input for whoever unlocks)."""
+    if not session_is_current(s, user):
+        raise SessionEnded()
+
+
+def _masked(c: rules.CandidateFacts | None) -> rules.CandidateFacts | None:
+    return None if c is None else replace(c, document_number=mask_document_number(c.document_number))
 
 
 def _inputs_label(ticket: PresentedTicket | None, document: PresentedDocument | None) -> str:
@@ -325,15 +342,10 @@ class CheckinService:
             raise ReasonRequired()
         now = self._clock()
         with self._sessions() as s, s.begin():
+            require_current(s, user)
             sitting = _sitting(s, setup.sitting_id)
             desk = rules.Desk(sitting.schedule, setup.room_id)
-            by_ticket = self._by_ticket(s, sitting, ticket.number) if ticket is not None else None
-            by_document = None
-            if document is not None:
-                # The usual case, the ticket's own card: its candidate is already at hand.
-                same = by_ticket is not None and _normal(by_ticket.document_number) == _normal(document.number)
-                by_document = by_ticket if same else self._by_document(s, sitting, document.number)
-            decision = rules.decide(desk, rules.Inputs(ticket, document, by_ticket, by_document, final), now)
+            decision = rules.decide(desk, self._inputs(s, sitting, ticket, document, final), now)
             if decision.verdict is Verdict.WAIT:
                 return self._outcome(s, decision, now, ticket, document)
             admission_id = None
@@ -349,26 +361,33 @@ class CheckinService:
         reason: str,
     ) -> Outcome:
         """The first invigilator looked, a second one confirmed: admit, keeping the reason, and
-        send an information-change request when the registration looks mistyped (art. 43)."""
+        send an information-change request when the registration looks mistyped (art. 43).
+
+        Nothing of `checked` is trusted but what was presented (ticket, document) and who was
+        shown: the candidate is read again inside this transaction and decided again, so a
+        withdrawal, a move or another desk's admission since the check is what counts."""
         user = confirmation.initiator
         require(user, Permission.CHECK_IN_CANDIDATE)
         require(confirmation.second, Permission.CONFIRM_CHECK)  # whatever the caller asked the rule for
-        if checked.verdict is not Verdict.CHECK or checked.decision.candidate is None:
+        if checked.verdict is not Verdict.CHECK or checked.candidate is None:
             raise NothingToConfirm()
         if not reason.strip():
             raise ReasonRequired()
         confirmation.redeem(CONFIRM_ACTION, confirmation_entity(checked))
         now = self._clock()
         with self._sessions() as s, s.begin():
+            require_current(s, user)
+            require_current(s, confirmation.second)
             sitting = _sitting(s, setup.sitting_id)
-            schedule = sitting.schedule
-            if not entry_open(schedule, now):
-                # Art. 30(二): the check took too long; entry closed meanwhile — no override.
-                decision = rules.decide(rules.Desk(schedule, setup.room_id),
-                                        rules.Inputs(checked.ticket, checked.document, checked.decision.candidate,
-                                                     None, True), now)
-                return self._record(s, user, setup, decision, now, checked.ticket, checked.document, reason, None)
-            decision = checked.decision
+            desk = rules.Desk(sitting.schedule, setup.room_id)
+            decision = rules.decide(desk, self._inputs(s, sitting, checked.ticket, checked.document, True), now)
+            if decision.candidate is None or decision.candidate.id != checked.candidate.id:
+                raise CheckOutdated()
+            if decision.verdict is Verdict.REFUSE:
+                # Art. 30(二) (entry closed meanwhile: no override), or the candidate was withdrawn,
+                # moved or admitted elsewhere since the check.
+                return self._record(s, user, setup, decision, now, checked.ticket, checked.document, reason, None,
+                                    confirmation=confirmation)
             admission_id, decision = self._admit(s, user, setup, decision, now,
                                                  _method(checked.ticket, checked.document), confirmation, reason)
             if admission_id is not None:  # admitted, and the reasons of the check stay on record
@@ -378,15 +397,15 @@ class CheckinService:
             change_id = None
             if admission_id is not None and decision.change_request_field and checked.document is not None:
                 change_id = self._change_request(s, confirmation, setup, decision, checked.document, reason, now)
-            return Outcome(outcome.decision, now, outcome.candidate, outcome.other, checked.ticket, checked.document,
-                           outcome.scan_id, admission_id, None, change_id,
-                           confirmation.second.name if admission_id is not None else None)
+            return replace(outcome, change_request_id=change_id,
+                           confirmed_by=confirmation.second.name if admission_id is not None else None)
 
     def dismiss(self, user: StaffSession, setup: DeskSetup, pending: Outcome) -> None:
         """The candidate left the desk undecided (Esc on a waiting decision): the scan is still recorded."""
         if pending.verdict is not Verdict.WAIT:
             return
         with self._sessions() as s, s.begin():
+            require_current(s, user)
             self._record(s, user, setup, pending.decision, self._clock(), pending.ticket, pending.document, "", None)
 
     def close_entry(self, actor: Actor, setup: DeskSetup) -> int:
@@ -409,6 +428,17 @@ class CheckinService:
         admitted = rules.PriorAdmission(row[4], row[5], row[6], row[7]) if row[4] is not None else None
         number = self._cipher.decrypt_text(c.document_number_enc, DOCUMENT_CONTEXT)
         return rules.CandidateFacts(c.id, c.name, c.ticket_number, c.document_type, number, c.withdrawn, seat, admitted)
+
+    def _inputs(self, s: Session, sitting: Sitting, ticket: PresentedTicket | None,
+                document: PresentedDocument | None, final: bool) -> rules.Inputs:
+        """The candidates what was presented points to, read in this transaction."""
+        by_ticket = self._by_ticket(s, sitting, ticket.number) if ticket is not None else None
+        by_document = None
+        if document is not None:
+            # The usual case, the ticket's own card: its candidate is already at hand.
+            same = by_ticket is not None and _normal(by_ticket.document_number) == _normal(document.number)
+            by_document = by_ticket if same else self._by_document(s, sitting, document.number)
+        return rules.Inputs(ticket, document, by_ticket, by_document, final)
 
     def _by_ticket(self, s: Session, sitting: Sitting, number: str) -> rules.CandidateFacts | None:
         c = s.scalars(_BY_TICKET, {"exam_id": sitting.exam_id, "ticket": number.strip()}).first()
@@ -571,5 +601,7 @@ class CheckinService:
         document: PresentedDocument | None, scan_id: uuid.UUID | None = None, admission_id: uuid.UUID | None = None,
         incident_id: uuid.UUID | None = None,
     ) -> Outcome:
-        return Outcome(decision, now, self._view(s, decision.candidate, True), self._view(s, decision.other, True),
+        # What leaves the core for the screen never carries a registered document number in clear.
+        shown = replace(decision, candidate=_masked(decision.candidate), other=_masked(decision.other))
+        return Outcome(shown, now, self._view(s, decision.candidate, True), self._view(s, decision.other, True),
                        ticket, document, scan_id, admission_id, incident_id)

@@ -4,6 +4,10 @@ when to ask the service for a decision, and what Enter and Esc mean at each mome
 No Qt and no database: the screen feeds it inputs and outcomes, and it answers with the next
 request to run (on a worker). Inputs that arrive while a request is running are queued, never
 dropped; a request that fails (database unreachable) keeps its inputs for a retry.
+
+While the desk is locked (idle lock, or the core refused the session: staff deactivated or
+credential reset) no input decides anything: each is kept (`Held`) and decided after the unlock,
+in the name of whoever unlocked the desk.
 """
 
 from __future__ import annotations
@@ -43,7 +47,14 @@ class ConfirmCheck:
     checked: Outcome
 
 
-Action = Request | Dismiss | ConfirmCheck | None
+@dataclass(frozen=True)
+class Held:
+    """The desk is locked: the input is kept, nothing is decided; `kept` inputs are waiting."""
+
+    kept: int
+
+
+Action = Request | Dismiss | ConfirmCheck | Held | None
 
 
 class DeskFlow:
@@ -54,6 +65,36 @@ class DeskFlow:
         self.outcome: Outcome | None = None
         self._in_flight: Request | None = None
         self._queue: deque[PresentedTicket | PresentedDocument] = deque()
+        self.locked = False
+        self._refused = False  # the in-flight request was refused with the session: resend on unlock
+
+    # -- the lock ----------------------------------------------------------------------------
+
+    def lock(self) -> None:
+        """From now on inputs are kept, not decided (a request already running still finishes)."""
+        self.locked = True
+
+    def unlock(self) -> Action:
+        """Decide what was kept, oldest first, in the name of whoever unlocked."""
+        self.locked = False
+        if self.phase is Phase.BUSY:
+            return None  # the running request's `finished` drains the queue
+        if self._refused and self._in_flight is not None:
+            self._refused = False
+            return self._send(self._in_flight)
+        return self._drain()
+
+    def session_refused(self) -> Held:
+        """The core refused the request because the session is no longer valid: the desk locks and
+        the request's inputs are kept for whoever unlocks."""
+        self.locked, self._refused = True, True
+        self.phase = Phase.FAILED
+        return Held(self.kept)
+
+    @property
+    def kept(self) -> int:
+        """Inputs waiting to be decided (queued, and a request refused with the session)."""
+        return len(self._queue) + (1 if self._refused and self._in_flight is not None else 0)
 
     # -- inputs ------------------------------------------------------------------------------
 
@@ -65,12 +106,15 @@ class DeskFlow:
 
     def manual(self, ticket: PresentedTicket | None, document: PresentedDocument | None, reason: str) -> Action:
         """A typed or searched entry starts a candidate of its own, decided at once."""
-        if self.phase is Phase.BUSY:
+        if self.phase is Phase.BUSY or self.locked:
             return None
         self._start(ticket, document)
         return self._send(Request(ticket, document, final=True, manual_reason=reason))
 
     def _input(self, item: PresentedTicket | PresentedDocument) -> Action:
+        if self.locked:
+            self._queue.append(item)
+            return Held(self.kept)
         if self.phase is Phase.BUSY:
             self._queue.append(item)
             return None
@@ -103,6 +147,8 @@ class DeskFlow:
     # -- keys --------------------------------------------------------------------------------
 
     def enter(self) -> Action:
+        if self.locked:
+            return None
         if self.phase is Phase.WAITING and self.outcome is not None:
             return self._send(Request(self.ticket, self.document, final=True))
         if self.phase is Phase.CHECKING and self.outcome is not None:
@@ -114,7 +160,7 @@ class DeskFlow:
     def escape(self) -> Action:
         """Next candidate. A waiting candidate's scan is still recorded (Dismiss)."""
         pending = self.outcome if self.phase is Phase.WAITING else None
-        if self.phase is Phase.BUSY:
+        if self.phase is Phase.BUSY or self.locked:
             return None
         self.phase = Phase.READY
         self._start(None, None)
@@ -136,7 +182,7 @@ class DeskFlow:
         self.phase = Phase.FAILED
 
     def _drain(self) -> Action:
-        if not self._queue:
+        if not self._queue or self.locked:
             return None
         return self._input(self._queue.popleft())
 

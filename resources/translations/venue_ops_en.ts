@@ -339,6 +339,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The photo decoder failed on this card&apos;s chip photo: compare the face with the registration photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Not this room: go to room {room}, seat {seat}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -384,10 +388,6 @@
     </message>
     <message>
         <source>The province has withdrawn this registration</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The card photo cannot be shown: compare the face with the registration photo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -483,6 +483,14 @@
     </message>
     <message>
         <source>cannot be reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Desk locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is decided while the desk is locked. Scans and cards presented meanwhile ({n}) are kept and decided after the unlock, in the name of whoever unlocks.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2126,6 +2134,10 @@
     </message>
     <message>
         <source>Venue Ops may not use {place}: this user has no permission for it. Give this user access to it, or choose another folder in the settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What was presented no longer points to the candidate that was checked; present the ticket and the card again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4053,7 +4065,11 @@ Receiving: {receiving}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Card photo not decodable</source>
+        <source>The chip photo cannot be shown at this desk: compare the face with the registration photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The card&apos;s chip photo could not be decoded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

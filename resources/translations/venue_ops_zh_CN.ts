@@ -338,6 +338,10 @@
         <translation>请继续</translation>
     </message>
     <message>
+        <source>The photo decoder failed on this card's chip photo: compare the face with the registration photo</source>
+        <translation>照片解码程序无法解码此证件的芯片照片：请将本人与报名照片比对</translation>
+    </message>
+    <message>
         <source>Not this room: go to room {room}, seat {seat}</source>
         <translation>非本考场：请到第{room}考场 {seat} 号座位</translation>
     </message>
@@ -384,10 +388,6 @@
     <message>
         <source>The province has withdrawn this registration</source>
         <translation>省级考试机构已撤销该考生报名</translation>
-    </message>
-    <message>
-        <source>The card photo cannot be shown: compare the face with the registration photo</source>
-        <translation>无法显示证件照片：请核对本人与报名照片</translation>
     </message>
     <message>
         <source>The names differ only in a rare character</source>
@@ -483,6 +483,14 @@
     <message>
         <source>cannot be reached</source>
         <translation>无法连接</translation>
+    </message>
+    <message>
+        <source>Desk locked</source>
+        <translation>本机已锁定</translation>
+    </message>
+    <message>
+        <source>Nothing is decided while the desk is locked. Scans and cards presented meanwhile ({n}) are kept and decided after the unlock, in the name of whoever unlocks.</source>
+        <translation>锁定期间不作任何判定。其间的扫码和读卡（{n} 条）会保留，解锁后以解锁人的名义判定。</translation>
     </message>
     <message>
         <source>Not recorded</source>
@@ -2127,6 +2135,10 @@
     <message>
         <source>Venue Ops may not use {place}: this user has no permission for it. Give this user access to it, or choose another folder in the settings.</source>
         <translation>考点考务系统无法使用 {place}：当前用户没有权限。请给当前用户访问权限，或在设置中选择另一个文件夹。</translation>
+    </message>
+    <message>
+        <source>What was presented no longer points to the candidate that was checked; present the ticket and the card again.</source>
+        <translation>所出示的证件或准考证已不再对应刚才核验的考生；请重新出示准考证和证件。</translation>
     </message>
     <message>
         <source>Write down the action taken before confirming.</source>
@@ -4054,8 +4066,12 @@ Receiving: {receiving}</source>
         <translation>无报名照片</translation>
     </message>
     <message>
-        <source>Card photo not decodable</source>
-        <translation>证件照片无法解码</translation>
+        <source>The chip photo cannot be shown at this desk: compare the face with the registration photo</source>
+        <translation>本机无法显示证件芯片照片：请将本人与报名照片比对</translation>
+    </message>
+    <message>
+        <source>The card's chip photo could not be decoded</source>
+        <translation>证件芯片照片解码失败</translation>
     </message>
     <message>
         <source>No card read yet</source>

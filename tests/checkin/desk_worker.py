@@ -22,7 +22,7 @@ from pathlib import Path
 
 from app.db.engine import make_engine, make_session_factory
 from app.domain import Role
-from app.rules.checkin import PresentedDocument, PresentedTicket, PresentedType
+from app.rules.checkin import CardPhoto, PresentedDocument, PresentedTicket, PresentedType
 from app.security.auth import StaffSession
 from app.security.crypto import DataKeys, PersonalDataCipher
 from app.services.checkin import CheckinService, DeskSetup
@@ -42,7 +42,7 @@ def run_desk(url: str, keyfile: str, jobfile: str, emit: Callable[[str], None]) 
     for c in job["candidates"]:
         out = service.present(user, setup, ticket=PresentedTicket(c["ticket_number"]),
                               document=PresentedDocument(PresentedType(c["document_type"]), c["document_number"],
-                                                         c["name"], photo_decodable=True))
+                                                         c["name"], card_photo=CardPhoto.DECODED))
         emit(f"SHOWN {c['ticket_number']} {out.verdict.value} {out.decision.reason.value}")
     engine.dispose()
 

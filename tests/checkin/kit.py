@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from app.db.engine import make_session_factory
 from app.db.models import Room, Sitting, Staff
 from app.domain import Role
-from app.rules.checkin import PresentedDocument, PresentedTicket, PresentedType
+from app.rules.checkin import CardPhoto, PresentedDocument, PresentedTicket, PresentedType
 from app.security.auth import StaffSession
 from app.security.permissions import Permission
 from app.security.two_person import Confirmation, TwoPersonRule
@@ -65,7 +65,7 @@ def ticket(c: dict[str, Any], **kw: Any) -> PresentedTicket:
 
 def card(c: dict[str, Any], **kw: Any) -> PresentedDocument:
     fields: dict[str, Any] = {"type": PresentedType(c["document_type"]), "number": c["document_number"],
-                              "name": c["name"], "photo_decodable": True}
+                              "name": c["name"], "card_photo": CardPhoto.DECODED}
     fields.update(kw)
     return PresentedDocument(**fields)
 

@@ -4,12 +4,20 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from app.rules.checkin import Decision, PresentedDocument, PresentedTicket, PresentedType, Reason, Verdict
+from app.rules.checkin import (
+    CardPhoto,
+    Decision,
+    PresentedDocument,
+    PresentedTicket,
+    PresentedType,
+    Reason,
+    Verdict,
+)
 from app.services.checkin import Outcome
 from app.services.desk_flow import ConfirmCheck, DeskFlow, Dismiss, Phase, Request
 
 T1, T2 = PresentedTicket("001"), PresentedTicket("002")
-D1 = PresentedDocument(PresentedType.RESIDENT_ID, "11010819900307002X", "王芳", photo_decodable=True)
+D1 = PresentedDocument(PresentedType.RESIDENT_ID, "11010819900307002X", "王芳", card_photo=CardPhoto.DECODED)
 
 
 def outcome(verdict: Verdict, reason: Reason = Reason.MATCH) -> Outcome:

@@ -18,12 +18,11 @@ from app.db.models_incidents import Incident
 from app.domain import DocumentType
 from app.domain import Gender as AppGender
 from app.engine.scheduler import EntryCloseScheduler
-from app.rules.checkin import Reason, Verdict
+from app.rules.checkin import CardPhoto, Reason, Verdict
 from app.services.attendance import room_attendance
 from app.services.audit import Actor
 from app.services.checkin import CONFIRM_ACTION, Outcome, confirmation_entity
 from app.services.demo_desk import DemoPerson
-from devices.idcard.photo import NoPhotoDecoder
 from tests.checkin.kit import Kit, make_kit
 from tests.qt_support import drain
 from tests.unit.test_security_support import GOOD
@@ -73,8 +72,7 @@ def make_screen(qtbot: QtBot, kit: Kit, station: DeviceStation | None, tmp_path:
     from tests.unit.test_package_kit import CIPHER
 
     service = CheckinService(make_session_factory(kit.engine), CIPHER, kit.clock)
-    ports = DeskPorts(service, kit.first, desk, kit.clock, confirm, attendance, tmp_path / "reports",
-                      decoder=station.demo.photos if station and station.demo else NoPhotoDecoder())
+    ports = DeskPorts(service, kit.first, desk, kit.clock, confirm, attendance, tmp_path / "reports")
     screen = CheckinScreen(OpRunner(), ports, cues=Cues(enabled=False))
     qtbot.addWidget(screen)
     if station is not None:
@@ -170,7 +168,7 @@ def test_check_is_admitted_after_the_second_invigilator_confirms(qtbot: QtBot, k
     with qtbot.waitSignal(screen.outcome_shown, timeout=5000):
         screen.present_ticket(ticket(c).number)
     with qtbot.waitSignal(screen.outcome_shown, timeout=5000):
-        screen.present_document(card(c, photo_decodable=False))
+        screen.present_document(card(c, card_photo=CardPhoto.FAILED))
     assert screen.panel.verdict == "check"
     screen.grab().save(str(tmp_path / "check.png"))
     monkeypatch.setattr(dialogs.ConfirmCheckDialog, "exec", lambda self: 1)

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from app.domain import DocumentType, SittingMode
 from app.rules.checkin import (
     CandidateFacts,
+    CardPhoto,
     Desk,
     Inputs,
     NameMatch,
@@ -48,7 +49,7 @@ def facts(**kw: object) -> CandidateFacts:
 
 def doc(**kw: object) -> PresentedDocument:
     base: dict[str, object] = {"type": PresentedType.RESIDENT_ID, "number": NUMBER, "name": "王芳",
-                               "photo_decodable": True}
+                               "card_photo": CardPhoto.DECODED}
     base.update(kw)
     return PresentedDocument(**base)  # type: ignore[arg-type]
 
@@ -181,9 +182,15 @@ def test_a_different_name_on_the_right_card_asks_for_a_name_change_request() -> 
     assert d.verdict is Verdict.CHECK and d.change_request_field == "name"
 
 
-def test_an_undecodable_card_photo_asks_the_invigilator_to_look() -> None:
-    d = both(document=doc(photo_decodable=False))
+def test_a_configured_decoder_that_failed_on_this_card_asks_for_a_second_look() -> None:
+    d = both(document=doc(card_photo=CardPhoto.FAILED))
     assert d.verdict is Verdict.CHECK and d.reasons == (Reason.NO_CARD_PHOTO,)
+
+
+def test_art30_1_a_desk_without_a_photo_decoder_admits_a_matching_card() -> None:
+    # No vendor decoder here: the face is compared with the registration photo, no amber for every card.
+    d = both(document=doc(card_photo=CardPhoto.NOT_HERE))
+    assert d.verdict is Verdict.ADMIT and d.reasons == (Reason.MATCH,)
 
 
 def test_either_order_one_input_waits_for_the_other() -> None:
@@ -200,7 +207,7 @@ def test_manual_and_searched_entries_ask_for_a_check() -> None:
     d = decide(Desk(schedule(), ROOM), Inputs(PresentedTicket("2632010700001", searched=True), doc(), facts(), facts()),
                START)
     assert d.verdict is Verdict.CHECK and Reason.NO_TICKET in d.reasons
-    manual = both(document=doc(manual=True, photo_decodable=False))
+    manual = both(document=doc(manual=True, card_photo=CardPhoto.FAILED))
     assert manual.verdict is Verdict.CHECK and manual.reasons == (Reason.MANUAL_ENTRY,)
 
 

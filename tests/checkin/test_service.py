@@ -14,7 +14,7 @@ from app.db.models_checkin import Absence, Admission, CheckinScan, InfoChangeReq
 from app.db.models_incidents import Incident, IncidentCandidate
 from app.db.models_sync import OutboxEntry
 from app.errors import VenueError
-from app.rules.checkin import PresentedTicket, Reason, Verdict
+from app.rules.checkin import CardPhoto, PresentedTicket, Reason, Verdict
 from app.security.auth import StaffSession
 from app.services import audit
 from app.services.attendance import room_attendance
@@ -101,7 +101,7 @@ def test_second_desk_is_told_who_admitted_the_candidate_where_and_when(kit: Kit)
 def test_check_then_admit_needs_a_second_invigilator_and_keeps_the_reason(kit: Kit) -> None:
     c = kit.seated("S1")[0]
     desk = kit.door("S1", c["room"])
-    checked = kit.service.present(kit.first, desk, ticket=ticket(c), document=card(c, photo_decodable=False))
+    checked = kit.service.present(kit.first, desk, ticket=ticket(c), document=card(c, card_photo=CardPhoto.FAILED))
     assert checked.verdict is Verdict.CHECK and checked.admission_id is None
     with pytest.raises(VenueError) as err:
         kit.service.admit_after_check(kit.confirm(checked), desk, checked, "  ")
@@ -133,7 +133,7 @@ def test_art30_2_a_check_that_outlasts_the_cutoff_is_refused_not_admitted(kit: K
     c = kit.seated("S1")[0]
     desk = kit.door("S1", c["room"])
     kit.at("S1", minutes=4)
-    checked = kit.service.present(kit.first, desk, ticket=ticket(c), document=card(c, photo_decodable=False))
+    checked = kit.service.present(kit.first, desk, ticket=ticket(c), document=card(c, card_photo=CardPhoto.FAILED))
     kit.at("S1", minutes=5, seconds=30)
     out = kit.service.admit_after_check(kit.confirm(checked), desk, checked, "looked")
     assert out.decision.reason is Reason.ENTRY_CLOSED and _count(kit.engine, Admission) == 0

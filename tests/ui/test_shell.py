@@ -36,9 +36,10 @@ def _services(clock: FakeClock, signed_out: list[str]) -> ShellServices:
             raise VenueError("auth.bad_credentials", "Staff number or credential is wrong.")
         return users[number]
 
-    def unlock(user: User, credential: str) -> None:
+    def unlock(user: User, credential: str) -> User:
         if credential != "correct-horse":
             raise VenueError("auth.bad_credentials", "Staff number or credential is wrong.")
+        return User(user.name, user.role)  # a fresh session, as AuthService.reauthenticate gives
 
     return ShellServices(
         login=login,
@@ -96,6 +97,8 @@ def test_screens_not_built_yet_say_so_plainly(qtbot: QtBot, window) -> None:  # 
 
 def test_idle_session_locks_and_only_the_credential_unlocks_it(qtbot: QtBot, window) -> None:  # type: ignore[no-untyped-def]
     w, clock, _ = window
+    changes: list[tuple[bool, object]] = []
+    w.lock_changed.connect(lambda locked, session: changes.append((locked, session)))
     _sign_in(qtbot, w, "C001")
     qtbot.waitUntil(lambda: w.workspace is not None)
     clock.now += 599
@@ -112,6 +115,9 @@ def test_idle_session_locks_and_only_the_credential_unlocks_it(qtbot: QtBot, win
     w._lock.credential.setText("correct-horse")
     w._lock.credential.returnPressed.emit()
     qtbot.waitUntil(lambda: not w.locked)
+    # The desk's screens hear of both, and of who unlocked (the check-in desk decides in their name).
+    assert [locked for locked, _ in changes] == [True, False]
+    assert changes[0][1] is None and isinstance(changes[1][1], User) and changes[1][1].name == "王主考"
 
 
 def test_sign_out_returns_to_login_and_is_reported(qtbot: QtBot, window) -> None:  # type: ignore[no-untyped-def]

@@ -18,7 +18,7 @@ from app.db.models import AuditEvent
 from app.db.models_checkin import Absence, Admission
 from app.domain import Role
 from app.engine.clock import TimeTravelRefused
-from app.rules.checkin import PresentedDocument, PresentedTicket, PresentedType, Reason, Verdict
+from app.rules.checkin import CardPhoto, PresentedDocument, PresentedTicket, PresentedType, Reason, Verdict
 from app.rules.timing import entry_closes_at
 from app.services import control
 from app.services.absences import MARK_ABSENT
@@ -29,7 +29,7 @@ from tests.venue_day.conftest import VenueDay, open_day, seated
 def _present(day: VenueDay, service: CheckinService, c: dict[str, Any], sitting: str) -> Any:
     user = day.login(day.staff_numbers(Role.INVIGILATOR)[0])
     document = PresentedDocument(PresentedType(c["document_type"]), c["document_number"], c["name"],
-                                 photo_decodable=True)
+                                 card_photo=CardPhoto.DECODED)
     return service.present(user, DeskSetup(day.sittings[sitting].id, None, "desk-gate"),
                            ticket=PresentedTicket(c["ticket_number"]), document=document)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from html import escape
 from pathlib import Path
@@ -35,14 +35,13 @@ from PySide6.QtWidgets import (
 from app.errors import database_unreachable
 from app.rules.checkin import PresentedDocument, PresentedTicket, Verdict
 from app.rules.timing import venue_time
-from app.security.auth import StaffSession
+from app.security.auth import SessionEnded, StaffSession
 from app.security.two_person import Confirmation
 from app.services.attendance import RoomAttendance
 from app.services.checkin import CheckinService, Counters, DeskInfo, DeskSetup, Outcome, RecentScan
-from app.services.desk_flow import Action, ConfirmCheck, DeskFlow, Dismiss, Request
+from app.services.desk_flow import Action, ConfirmCheck, DeskFlow, Dismiss, Held, Request
 from devices.base import DeviceState, DeviceStatus
 from devices.idcard.events import CardRead
-from devices.idcard.photo import NoPhotoDecoder, PhotoDecoder
 from devices.scanner.scan import Scan
 from devices.scanner.wedge import WedgeConfig
 from ui.checkin.attendance import AttendanceDialog
@@ -74,7 +73,6 @@ class DeskPorts:
     reports_dir: Path
     venue_name: str = ""
     exam_name: str = ""
-    decoder: PhotoDecoder = field(default_factory=NoPhotoDecoder)
     wedge: WedgeConfig | None = None  # the configured keyboard-wedge scanner's thresholds; None: the defaults
 
 
@@ -88,6 +86,7 @@ class CheckinScreen(Screen):
 
     outcome_shown = Signal(object)  # an Outcome painted on the panel (tests, benchmarks)
     desk_changed = Signal(object)  # the DeskInfo of a newly chosen sitting and door
+    lock_requested = Signal()  # the core refused the session: the shell covers the desk
 
     def __init__(self, runner: OpRunner, ports: DeskPorts, *, cues: Cues | None = None,
                  parent: QWidget | None = None) -> None:
@@ -264,7 +263,7 @@ class CheckinScreen(Screen):
         if isinstance(event, Scan):
             self._act(self.flow.ticket_scanned(from_scan(event)))
         elif isinstance(event, CardRead):
-            card = from_card(event.document, self._ports.decoder)
+            card = from_card(event)
             self._photos[card.document.number] = card.photo
             self._act(self.flow.card_read(card.document))
 
@@ -282,6 +281,25 @@ class CheckinScreen(Screen):
         parts.append(_dot(db, self._db_ok, self.tr("working") if self._db_ok else self.tr("cannot be reached")))
         self.health.setText("&nbsp;&nbsp;&nbsp;".join(parts))
         self.health.setToolTip("\n".join(f"{s.name}: {s.detail}" for s in self._devices.values() if s.detail))
+
+    # -- the lock ----------------------------------------------------------------------------------
+
+    def set_locked(self, locked: bool, session: object = None) -> None:
+        """From the shell's lock. While locked the flow decides nothing (app.services.desk_flow);
+        on unlock what was kept is decided in the name of whoever unlocked (`session`)."""
+        if locked:
+            self.flow.lock()
+            self._show_locked()
+            return
+        if isinstance(session, StaffSession):
+            self._ports.user = session
+        self.panel.show_ready()
+        self._act(self.flow.unlock())
+
+    def _show_locked(self) -> None:
+        self.panel.show_problem(self.tr("Desk locked"), self.tr(
+            "Nothing is decided while the desk is locked. Scans and cards presented meanwhile ({n}) are kept and "
+            "decided after the unlock, in the name of whoever unlocks.").format(n=self.flow.kept))
 
     # -- keys --------------------------------------------------------------------------------------
 
@@ -326,6 +344,9 @@ class CheckinScreen(Screen):
                                 self._db_failed)
         elif isinstance(action, ConfirmCheck):
             self._confirm(action.checked)
+        elif isinstance(action, Held):
+            self._show_locked()
+            self.cues.play("attention")
 
     def _confirm(self, checked: Outcome) -> None:
         if self.setup is None:
@@ -357,6 +378,10 @@ class CheckinScreen(Screen):
         self.outcome_shown.emit(outcome)
 
     def _request_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, SessionEnded):  # deactivated or credential reset: lock, keep what was presented
+            self._act(self.flow.session_refused())
+            self.lock_requested.emit()
+            return
         self.flow.failed()
         self._db_failed(exc)
         self.panel.show_problem(self.tr("Not recorded"), self.tr("{problem} What was presented is kept: press Enter to "

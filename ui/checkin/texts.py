@@ -35,7 +35,7 @@ def _plain(reason: Reason) -> str:
         Reason.DOCUMENT_EXPIRED: QCoreApplication.translate("Checkin", "The identity document has expired"),
         Reason.DOCUMENT_NOT_ACCEPTED: QCoreApplication.translate("Checkin", "This kind of document is not accepted for entry (art. 30)"),
         Reason.CANDIDATE_WITHDRAWN: QCoreApplication.translate("Checkin", "The province has withdrawn this registration"),
-        Reason.NO_CARD_PHOTO: QCoreApplication.translate("Checkin", "The card photo cannot be shown: compare the face with the registration photo"),
+        Reason.NO_CARD_PHOTO: QCoreApplication.translate("Checkin", "The photo decoder failed on this card's chip photo: compare the face with the registration photo"),
         Reason.RARE_CHARACTER: QCoreApplication.translate("Checkin", "The names differ only in a rare character"),
         Reason.NAME_DIFFERS: QCoreApplication.translate("Checkin", "The name on the card differs from the registration"),
         Reason.NUMBER_TYPO: QCoreApplication.translate("Checkin", "The document number differs from the registration by one typing slip"),

@@ -8,6 +8,7 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.domain import Gender
+from app.rules.checkin import CardPhoto
 from app.services.checkin import CandidateView, Outcome
 from ui.checkin.texts import next_step, reasons_text, verdict_word
 
@@ -107,7 +108,8 @@ class VerdictPanel(QFrame):
         self.word.setText(verdict_word(outcome.verdict))
         self.reason.setText(reasons_text(outcome))
         self._step(next_step(outcome))
-        self._candidate(outcome.candidate, card_photo, outcome.document is not None)
+        self._candidate(outcome.candidate, card_photo,
+                        outcome.document.card_photo if outcome.document is not None else None)
         if outcome.other is not None:
             self.other.setText(self.tr("The document belongs to: {name}, ticket {ticket}")
                                .format(name=outcome.other.name, ticket=outcome.other.ticket_number))
@@ -124,7 +126,8 @@ class VerdictPanel(QFrame):
             child.style().unpolish(child)
             child.style().polish(child)
 
-    def _candidate(self, c: CandidateView | None, card_photo: bytes | None = None, card_read: bool = False) -> None:
+    def _candidate(self, c: CandidateView | None, card_photo: bytes | None = None,
+                   card_state: CardPhoto | None = None) -> None:
         self.registration_caption.setText(self.tr("Registration photo"))
         self.card_caption.setText(self.tr("Card photo"))
         self.other.setText("")
@@ -135,7 +138,7 @@ class VerdictPanel(QFrame):
                 w.setText("")
             return
         self.registration.show_image(c.photo, self.tr("No registration photo"))
-        self.card.show_image(card_photo, self.tr("Card photo not decodable") if card_read else self.tr("No card read yet"))
+        self.card.show_image(card_photo, self._no_card_photo(card_state))
         self.name.setText(f"{c.name}　{gender_name(c.gender)}")
         self.identity.setText(c.document_masked)
         self.ticket.setText(self.tr("Ticket {ticket}").format(ticket=c.ticket_number))
@@ -143,6 +146,13 @@ class VerdictPanel(QFrame):
             self.place.setText(self.tr("Room {room}  Seat {seat}").format(room=c.room_code, seat=c.seat_number))
         else:
             self.place.setText(self.tr("No seat in this sitting"))
+
+    def _no_card_photo(self, state: CardPhoto | None) -> str:
+        if state is None:
+            return self.tr("No card read yet")
+        if state is CardPhoto.NOT_HERE:
+            return self.tr("The chip photo cannot be shown at this desk: compare the face with the registration photo")
+        return self.tr("The card's chip photo could not be decoded")
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -14,31 +14,37 @@ from app.security.two_person import Confirmation, TwoPersonRule
 from app.services.attendance import RoomAttendance, read_room_attendance
 from app.services.checkin import CONFIRM_ACTION, CheckinService, DeskSetup, Outcome, confirmation_entity
 from app.services.demo_desk import DemoPerson, people, withdraw_travelled_absences
-from devices.idcard.photo import NoPhotoDecoder, PhotoDecoder
 from ui.checkin.screen import CheckinScreen, DeskPorts
 from ui.checkin.simulator_panel import SimulatorPanel, SimulatorScroll
 from ui.devices.station import DeviceStation
 from ui.runner import OpRunner
+from ui.shell.main_window import MainWindow
 
 
 def build(core: Core, runner: OpRunner, user: StaffSession, station: DeviceStation | None,
-          names: tuple[str, str] = ("", "")) -> QWidget:
+          names: tuple[str, str] = ("", ""), shell: MainWindow | None = None) -> QWidget:
+    """`shell`: the window whose lock the desk follows (nothing decides while it is locked)."""
     clock = core.clock  # the venue's one clock (the demo's "arrive late" moves it for every screen)
     service = CheckinService(core.sessions, core.cipher, clock)
     two_person = TwoPersonRule(core.auth)
 
     def confirm(number: str, credential: str, checked: Outcome) -> Confirmation:
-        return two_person.confirm(user, number, credential, Permission.CONFIRM_CHECK, action=CONFIRM_ACTION,
+        # The desk's current session: after an unlock, whoever unlocked.
+        return two_person.confirm(ports.user, number, credential, Permission.CONFIRM_CHECK, action=CONFIRM_ACTION,
                                   entity=confirmation_entity(checked))
 
     def attendance(setup: DeskSetup, room_id: uuid.UUID) -> RoomAttendance:
         return read_room_attendance(core.sessions, setup.sitting_id, room_id)
 
-    decoder: PhotoDecoder = station.demo.photos if station and station.demo else NoPhotoDecoder()
     ports = DeskPorts(service, user, core.desk, clock, confirm, attendance, core.settings.data_dir / "reports",
-                      venue_name=names[1], exam_name=names[0], decoder=decoder,
+                      venue_name=names[1], exam_name=names[0],
                       wedge=station.wedge_config() if station is not None else None)
     screen = CheckinScreen(runner, ports)
+    if shell is not None:
+        screen.listen(shell.lock_changed, screen.set_locked)
+        screen.lock_requested.connect(shell.lock)
+        if shell.locked:
+            screen.set_locked(True)
     if station is not None:
         # The station lives as long as the window; the screen only until sign-out.
         screen.listen(station.bridge.event_received, screen.device_event)

@@ -6,15 +6,17 @@ from __future__ import annotations
 
 import logging
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject
 
 from app.device_settings import DeviceKindName, DeviceSettings
+from devices.base import Device, EventSink
+from devices.idcard.driver import IdCardReader, ReaderSettings
 from devices.idcard.photo import PhotoResult, PhotoStatus
 from devices.idcard.simulator import ReaderSimulator
-from devices.registry import DeviceConfig, DeviceKind, DeviceRegistry, default_factories
+from devices.registry import DeviceConfig, DeviceKind, DeviceRegistry, DriverFactory, default_factories
 from devices.scanner.simulator import ScannerSimulator
 from devices.scanner.wedge import WedgeConfig
 from devices.scanner.wedge_device import wedge_config
@@ -35,14 +37,16 @@ def desk_configs(devices: Sequence[DeviceSettings]) -> list[DeviceConfig]:
 
 
 class DeviceStation(QObject):
-    def __init__(self, configs: Iterable[DeviceConfig], parent: QObject | None = None) -> None:
+    def __init__(self, configs: Iterable[DeviceConfig], parent: QObject | None = None, *,
+                 factories: Mapping[str, DriverFactory] | None = None) -> None:
         super().__init__(parent)
         self.bridge = DeviceBridge(self)
-        self.registry = DeviceRegistry(default_factories(), on_event=self.bridge.sink)
+        self._factories = dict(factories) if factories is not None else default_factories()
+        self.registry = DeviceRegistry(self._factories, on_event=self.bridge.sink)
         self.registry.subscribe(self.bridge.sink)
         self._configs = list(configs)
         for config in self._configs:
-            if config.kind not in default_factories():  # the registry reports it (no driver), never dropped
+            if config.kind not in self._factories:  # the registry reports it (no driver), never dropped
                 log.warning("device %s: no desk driver for kind %s", config.name, config.kind.value)
         self.demo: DemoDevices | None = None
 
@@ -72,7 +76,13 @@ class DeviceStation(QObject):
     def simulated(cls, parent: QObject | None = None) -> DeviceStation:
         """A reader and a serial scanner simulated over pseudo-terminals, driven by the real drivers."""
         demo = DemoDevices.open()
-        station = cls(demo.configs(), parent)
+
+        def demo_reader(config: DeviceConfig, sink: EventSink) -> Device:
+            # The real driver, with the demo's stand-in decoder built on the reader's own thread.
+            return IdCardReader(sink, config.source or None, name=config.name,
+                                settings=ReaderSettings.from_options(config.options), photo_decoder=lambda: demo.photos)
+
+        station = cls(demo.configs(), parent, factories={**default_factories(), DeviceKind.IDCARD: demo_reader})
         station.demo = demo
         return station
 

@@ -39,6 +39,7 @@ class LockOverlay(QFrame):
     alone (`wedge_exempt`): fast typing or a credential scanned from a badge never becomes a ticket."""
 
     unlocked = Signal()
+    unlocked_as = Signal(object)  # the fresh session of whoever unlocked
     sign_out_requested = Signal()
 
     def __init__(self, runner: OpRunner, unlock: Callable[[str], object], who: str, parent: QWidget) -> None:
@@ -98,9 +99,10 @@ class LockOverlay(QFrame):
         unlock = self._unlock  # the job captures the callable, never the overlay (gone at sign-out)
         self._runner.submit(lambda: unlock(credential), self._done, self._failed, owner=self)
 
-    def _done(self, _result: object = None) -> None:
+    def _done(self, session: object = None) -> None:
         self.hide()
         self.unlocked.emit()
+        self.unlocked_as.emit(session)
 
     def _failed(self, exc: BaseException) -> None:
         self.error.setText(describe(exc))

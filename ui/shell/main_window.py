@@ -35,6 +35,9 @@ class ShellServices:
 
 class MainWindow(QMainWindow):
     language_requested = Signal(str)
+    lock_changed = Signal(bool, object)
+    """(locked, session): the desk was covered (session None), or unlocked by `session`. Screens
+    that take device input (the check-in desk) stop deciding while it is locked."""
 
     def __init__(self, runner: OpRunner, services: ShellServices, language: str = "zh_CN") -> None:
         super().__init__()
@@ -94,11 +97,13 @@ class MainWindow(QMainWindow):
             self._runner, lambda credential: self._services.unlock(user, credential), user.name, self.workspace
         )
         self._lock.sign_out_requested.connect(self.sign_out)
+        self._lock.unlocked_as.connect(lambda session: self.lock_changed.emit(False, session))
         self._last_input = self._services.monotonic()
 
     def lock(self) -> None:
         if self._lock is not None:
             self._lock.show_over_parent()
+            self.lock_changed.emit(True, None)
 
     def sign_out(self) -> None:
         if self.workspace is None:
