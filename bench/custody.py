@@ -42,8 +42,13 @@ def run(argv: list[str]) -> list[Figure]:
     core = open_demo(replace(config.Settings(), idle_lock_minutes=120))
     runner = OpRunner()
     window: QWidget
+    engine = None
     if "--window" in argv:
-        main = build_main_window(core, runner, "zh_CN")
+        from app.__main__ import build_engine
+
+        engine = build_engine(core)  # as the application runs it: clock, scheduler, paper-room cameras
+        engine.start()
+        main = build_main_window(core, runner, "zh_CN", engine)
         main.resize(1366, 768)
         main.show()
         sign_in_demo_chief(main, core)
@@ -110,6 +115,8 @@ def run(argv: list[str]) -> list[Figure]:
          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     window.close()
     runner.wait()
+    if engine is not None:
+        engine.stop()
     app.processEvents()
     core.close()
     shutil.rmtree(core.settings.data_dir, ignore_errors=True)
