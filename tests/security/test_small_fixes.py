@@ -25,6 +25,9 @@ from ui.runner import OpRunner
 from ui.sync.screen import SyncScreen
 
 
+ROOT = Path(__file__).resolve().parents[2]
+
+
 @pytest.fixture
 def sqlite_file(tmp_path: Path) -> str:
     url = f"sqlite:///{tmp_path / 'venue.sqlite'}"
@@ -71,7 +74,8 @@ def test_json_is_accepted_after_the_subcommand(tmp_path: Path) -> None:
 def test_make_cert_writes_nothing_into_the_current_folder(tmp_path: Path) -> None:
     work = tmp_path / "cwd"
     work.mkdir()
-    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "xdg")}
+    # PYTHONPATH: this checkout's code, not an installed copy, although the child runs elsewhere.
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "xdg"), "PYTHONPATH": str(ROOT)}
     done = subprocess.run([sys.executable, "-m", "sync.server", "make-cert", str(tmp_path / "certs")], cwd=work,
                           env=env, capture_output=True, text=True, timeout=120,
                           check=True)
