@@ -63,8 +63,18 @@ def _fail(exc: Exception, args: Namespace, language: str) -> int:
         log.error("command failed", exc_info=exc)
     if getattr(args, "debug", False):
         traceback.print_exception(exc, file=sys.stderr)
+    if _is_window_run(args):
+        from ui.app import show_failure
+
+        show_failure(explained or exc, language)
     _say_error(explained or exc, language)
     return 1
+
+
+def _is_window_run(args: Namespace) -> bool:
+    """A run that would have opened the window for a person (not a command, check or screenshot)."""
+    unattended = args.command or args.self_check or args.screenshot or args.exit_when_ready
+    return not unattended and os.environ.get("QT_QPA_PLATFORM") != "offscreen"
 
 
 def _start_logging(settings: config.Settings, args: Namespace) -> None:

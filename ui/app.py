@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -70,3 +71,14 @@ def sign_in_demo_chief(window: Any, core: Any, seconds: float = 20.0) -> None:
     window.login.attempt()
     if not pump_until(lambda: window.workspace is not None, seconds):
         raise RuntimeError("sign-in did not complete: " + window.login.error.text())
+
+
+def show_failure(exc: BaseException, language: str) -> None:
+    """A start-up failure of the window (settings, data folder, database) in a dialog, in the
+    user's language: who double-clicked the program sees no console."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.messages import describe
+
+    make_application(language)
+    QMessageBox.critical(None, QCoreApplication.translate("Startup", "Venue Ops cannot start"), describe(exc))

@@ -3692,6 +3692,13 @@ Receiving: {receiving}</source>
     </message>
 </context>
 <context>
+    <name>Startup</name>
+    <message>
+        <source>Venue Ops cannot start</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SyncCLI</name>
     <message>
         <source>Venue {venue} now syncs with {url}.</source>

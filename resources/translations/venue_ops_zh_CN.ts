@@ -3693,6 +3693,13 @@ Receiving: {receiving}</source>
     </message>
 </context>
 <context>
+    <name>Startup</name>
+    <message>
+        <source>Venue Ops cannot start</source>
+        <translation>考点考务系统无法启动</translation>
+    </message>
+</context>
+<context>
     <name>SyncCLI</name>
     <message>
         <source>Venue {venue} now syncs with {url}.</source>

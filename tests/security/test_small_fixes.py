@@ -24,7 +24,6 @@ from tests.sync.venue import venue_day
 from ui.runner import OpRunner
 from ui.sync.screen import SyncScreen
 
-
 ROOT = Path(__file__).resolve().parents[2]
 
 
