@@ -647,6 +647,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>In {admitted}/{expected} · absent {absent}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Expected {expected} · admitted {admitted} · absent {absent}</source>
         <translation type="unfinished"></translation>
     </message>

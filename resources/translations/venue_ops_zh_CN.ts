@@ -647,6 +647,10 @@
         <translation>{exam} · {sitting} {subject} · {start}–{end} · {mode} · 封闭至 {sealed}</translation>
     </message>
     <message>
+        <source>In {admitted}/{expected} · absent {absent}</source>
+        <translation>入场 {admitted}/{expected} · 缺考 {absent}</translation>
+    </message>
+    <message>
         <source>Expected {expected} · admitted {admitted} · absent {absent}</source>
         <translation>应到 {expected} · 已入场 {admitted} · 缺考 {absent}</translation>
     </message>

@@ -115,7 +115,7 @@ def test_art30_control_room_follows_a_whole_sitting_on_a_fake_clock(qtbot: QtBot
     screen, runner = _screen(qtbot, day, clock)
     assert "经济基础知识" in screen.header.text() and "10:30" in screen.header.text()
     t1, t2 = _tile(screen, "01"), _tile(screen, "02")
-    assert t1.phase.text() == "Open" and t1.timer.text() == "Starts in 20:00"
+    assert t1.phase.text() == "Open" and t1.timer.text() == "Starts in 20 min 0 s"
     assert t2.phase.text() == "Ready to open" and t2.property("state") == "attention"
     alerts = [screen.alerts.item(i).text() for i in range(screen.alerts.count())]
     assert any("02" in a and "not opened" in a for a in alerts)
@@ -125,9 +125,9 @@ def test_art30_control_room_follows_a_whole_sitting_on_a_fake_clock(qtbot: QtBot
                         room_id=day.rooms["01"], seat_number=1, admitted_at=START, desk="d", staff_name="x",
                         method="card_and_ticket"))
     steps = [
-        (START + timedelta(minutes=2), "In progress", "Entry closes in 3:00"),
-        (START + timedelta(minutes=5), "Entry closed", "Sealed for 1:55:00"),
-        (START + timedelta(hours=2), "Hand-in allowed", "Ends in 30:00"),
+        (START + timedelta(minutes=2), "In progress", "Entry closes in 3 min 0 s"),
+        (START + timedelta(minutes=5), "Entry closed", "Sealed for 1 h 55 min 0 s"),
+        (START + timedelta(hours=2), "Hand-in allowed", "Ends in 30 min 0 s"),
         (END, "Ended", ""),
     ]
     for at, phase, timer in steps:

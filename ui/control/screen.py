@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -35,13 +36,15 @@ from app.rules.assignment import AssignmentImpossible
 from app.rules.lifecycle import Phase, countdowns
 from app.rules.timing import may_hand_in, venue_time
 from app.services.assignment import DrawSheet
-from app.services.control import Alert, Checklist, ControlView, RoomTile
+from app.services.control import Checklist, ControlView, RoomTile
 from app.services.room_record import RoomRecord
 from ui.control.checklist import ChecklistDialog
 from ui.control.draw import DrawDialog, impossible_text, write_draw_sheet
 from ui.control.hand_in import HandInDialog
-from ui.control.texts import alert_text, countdown, phase_name
+from ui.control.texts import alert_text, phase_name
+from ui.control.tiles import SPACING, RoomTileWidget, fitting_grid, grouped, tile_state
 from ui.custody.names import alert_text as venue_alert_text
+from ui.durations import duration
 from ui.incidents.categories import category_label
 from ui.messages import describe
 from ui.overview.screen import mode_name
@@ -66,77 +69,6 @@ class ControlActions:
     hand_in: Callable[[uuid.UUID, uuid.UUID, str, str], object] | None = None  # sitting, room, ticket, emergency
 
 
-def tile_state(tile: RoomTile, phase: Phase, alerts: list[Alert]) -> str:
-    """"alarm" (red), "attention" (amber) or "ok": what the tile asks of the chief."""
-    mine = [a for a in alerts if a.room_code == tile.code]
-    if any(a.kind in ("report_now", "invigilators_short") for a in mine):
-        return "alarm"
-    if mine:
-        return "attention"
-    return "ok"
-
-
-GROUPED = ("checklist_missing", "not_opened", "invigilators_short", "incident_draft")
-MAX_ROOMS_LISTED = 10
-
-
-def grouped(alerts: list[Alert]) -> list[Alert]:
-    """One line per kind of routine alert, naming its rooms: a short list, never a storm.
-    Incident counts add up; short-staffed rooms group by how many they have."""
-    out: list[Alert | tuple[str, int]] = []
-    rooms: dict[tuple[str, int], list[str]] = {}
-    totals: dict[tuple[str, int], int] = {}
-    for a in alerts:
-        if a.kind not in GROUPED:
-            out.append(a)
-            continue
-        key = (a.kind, a.count if a.kind == "invigilators_short" else -1)
-        if key not in rooms:
-            rooms[key], totals[key] = [], 0
-            out.append(key)
-        rooms[key].append(a.room_code)
-        totals[key] += a.count
-    result = []
-    for item in out:
-        if isinstance(item, Alert):
-            result.append(item)
-            continue
-        codes = rooms[item]
-        listed = ", ".join(codes[:MAX_ROOMS_LISTED]) + (" …" if len(codes) > MAX_ROOMS_LISTED else "")
-        result.append(Alert(item[0], listed, None, item[1] if item[1] >= 0 else totals[item]))
-    return result
-
-
-class RoomTileWidget(QFrame):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent, objectName="RoomTile")
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.code = QLabel(objectName="TileCode")
-        self.phase = QLabel(objectName="TilePhase")
-        self.timer = QLabel(objectName="TileTimer")
-        self.counts = QLabel(objectName="TileCounts")
-        self.notes = QLabel(objectName="TileNotes", wordWrap=True)
-        top = QHBoxLayout()
-        top.addWidget(self.code)
-        top.addStretch()
-        top.addWidget(self.phase)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 8, 12, 8)
-        layout.setSpacing(2)
-        self.setMinimumHeight(118)
-        layout.addLayout(top)
-        layout.addWidget(self.timer)
-        layout.addWidget(self.counts)
-        layout.addWidget(self.notes)
-        self.tile: RoomTile | None = None
-
-    def set_state(self, state: str) -> None:
-        if self.property("state") != state:
-            self.setProperty("state", state)
-            self.style().unpolish(self)
-            self.style().polish(self)
-
-
 class ControlRoomScreen(Screen):
     """Reloads every RELOAD_EVERY_TICKS seconds from its own tick (which also watches the clock)."""
 
@@ -158,16 +90,18 @@ class ControlRoomScreen(Screen):
         self._tiles: list[RoomTileWidget] = []
         self._ticks = 0
         self._loading = False
-        self._laid_out_columns = 0
+        self._laid_out: tuple[int, bool] = (0, False)
         self.timer_window: TimerView | None = None
+        self._header_width = 0
 
-        self.header = QLabel(objectName="ControlHeader", wordWrap=True)
+        self.header = QLabel(objectName="ControlHeader")  # one line, elided (the full text is its tooltip)
+        self.header.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.clock_label = QLabel(objectName="ControlClock")
         head = QHBoxLayout()
         head.addWidget(self.header, 1)
         head.addWidget(self.clock_label)
         self.grid = QGridLayout()
-        self.grid.setSpacing(10)
+        self.grid.setSpacing(SPACING)
         self.grid.setAlignment(Qt.AlignmentFlag.AlignTop)
         grid_box = QWidget(objectName="TileGrid")
         grid_box.setLayout(self.grid)
@@ -179,7 +113,7 @@ class ControlRoomScreen(Screen):
         self.alerts_title = QLabel(objectName="SectionTitle")
         self.alerts = QListWidget(objectName="AlertList")
         self.alerts.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.alerts.setMaximumHeight(170)
+        self.alerts.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.status = QLabel(objectName="ControlStatus", wordWrap=True)
         self.checklist_button = QPushButton()
         self.open_button = QPushButton()
@@ -204,14 +138,14 @@ class ControlRoomScreen(Screen):
         self.bar.setHorizontalSpacing(8)
         self.bar.setVerticalSpacing(6)
         self._bar_columns = 0
-        self._lay_out_bar((len(self._bar_buttons) + 1) // 2)  # one row only once the screen is wide enough
+        self._lay_out_bar((len(self._bar_buttons) + 1) // 2)  # one row once the labels fit (_fit_bar)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
         layout.setSpacing(10)
         layout.addLayout(head)
-        layout.addWidget(self.scroll, 4)
+        layout.addWidget(self.scroll, 1)
         layout.addWidget(self.alerts_title)
-        layout.addWidget(self.alerts, 1)
+        layout.addWidget(self.alerts)
         layout.addWidget(self.status)
         layout.addLayout(self.bar)
         for key, handler in (("D", self.draw), ("A", self.save_draw_sheet), ("C", self.sign_checklist), ("O", self.open_room), ("P", self.collect_papers),
@@ -250,21 +184,28 @@ class ControlRoomScreen(Screen):
             self._tiles.append(RoomTileWidget())
         for w in self._tiles[len(tiles):]:
             w.hide()
-        columns = self._laid_out_columns = self._columns()
+        columns, compact = self._laid_out = self._fit(len(tiles))
         for i, tile in enumerate(tiles):
             w = self._tiles[i]
             w.tile = tile
+            w.set_compact(compact)
             self.grid.addWidget(w, i // columns, i % columns)
             w.show()
         for c in range(self.grid.columnCount()):
             self.grid.setColumnStretch(c, 1 if c < columns else 0)
         if tiles and self.isVisible() and not any(w.hasFocus() for w in self._tiles):
             self._tiles[0].setFocus()
+        self._fit_bar()
         self.tick(reload=False)
 
+    def _fit(self, count: int) -> tuple[int, bool]:
+        viewport = self.scroll.viewport()
+        width = viewport.width() if self.scroll.isVisible() else self.width() - 48
+        height = viewport.height() if self.scroll.isVisible() else self.height() // 2
+        return fitting_grid(count, width, height)
+
     def _columns(self) -> int:
-        width = self.scroll.viewport().width() if self.scroll.isVisible() else self.width() - 48
-        return max(2, min(8, width // 250))
+        return self._laid_out[0] or 2
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -280,9 +221,22 @@ class ControlRoomScreen(Screen):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._lay_out_bar(len(self._bar_buttons) if self.width() >= 1500 else (len(self._bar_buttons) + 1) // 2)
-        if self._view is not None and self._columns() != self._laid_out_columns:
-            self._show(self._view)
+        self._fit_bar()
+        self._refit()
+
+    def _refit(self) -> bool:
+        """Lays the tiles out again when the space they have now calls for other tiles (the window
+        was resized, the alerts grew or shrank); True when it did."""
+        if self._view is None or self._fit(len(self._view.tiles)) == self._laid_out:
+            return False
+        self._show(self._view)
+        return True
+
+    def _fit_bar(self) -> None:
+        """One row of action buttons where their labels fit (a wide screen, short labels), else two."""
+        needed = sum(b.sizeHint().width() for b in self._bar_buttons) + 8 * (len(self._bar_buttons) - 1)
+        one_row = needed <= self.width() - 48
+        self._lay_out_bar(len(self._bar_buttons) if one_row else (len(self._bar_buttons) + 1) // 2)
 
     # --- every second -----------------------------------------------------------------------------
 
@@ -297,17 +251,22 @@ class ControlRoomScreen(Screen):
         else:
             self._paint(view, now)
         if reload:
+            self._refit()
             self._ticks += 1
             if self._ticks % RELOAD_EVERY_TICKS == 0:
                 self.refresh()
 
     def _paint(self, view: ControlView, now: datetime) -> None:
         s = view.schedule
-        self.header.setText(
-            self.tr("{exam} · {sitting} {subject} · {start}–{end} · {mode} · sealed until {sealed}").format(
-                exam=view.exam_name, sitting=view.sitting_code, subject=view.subject,
-                start=f"{venue_time(s.starts_at):%H:%M}", end=f"{venue_time(s.ends_at):%H:%M}",
-                mode=mode_name(s.mode), sealed=f"{venue_time(view.sealing_ends_at):%H:%M}"))
+        header = self.tr("{exam} · {sitting} {subject} · {start}–{end} · {mode} · sealed until {sealed}").format(
+            exam=view.exam_name, sitting=view.sitting_code, subject=view.subject,
+            start=f"{venue_time(s.starts_at):%H:%M}", end=f"{venue_time(s.ends_at):%H:%M}",
+            mode=mode_name(s.mode), sealed=f"{venue_time(view.sealing_ends_at):%H:%M}")
+        if self.header.toolTip() != header or self.header.width() != self._header_width:
+            self._header_width = self.header.width()
+            self.header.setToolTip(header)
+            self.header.setText(self.header.fontMetrics().elidedText(
+                header, Qt.TextElideMode.ElideRight, max(50, self.header.width())))
         alerts = list(view.alerts)
         for w in self._tiles:
             if w.tile is None or not w.isVisible():
@@ -317,8 +276,12 @@ class ControlRoomScreen(Screen):
             w.code.setText(tile.code)
             w.phase.setText(phase_name(ph))
             w.timer.setText(self._timer_text(view, ph, now))
-            w.counts.setText(self.tr("Expected {expected} · admitted {admitted} · absent {absent}").format(
-                expected=tile.expected, admitted=tile.admitted, absent=tile.absent))
+            if w.compact:
+                w.counts.setText(self.tr("In {admitted}/{expected} · absent {absent}").format(
+                    expected=tile.expected, admitted=tile.admitted, absent=tile.absent))
+            else:
+                w.counts.setText(self.tr("Expected {expected} · admitted {admitted} · absent {absent}").format(
+                    expected=tile.expected, admitted=tile.admitted, absent=tile.absent))
             notes = []
             if tile.open_incidents:
                 notes.append(self.tr("⚠ {count} to confirm").format(count=tile.open_incidents))
@@ -326,27 +289,33 @@ class ControlRoomScreen(Screen):
                 notes.append(self.tr("{count} handed in").format(count=tile.handed_in))
             notes.append(" · ".join(tile.invigilators) if tile.invigilators else self.tr("no invigilators drawn"))
             w.notes.setText("   ".join(notes))
+            w.setToolTip("\n".join(notes) if w.compact else "")
             w.set_state(tile_state(tile, ph, alerts))
         texts = [venue_alert_text(a) for a in view.venue_alerts]
         texts += [alert_text(a, now, category_label(a.category)) for a in grouped(alerts)]
         if [self.alerts.item(i).text() for i in range(self.alerts.count())] != texts:
             self.alerts.clear()
             self.alerts.addItems(texts or [self.tr("No alerts.")])
+            # As tall as its lines, at most four: the rooms keep the screen; more alerts scroll.
+            lines = min(4, max(1, self.alerts.count()))
+            row = max(self.alerts.sizeHintForRow(0), self.alerts.fontMetrics().height() + 4)
+            self.alerts.setFixedHeight(lines * row + 2 * self.alerts.frameWidth() + 4)
+            self.layout().activate()  # the rooms take back what the alerts gave up, now
 
     def _timer_text(self, view: ControlView, ph: Phase, now: datetime) -> str:
         c = countdowns(view.schedule, now)
         if ph in (Phase.PENDING, Phase.READY) and c.to_start <= 0:
             return self.tr("Not opened")
         if ph in (Phase.PENDING, Phase.READY, Phase.OPEN):
-            return self.tr("Starts in {time}").format(time=countdown(c.to_start))
+            return self.tr("Starts in {time}").format(time=duration(c.to_start, round_up=True))
         if ph is Phase.STARTED:
-            return self.tr("Entry closes in {time}").format(time=countdown(c.to_entry_close))
+            return self.tr("Entry closes in {time}").format(time=duration(c.to_entry_close, round_up=True))
         if ph is Phase.ENTRY_CLOSED:
             if c.to_sealing_end > 0:
-                return self.tr("Sealed for {time}").format(time=countdown(c.to_sealing_end))
-            return self.tr("Ends in {time}").format(time=countdown(c.to_end))
+                return self.tr("Sealed for {time}").format(time=duration(c.to_sealing_end, round_up=True))
+            return self.tr("Ends in {time}").format(time=duration(c.to_end, round_up=True))
         if ph is Phase.SEALING_ENDED:
-            return self.tr("Ends in {time}").format(time=countdown(c.to_end))
+            return self.tr("Ends in {time}").format(time=duration(c.to_end, round_up=True))
         return ""
 
     # --- actions ------------------------------------------------------------------------------------
@@ -496,5 +465,6 @@ class ControlRoomScreen(Screen):
         self.sign_button.setText(self.tr("S  Sign record"))
         self.record_button.setText(self.tr("R  Room record PDF"))
         self.timer_button.setText(self.tr("T  Timer view"))
+        self._fit_bar()
         self.tick(reload=False)
 

@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication
 
 from app.rules.lifecycle import Phase
 from app.services.control import Alert
+from ui.durations import duration
 
 
 def phase_name(phase: Phase) -> str:
@@ -24,19 +25,9 @@ def phase_name(phase: Phase) -> str:
     }[phase]
 
 
-def countdown(seconds: float) -> str:
-    """H:MM:SS, or M:SS under an hour; never negative."""
-    total = max(0, int(seconds + 0.999))
-    h, rest = divmod(total, 3600)
-    m, s = divmod(rest, 60)
-    return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
-
-
 def elapsed(seconds: float) -> str:
-    total = max(0, int(seconds))
-    h, rest = divmod(total, 3600)
-    m, s = divmod(rest, 60)
-    return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
+    """How long ago, as a duration ("12 分 5 秒"): "12:05" would read as a time of day."""
+    return duration(seconds)
 
 
 def alert_text(alert: Alert, now: datetime, category_label: str = "") -> str:
