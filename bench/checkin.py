@@ -102,12 +102,17 @@ def _service(engine: Engine, cipher: PersonalDataCipher, loaded: Loaded) -> tupl
     return service, user, DeskSetup(loaded.sitting_id, None, "bench-desk")
 
 
+def _decision_people(n: int, samples: int) -> list[int]:
+    """Which candidates decisions_ms admits (the first 50 warm the caches)."""
+    step = max(1, n // samples)
+    return [(j * step + j) % n for j in range(samples + 50)]
+
+
 def decisions_ms(engine: Engine, cipher: PersonalDataCipher, loaded: Loaded, samples: int) -> list[float]:
     service, user, setup = _service(engine, cipher, loaded)
     times = []
-    step = max(1, len(loaded.people) // samples)
-    for j in range(samples + 50):  # the first 50 warm the caches and are not counted
-        ticket, number, name = loaded.people[(j * step + j) % len(loaded.people)]
+    for j, index in enumerate(_decision_people(len(loaded.people), samples)):
+        ticket, number, name = loaded.people[index]
         started = time.perf_counter()
         out = service.present(user, setup, ticket=PresentedTicket(ticket),
                               document=PresentedDocument(PresentedType.RESIDENT_ID, number, name, card_photo=CardPhoto.DECODED))
@@ -158,8 +163,10 @@ def wedge_ms(engine: Engine, cipher: PersonalDataCipher, loaded: Loaded, samples
     screen.panel.installEventFilter(paints)
     clock_ms = 1_000_000
     times = []
+    taken = set(_decision_people(len(loaded.people), samples))  # any --samples: never one decisions_ms took
+    fresh = (i for i in ((101 * j + 50) % len(loaded.people) for j in range(len(loaded.people))) if i not in taken)
     for j in range(samples + 10):
-        ticket, number, name = loaded.people[(101 * j + 50) % len(loaded.people)]  # never one decisions_ms took
+        ticket, number, name = loaded.people[next(fresh)]
         # The card first (a waiting verdict), then the ticket by wedge: the burst completes the candidate.
         waiting: list[object] = []
         screen.outcome_shown.connect(waiting.append)
