@@ -197,7 +197,7 @@ def test_a_newer_package_withdrawing_an_admitted_candidate_keeps_the_admission(k
     data["candidates"] = [x for x in data["candidates"] if x["ticket_number"] != c["ticket_number"]]
     data["seat_assignments"] = [a for a in data["seat_assignments"] if a["ticket_number"] != c["ticket_number"]]
     data["staff_relations"] = [r for r in data["staff_relations"] if r["ticket_number"] != c["ticket_number"]]
-    run_import(kit.engine, write(tmp_path / "r2.vopkg", data, photos, revision=2))
+    run_import(kit.engine, write(tmp_path / "r2.vopkg", data, photos, revision=2), by=kit.chief())
     assert _count(kit.engine, Admission) == 1
     again = kit.service.present(kit.second, kit.door("S1", None, "gate"), ticket=ticket(c), document=card(c))
     assert again.decision.reason is Reason.CANDIDATE_WITHDRAWN
