@@ -70,6 +70,7 @@ class PaperRoomScreen(Screen):
         self.duty_title, self.events_title = QLabel(objectName="PanelTitle"), QLabel(objectName="PanelTitle")
         self.duty_status = QLabel(objectName="DutyStatus", wordWrap=True)
         self.duty_list = QListWidget(objectName="DutyList")
+        self.duty_list.setMaximumHeight(80)  # a shift is two or three people; the events need the room
         self.staff_number, self.credential = QLineEdit(), QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         self.sign_on_button, self.sign_off_button = QPushButton(objectName="Primary"), QPushButton()
         self.message = QLabel(wordWrap=True, objectName="PaperRoomMessage")
@@ -93,10 +94,11 @@ class PaperRoomScreen(Screen):
         side.addWidget(self.events_title)
         side.addWidget(self.events, 1)
         if duty.keep_evidence is not None:
+            # The reason gets a row of its own: beside the period and the button it was cut to "Wh…".
+            side.addWidget(self.evidence_reason)
             evidence = QHBoxLayout()
             evidence.addWidget(self.evidence_minutes)
-            evidence.addWidget(self.evidence_reason, 1)
-            evidence.addWidget(self.evidence_button)
+            evidence.addWidget(self.evidence_button, 1)
             side.addLayout(evidence)
             for minutes in (10, 30, 60):
                 self.evidence_minutes.addItem("", minutes)
