@@ -23,8 +23,8 @@ from sqlalchemy.engine import make_url
 
 from app.db.engine import make_engine, make_session_factory
 from app.db.migrate import upgrade
-from app.db.models import Candidate, Exam, Room, Seat, SeatAssignment, Sitting, Venue
-from app.domain import DocumentType, Gender, Role, RoomKind, SittingMode
+from app.db.models import Candidate, Exam, Room, Seat, SeatAssignment, Sitting, Staff, Venue
+from app.domain import DocumentType, EmployerType, Gender, Role, RoomKind, SittingMode
 from app.package.state import DOCUMENT_CONTEXT
 from app.rules.checkin import CardPhoto, PresentedDocument, PresentedTicket, PresentedType
 from app.rules.identity import check_character
@@ -45,6 +45,7 @@ class Loaded:
     venue_id: uuid.UUID
     starts_at: datetime
     people: list[tuple[str, str, str]]  # (ticket, document number, name)
+    staff_id: uuid.UUID  # the invigilator at the desk: a real row, since every decision checks the session
 
 
 def _number(i: int) -> str:
@@ -55,11 +56,14 @@ def _number(i: int) -> str:
 def load(engine: Engine, cipher: PersonalDataCipher, n: int = CANDIDATES) -> Loaded:
     """A venue with `n` candidates seated in one sitting, bulk-inserted (no package needed)."""
     starts = datetime.now(UTC).replace(microsecond=0) + timedelta(hours=1)
-    exam_id, venue_id, sitting_id = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
+    exam_id, venue_id, sitting_id, staff_id = uuid.uuid4(), uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
     people = []
     with engine.begin() as conn:
         conn.execute(insert(Exam), [{"id": exam_id, "code": "BENCH", "name": "bench exam", "ticket_pattern": r"^\d+$"}])
         conn.execute(insert(Venue), [{"id": venue_id, "code": "B1", "name": "bench venue", "district": "", "address": ""}])
+        conn.execute(insert(Staff), [{"id": staff_id, "venue_id": venue_id, "staff_number": "B0001", "name": "bench",
+                                      "role": Role.INVIGILATOR, "employer_type": EmployerType.PUBLIC_INSTITUTION,
+                                      "credential_hash": "", "trained": True}])
         conn.execute(insert(Sitting), [{"id": sitting_id, "exam_id": exam_id, "code": "S1", "subject": "bench",
                                         "starts_at": starts, "ends_at": starts + timedelta(hours=2),
                                         "mode": SittingMode.PAPER, "early_seal_release": False}])
@@ -86,7 +90,7 @@ def load(engine: Engine, cipher: PersonalDataCipher, n: int = CANDIDATES) -> Loa
                               "room_id": room_ids[r], "seat_id": seat_ids[r][k]})
             conn.execute(insert(Candidate), cands)
             conn.execute(insert(SeatAssignment), seats)
-    return Loaded(sitting_id, venue_id, starts, people)
+    return Loaded(sitting_id, venue_id, starts, people, staff_id)
 
 
 def _desk_clock(loaded: Loaded) -> datetime:
@@ -98,7 +102,7 @@ def _service(engine: Engine, cipher: PersonalDataCipher, loaded: Loaded) -> tupl
     sessions = make_session_factory(engine)
     audit_anchor.attach(sessions, CheckpointSigner.from_keys(DataKeys.generate()))  # as the desk signs
     service = CheckinService(sessions, cipher, lambda: now)
-    user = StaffSession(uuid.uuid4(), "B0001", "bench", Role.INVIGILATOR, loaded.venue_id, "bench", now)
+    user = StaffSession(loaded.staff_id, "B0001", "bench", Role.INVIGILATOR, loaded.venue_id, "bench", now)
     return service, user, DeskSetup(loaded.sitting_id, None, "bench-desk")
 
 
