@@ -175,3 +175,27 @@ def test_art43_signing_over_a_trail_shortened_below_its_checkpoint_is_refused(
             audit_anchor.checkpoint(s, "sync")
     with sessions() as s:
         assert s.scalar(select(func.count()).select_from(AuditCheckpoint)) == 1
+
+
+@pytest.mark.parametrize(("column", "garbage", "engines"), [
+    ("at_utc", "the day before yesterday", ("sqlite",)),
+    ("actor_id", "not-a-uuid", ("sqlite",)),
+    ("id", "zz", ("sqlite",)),
+    ("retention_class", "forever", ("sqlite", "postgresql")),
+    ("desk", 42, ("sqlite",)),
+])
+def test_art43_unreadable_row_is_a_broken_link_named_by_seq_not_a_crash(
+        engine: Engine, sessions: sessionmaker[Session], column: str, garbage: object, engines: tuple[str, ...]) -> None:
+    if engine.dialect.name not in engines:
+        pytest.skip(f"{engine.dialect.name} refuses to store this garbage in {column} at all")
+    with unguarded(engine) as conn:
+        conn.execute(text(f"UPDATE audit_event SET {column} = :v WHERE seq = :s"), {"v": garbage, "s": MIDDLE})
+    report = verify(sessions)
+    assert not report.intact and report.broken_at_seq == MIDDLE
+
+
+def test_art43_dropped_audit_table_is_said_as_such(engine: Engine, sessions: sessionmaker[Session]) -> None:
+    with unguarded(engine) as conn:
+        conn.execute(text("DROP TABLE audit_event"))
+    report = verify(sessions)
+    assert not report.intact and report.code == "audit.table_missing" and "audit_event" in report.problem
