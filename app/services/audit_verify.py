@@ -9,13 +9,15 @@ such. Fast enough for a long exam season: see `python -m bench audit`."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import inspect, select, text
+from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 
 from app.db.models import AuditCheckpoint
@@ -25,7 +27,7 @@ from app.services import audit_anchor
 from app.services.audit import CHAINED_COLUMNS, GENESIS, event_hash
 
 _COLUMNS = ("seq", *CHAINED_COLUMNS, "prev_hash", "hash")
-_SELECT = text(f"SELECT {', '.join(_COLUMNS)} FROM audit_event ORDER BY seq")
+_SELECT = f"SELECT {', '.join(_COLUMNS)} FROM audit_event ORDER BY seq"  # constant names only
 _BATCH = 5000
 
 
@@ -72,8 +74,10 @@ def _uuid_text(value: Any) -> str | None:
 
 
 def _time_text(value: Any) -> str:
-    """The ISO text the chain hashed: UTC, aware (SQLite keeps naive UTC text)."""
+    """The ISO text the chain hashed: UTC, aware (SQLite keeps naive UTC text, microseconds always)."""
     if isinstance(value, str):
+        if len(value) == 26 and value[10] == " " and value[19] == "." and value[:4].isdigit():
+            return value[:10] + "T" + (value[11:19] if value.endswith(".000000") else value[11:]) + "+00:00"
         value = datetime.fromisoformat(value)
     if not isinstance(value, datetime):
         raise TypeError("at_utc is not a point in time")
@@ -94,6 +98,54 @@ def _fields(row: Sequence[Any]) -> dict[str, Any]:
             "before": row[12], "after": row[13], "reason": row[14], "retention_class": retention}
 
 
+# The chained fields in sorted key order, as the JSON encoder writes them (", " and ": ").
+_ORDER = ("action", "actor_id", "actor_name", "after", "at_utc", "before", "cosigner_id", "cosigner_name", "desk",
+          "entity_id", "entity_type", "id", "reason", "retention_class", "venue_time")
+_TEMPLATE = "{" + ", ".join(f'"{k}": %s' for k in _ORDER) + "}"
+_quote = json.encoder.encode_basestring  # the encoder's own quoting (C), as ensure_ascii=False uses
+
+
+def _row_hash(row: Sequence[Any]) -> str:
+    """event_hash(prev_hash, fields) of a raw row, with the JSON written straight from the values
+    in sorted key order (the same text, character for character, the encoder gives for the fields
+    dict); a row with any value that is not text goes through the encoder itself."""
+    if row[15] not in _RETENTION:
+        raise ValueError("retention class outside the enum")
+    values = (row[9], _uuid_text(row[5]), row[6], row[13], _time_text(row[2]), row[12], _uuid_text(row[7]), row[8],
+              row[4], row[11], row[10], _uuid_text(row[1]), row[14], row[15], row[3])
+    try:
+        body = _TEMPLATE % tuple(["null" if v is None else _quote(v) for v in values])
+    except TypeError:
+        return event_hash(str(row[16]), _fields(row))
+    return hashlib.sha256((str(row[16]) + body).encode("utf-8")).hexdigest()
+
+
+Walked = tuple[int, Any, Any, Sequence[Any]]  # seq, prev_hash, hash, the whole row
+
+
+def _walk(session: Session) -> Iterator[Walked]:
+    """The events in seq order straight from the driver, in batches (server-side on PostgreSQL)."""
+    dbapi: Any = session.connection().connection.dbapi_connection
+    if session.get_bind().dialect.name == "postgresql":
+        cursor = dbapi.cursor(name="venue_ops_audit_verify")
+        cursor.itersize = _BATCH
+        cursor.execute(_SELECT)
+        try:
+            for row in cursor:
+                yield int(row[0]), row[16], row[17], row
+        finally:
+            cursor.close()
+        return
+    cursor = dbapi.cursor()
+    try:
+        cursor.execute(_SELECT)
+        while batch := cursor.fetchmany(_BATCH):
+            for row in batch:
+                yield int(row[0]), row[16], row[17], row
+    finally:
+        cursor.close()
+
+
 def verify_trail(session: Session) -> ChainReport:
     names = set(inspect(session.connection()).get_table_names())
     for table in ("audit_event", "audit_checkpoint"):
@@ -104,27 +156,26 @@ def verify_trail(session: Session) -> ChainReport:
         select(AuditCheckpoint.seq, AuditCheckpoint.hash, AuditCheckpoint.signature))}
     prev, count, last_seq = GENESIS, 0, 0
     seen: set[int] = set()
-    rows = session.connection().execute(_SELECT.execution_options(stream_results=True, yield_per=_BATCH))
-    for row in rows:
+    for seq, prev_stored, stored, row in _walk(session):
         count += 1
-        seq = last_seq = int(row[0])
+        last_seq = seq
         try:
-            computed = event_hash(str(row[16]), _fields(row))
+            computed = _row_hash(row)
         except Exception as exc:  # any damage to a row is a broken link, never a crash
             return _broken("audit.row_unreadable",
                            "Event {seq} cannot be read ({detail}): the row was damaged or altered.",
                            count, seq, detail=type(exc).__name__)
-        if row[16] != prev:
+        if prev_stored != prev:
             return _broken("audit.prev_mismatch",
                            "Event {seq} does not follow the event before it: an event was removed, "
                            "inserted or replaced here.", count, seq)
-        if computed != row[17]:
+        if computed != stored:
             return _broken("audit.content_mismatch",
                            "Event {seq} does not match its hash: its content was altered.", count, seq)
         mark = marks.get(seq)
         if mark is not None:
             seen.add(seq)
-            if mark[0] != row[17]:
+            if mark[0] != stored:
                 return _broken("audit.checkpoint_mismatch",
                                "Event {seq} is not the event the signed checkpoint names: the trail was "
                                "rewritten up to here.", count, seq)
@@ -132,7 +183,7 @@ def verify_trail(session: Session) -> ChainReport:
                 return _broken("audit.checkpoint_unsigned",
                                "The checkpoint at event {seq} does not carry this venue's signature: it "
                                "was forged.", count, seq)
-        prev = str(row[17])
+        prev = str(stored)
     missing = sorted(set(marks) - seen)
     if missing:
         first = missing[0]
