@@ -4,7 +4,7 @@ colour, the word is the largest text, the reason the second largest, the two pho
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QPixmap, QResizeEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.domain import Gender
@@ -12,7 +12,8 @@ from app.rules.checkin import CardPhoto
 from app.services.checkin import CandidateView, Outcome
 from ui.checkin.texts import next_step, reasons_text, verdict_word
 
-PHOTO_SIZE = (204, 252)  # twice the card's 102×126
+PHOTO_SIZE = (204, 252)  # twice the card's 102×126; the smallest a photo is shown
+MAX_PHOTO_HEIGHT = 504
 
 
 def gender_name(gender: Gender) -> str:
@@ -21,20 +22,35 @@ def gender_name(gender: Gender) -> str:
 
 
 class Photo(QLabel):
+    """A photo at the card's proportions; `scale_to(height)` lets a large screen show it larger."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="Photo")
         self.setFixedSize(*PHOTO_SIZE)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setWordWrap(True)
+        self._image = QPixmap()
 
     def show_image(self, data: bytes | None, missing: str) -> None:
         pixmap = QPixmap()
         if data and pixmap.loadFromData(data):
-            self.setPixmap(pixmap.scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio,
-                                         Qt.TransformationMode.SmoothTransformation))
+            self._image = pixmap
+            self._paint_image()
         else:
+            self._image = QPixmap()
             self.setPixmap(QPixmap())
             self.setText(missing)
+
+    def scale_to(self, height: int) -> None:
+        width = height * PHOTO_SIZE[0] // PHOTO_SIZE[1]
+        if (width, height) != (self.width(), self.height()):
+            self.setFixedSize(width, height)
+            if not self._image.isNull():
+                self._paint_image()
+
+    def _paint_image(self) -> None:
+        self.setPixmap(self._image.scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio,
+                                          Qt.TransformationMode.SmoothTransformation))
 
 
 class VerdictPanel(QFrame):
@@ -80,6 +96,15 @@ class VerdictPanel(QFrame):
         self._card_photo: bytes | None = None
         self._message: tuple[str, str] | None = None
         self.show_ready()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Photos grow with the panel on a large screen (the invigilator compares two faces from a
+        step away), never past what leaves room for the verdict and the candidate's facts."""
+        super().resizeEvent(event)
+        by_width = int((self.width() * 0.55 - 12) / 2 * PHOTO_SIZE[1] / PHOTO_SIZE[0])
+        height = max(PHOTO_SIZE[1], min(self.height() - 280, by_width, MAX_PHOTO_HEIGHT))
+        for photo in (self.registration, self.card):
+            photo.scale_to(height)
 
     # -- states ------------------------------------------------------------------------------
 
