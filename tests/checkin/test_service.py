@@ -189,7 +189,11 @@ def test_checkin_requires_the_permission(kit: Kit) -> None:
 
 
 def test_a_newer_package_withdrawing_an_admitted_candidate_keeps_the_admission(kit: Kit, tmp_path: Path) -> None:
-    from tests.unit.test_package_kit import run_import, small_content, write
+    """Art. 43: an admission is a fact a revision cannot unmake. A revision that withdraws an
+    admitted candidate without saying so is refused whole; one that lists them under
+    deliberate_changes is applied, the admission stays, and the next desk is told."""
+    from app.services.package_drafts import open_drafts
+    from tests.unit.test_package_kit import refused, run_import, small_content, write
 
     c = kit.seated("S1")[0]
     kit.service.present(kit.first, kit.door("S1", c["room"]), ticket=ticket(c), document=card(c))
@@ -197,7 +201,11 @@ def test_a_newer_package_withdrawing_an_admitted_candidate_keeps_the_admission(k
     data["candidates"] = [x for x in data["candidates"] if x["ticket_number"] != c["ticket_number"]]
     data["seat_assignments"] = [a for a in data["seat_assignments"] if a["ticket_number"] != c["ticket_number"]]
     data["staff_relations"] = [r for r in data["staff_relations"] if r["ticket_number"] != c["ticket_number"]]
-    run_import(kit.engine, write(tmp_path / "r2.vopkg", data, photos, revision=2), by=kit.chief())
+    unsaid = write(tmp_path / "r2.vopkg", data, photos, revision=2)
+    assert refused(kit.engine, unsaid, by=kit.chief(), drafts=open_drafts).code == "package.admitted_changed"
+    data["deliberate_changes"] = [{"ticket_number": c["ticket_number"], "reason": "报名资格复核不通过"}]
+    run_import(kit.engine, write(tmp_path / "r2b.vopkg", data, photos, revision=2), by=kit.chief(),
+               drafts=open_drafts)
     assert _count(kit.engine, Admission) == 1
     again = kit.service.present(kit.second, kit.door("S1", None, "gate"), ticket=ticket(c), document=card(c))
     assert again.decision.reason is Reason.CANDIDATE_WITHDRAWN
