@@ -106,6 +106,26 @@ def head(session: Session) -> AuditEvent | None:
     return session.scalars(select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(1)).first()
 
 
+_APPENDED = "venue_ops.audit_appended"  # (transaction, event): this transaction's last append
+
+
+def _current(session: Session) -> object:
+    return session.get_nested_transaction() or session.get_transaction()
+
+
+def _head_for_append(session: Session) -> AuditEvent | None:
+    """The head to chain onto, with the chain locked. After this transaction has appended, it holds
+    the chain's lock (the advisory lock on PostgreSQL, the write lock on SQLite) until it ends:
+    nobody else can have appended since, so the event it appended last is still the head, without
+    a query. A savepoint opened, released or rolled back since counts as another transaction here:
+    the lock is taken and the head read again."""
+    appended = session.info.get(_APPENDED)
+    if appended is not None and appended[0] is _current(session):
+        return appended[1]  # type: ignore[no-any-return]
+    lock_chain(session)
+    return head(session)
+
+
 def record(
     session: Session,
     actor: Actor,
@@ -121,9 +141,8 @@ def record(
     retention: RetentionClass = RetentionClass.ELECTRONIC,
     now: datetime | None = None,
 ) -> AuditEvent:
-    lock_chain(session)
     at = (now or utcnow()).astimezone(UTC)
-    last = head(session)
+    last = _head_for_append(session)
     event = AuditEvent(
         id=uuid.uuid4(),
         at_utc=at,
@@ -145,6 +164,7 @@ def record(
     event.hash = event_hash(event.prev_hash, chained_fields(event))
     session.add(event)
     session.flush()
+    session.info[_APPENDED] = (_current(session), event)
     audit_anchor.after_append(session, event)
     return event
 

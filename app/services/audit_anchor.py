@@ -23,6 +23,7 @@ from app.security.checkpoint_key import CheckpointSigner
 log = logging.getLogger(__name__)
 
 SIGNER_INFO = "venue_ops.audit_signer"
+SEEN_INFO = "venue_ops.audit_checkpoint_seen"  # [seq]: the newest checkpoint a session of this factory read
 EVERY = 1000  # events at most between two checkpoints
 
 
@@ -39,6 +40,7 @@ class SignedHead:
 def attach(sessions: sessionmaker[Session], signer: CheckpointSigner) -> None:
     info = dict(sessions.kw.get("info") or {})
     info[SIGNER_INFO] = signer
+    info[SEEN_INFO] = [0]  # one list shared by every session of the factory (info is copied shallowly)
     sessions.configure(info=info)
 
 
@@ -52,9 +54,22 @@ def last_checkpoint_seq(session: Session) -> int:
 
 
 def after_append(session: Session, event: AuditEvent) -> None:
-    """Called by `audit.record` for each new event: a checkpoint when 1,000 events have passed."""
+    """Called by `audit.record` for each new event: a checkpoint when 1,000 events have passed.
+
+    The checkpoints only move forward, so while the newest one this process has read is less than
+    1,000 events back, no read is needed (a check-in writes three events: this is its hot path).
+    Only what was read is remembered, never what this session wrote: a rolled-back checkpoint
+    cannot stretch the interval."""
     signer = signer_of(session)
-    if signer is not None and event.seq - last_checkpoint_seq(session) >= EVERY:
+    if signer is None:
+        return
+    seen = session.info.get(SEEN_INFO)
+    if isinstance(seen, list) and event.seq - seen[0] < EVERY:
+        return
+    last = last_checkpoint_seq(session)
+    if isinstance(seen, list):
+        seen[0] = max(seen[0], last)
+    if event.seq - last >= EVERY:
         _write(session, signer, event.seq, event.hash, "every_1000", utcnow())
 
 
