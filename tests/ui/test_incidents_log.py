@@ -92,7 +92,7 @@ def test_art46_serious_incident_shows_report_now_until_reported(qtbot: QtBot, da
                              sitting_id=day.sitting, room_id=day.rooms["02"], now=START)
     clock = Clock(START + timedelta(minutes=12, seconds=5))
     screen, runner = _screen(qtbot, day, clock, tmp_path)
-    assert screen.banner.isVisible() and "12:05" in screen.banner.text() and "02" in screen.banner.text()
+    assert screen.banner.isVisible() and "12 min 5 s" in screen.banner.text() and "02" in screen.banner.text()
     line = screen.selected()
     assert line is not None
     screen._act(lambda: screen._actions.reported(line.id, "电话", "省考试中心"), "reported")
