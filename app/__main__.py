@@ -169,12 +169,7 @@ def _run_core_command(args: Namespace, settings: config.Settings, core: Any) -> 
         _emit(args, settings, {"backup": str(dest)}, _tr("backup_written", lang).format(path=dest))
         return 0
     if args.command == "package" and args.package_command == "import":
-        from app.package.importer import import_package
-        from app.services.package_drafts import open_drafts
-
-        result = import_package(core.sessions, args.file, trusted_keys=core.trusted_keys, cipher=core.cipher,
-                                actor=core.system_actor(), desk=core.desk, drafts=open_drafts,
-                                by=user)
+        result = core.package_importer().import_file(args.file, by=user)
         if result.unchanged:
             text = _tr("package_unchanged", lang)
         else:

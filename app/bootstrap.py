@@ -22,6 +22,7 @@ from app.domain import Role
 from app.engine.clock import VenueClock
 from app.errors import VenueError
 from app.fsmodes import private_dir, tighten
+from app.package.importer import PackageImporter
 from app.package.keys import TrustedKeys, demo_trusted_keys
 from app.security.auth import AuthService, LockoutPolicy
 from app.security.checkpoint_key import CheckpointSigner
@@ -30,6 +31,7 @@ from app.security.keystore import KeyStore
 from app.security.passwords import CredentialPolicy
 from app.services import audit_anchor
 from app.services.audit import Actor
+from app.services.package_drafts import open_drafts
 from app.services.staff import StaffService
 
 DATABASE_ID = "database.id"
@@ -56,6 +58,12 @@ class Core:
 
     def system_actor(self) -> Actor:
         return Actor.system(f"venue-ops@{self.desk}")
+
+    def package_importer(self) -> PackageImporter:
+        """Imports exam packages at the venue clock's time; a package's deliberate changes to
+        admitted candidates open the chief's incident drafts (app.services.package_drafts)."""
+        return PackageImporter(self.sessions, self.clock, trusted_keys=self.trusted_keys, cipher=self.cipher,
+                               actor=self.system_actor(), desk=self.desk, drafts=open_drafts)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -120,7 +128,6 @@ def open_demo(base: Settings, **kwargs: object) -> Core:
     """The embedded default for trying things: a temporary SQLite database holding the demo package,
     every staff member signing in with the credential `demo2026`."""
     from app.package.demo import make_demo
-    from app.package.importer import import_package
 
     settings = demo_settings(base)
     core = open_core(settings, demo=True, **kwargs)  # type: ignore[arg-type]
@@ -129,8 +136,7 @@ def open_demo(base: Settings, **kwargs: object) -> Core:
     first = (now + timedelta(minutes=20)).replace(second=0, microsecond=0)
     first += timedelta(minutes=(5 - first.minute % 5) % 5)
     package = make_demo(settings.data_dir / "demo.vopkg", first_start=first)
-    import_package(core.sessions, package, trusted_keys=core.trusted_keys, cipher=core.cipher,
-                   actor=core.system_actor(), desk=core.desk)
+    core.package_importer().import_file(package)
     enable_demo_accounts(core)
     return core
 

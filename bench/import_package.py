@@ -10,10 +10,11 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.db.engine import make_engine
+from app.db.engine import make_engine, make_session_factory
 from app.db.migrate import upgrade
 from app.db.models import Candidate
-from app.package import demo_trusted_keys, import_package, make_demo
+from app.engine.clock import VenueClock
+from app.package import PackageImporter, demo_trusted_keys, make_demo
 from app.security.crypto import DataKeys, PersonalDataCipher
 from app.services.audit import Actor
 from bench.common import Figure, note
@@ -32,12 +33,12 @@ def run(argv: list[str]) -> list[Figure]:
         upgrade(engine)
         cipher = PersonalDataCipher(DataKeys.generate())
         started = time.perf_counter()
-        result = import_package(engine, package, trusted_keys=demo_trusted_keys(), cipher=cipher,
-                                actor=Actor.system("bench"), desk="bench")
+        importer = PackageImporter(make_session_factory(engine), VenueClock(), trusted_keys=demo_trusted_keys(),
+                                   cipher=cipher, actor=Actor.system("bench"), desk="bench")
+        result = importer.import_file(package)
         seconds = time.perf_counter() - started
         started = time.perf_counter()
-        again = import_package(engine, package, trusted_keys=demo_trusted_keys(), cipher=cipher,
-                               actor=Actor.system("bench"), desk="bench")
+        again = importer.import_file(package)
         reimport = time.perf_counter() - started
         with Session(engine) as s:
             stored = s.scalar(select(func.count()).select_from(Candidate)) or 0

@@ -8,13 +8,14 @@ import tempfile
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.errors import VenueError
-from app.package.importer import ImportResult, import_package
+from app.package.importer import ImportResult, PackageImporter
 from app.security.auth import StaffSession
 from app.security.authorize import authorize
 from app.security.crypto import PersonalDataCipher
@@ -55,6 +56,7 @@ class SyncService:
     files_root: Path
     actor: audit.Actor
     desk: str
+    clock: Callable[[], datetime]  # the venue's anchored clock (app.engine.clock.VenueClock)
     cipher: PersonalDataCipher | None = None
     trusted_keys: dict[str, str] = field(default_factory=dict)
     retry: RetryPolicy = field(default_factory=RetryPolicy)
@@ -83,7 +85,8 @@ class SyncService:
         self.credentials.store(venue, credential)
         with self.sessions() as s, s.begin():  # the secret itself is never written down here
             audit.record(s, actor, "sync.credential_set", "venue_setting", "sync", desk=self.desk,
-                         after={"venue_code": venue}, reason="sync credential stored in this computer's keyring")
+                         after={"venue_code": venue}, reason="sync credential stored in this computer's keyring",
+                         now=self.clock())
 
     def _config(self) -> config.SyncConfig:
         with self.sessions() as s:
@@ -124,7 +127,7 @@ class SyncService:
         actor = self._who(Permission.SYNC_UPLOAD)
         with self.transport(cancel) as t:
             return Uploader(self.sessions, t, files_root=self.files_root, actor=actor, desk=self.desk,
-                            batch_records=self.batch_records, progress=progress).run()
+                            batch_records=self.batch_records, progress=progress, clock=self.clock).run()
 
     def export(self, out: Path | str) -> tuple[int, int]:
         """Write the USB results file; `out` as a file dialog gives it (text) or as a path."""
@@ -151,10 +154,10 @@ class SyncService:
             path = Path(tmp) / f"package-r{revision}.vopkg"
             path.write_bytes(body)
             cfg = self._config()
-            result = import_package(self.sessions, path, trusted_keys=self.trusted_keys, cipher=self.cipher,
-                                    drafts=open_drafts,  # the chief's drafts for deliberate changes
-                                    actor=self.actor, desk=self.desk, expected_venue_code=cfg.venue_code,
-                                    by=self.user)
+            importer = PackageImporter(self.sessions, self.clock, trusted_keys=self.trusted_keys, cipher=self.cipher,
+                                       actor=self.actor, desk=self.desk,
+                                       drafts=open_drafts)  # the chief's drafts for deliberate changes
+            result = importer.import_file(path, by=self.user, expected_venue_code=cfg.venue_code)
         return PackageFetch(revision, result)
 
     def describe_not_accepted(self, report: UploadReport) -> list[dict[str, Any]]:
@@ -173,5 +176,5 @@ def for_core(core: Any, user: StaffSession | None = None) -> SyncService:
         backend = lambda: ring  # noqa: E731
     plaintext = core.settings.data_dir / "keys" if core.settings.allow_plaintext_keys else None
     return SyncService(core.sessions, CredentialStore(core.settings.keyring_service, backend, plaintext),
-                       core.settings.data_dir, core.system_actor(), core.desk, cipher=core.cipher,
+                       core.settings.data_dir, core.system_actor(), core.desk, core.clock, cipher=core.cipher,
                        trusted_keys=dict(core.trusted_keys), user=user)

@@ -1,4 +1,4 @@
-"""`import_package`: verify an exam package completely, then apply it in one transaction.
+"""`PackageImporter.import_file`: verify an exam package completely, then apply it in one transaction.
 
 Everything that can be wrong with a package is found before the first write: archive shape,
 signature, member hashes, JSON Schema, cross-record rules, and whether it belongs to this
@@ -9,17 +9,17 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, select
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from app.db.models import Exam, ImportedPackage, Venue
-from app.db.types import utcnow
 from app.package import admitted, errors, limits
 from app.package.apply import Writer
 from app.package.archive import VerifiedArchive, read_verified
@@ -72,49 +72,44 @@ def check_package(path: Path, trusted_keys: TrustedKeys) -> CheckedPackage:
     return CheckedPackage(archive, content, archive.manifest["revision"], created_at)
 
 
-def _sessions(db: Engine | sessionmaker[Session]) -> sessionmaker[Session]:
-    return sessionmaker(db, expire_on_commit=False) if isinstance(db, Engine) else db
+class PackageImporter:
+    """Imports exam packages into one venue database, each in one transaction, at the venue clock's
+    time (app.engine.clock.VenueClock).
 
+    `trusted_keys` maps key id → Ed25519 public key (hex or PEM). `actor` is who a first set-up
+    import is written as. `drafts` (app.services.package_drafts.open_drafts) opens the chief's
+    incident drafts for admitted candidates a package deliberately withdraws or moves; without it
+    such a package is refused."""
 
-def import_package(
-    db: Engine | sessionmaker[Session],
-    path: Path,
-    *,
-    trusted_keys: TrustedKeys,
-    cipher: PersonalDataCipher,
-    actor: audit.Actor,
-    desk: str,
-    expected_venue_code: str | None = None,
-    now: datetime | None = None,
-    drafts: admitted.DraftOpener | None = None,
-    by: StaffSession | None = None,
-) -> ImportResult:
-    """Verify the package at `path` and apply it, or raise a `PackageRefused` having written nothing.
+    def __init__(self, sessions: Callable[[], Session], clock: Callable[[], datetime], *,
+                 trusted_keys: TrustedKeys, cipher: PersonalDataCipher, actor: audit.Actor, desk: str,
+                 drafts: admitted.DraftOpener | None = None) -> None:
+        self._sessions, self._clock = sessions, clock
+        self._trusted_keys, self._cipher, self._actor, self._desk = trusted_keys, cipher, actor, desk
+        self._drafts = drafts
 
-    `trusted_keys` maps key id → Ed25519 public key (hex or PEM); `expected_venue_code`, when
-    given, refuses a package for any other venue even in an empty database. `drafts`
-    (app.services.package_drafts.open_drafts) opens the chief's incident drafts for admitted
-    candidates the package deliberately withdraws or moves; without it such a package is refused.
-    `by` is who imports
-    (Permission.IMPORT_PACKAGE); without one the import is first set-up, written as `actor`, and
-    refused once anyone can sign in (app.security.authorize).
-    """
-    if by is not None:  # a role that may not import is refused before the file is even read
-        require(by, Permission.IMPORT_PACKAGE)
-    checked = check_package(path, trusted_keys)
-    content = checked.content
-    if expected_venue_code is not None and expected_venue_code != content.venue.code:
-        raise errors.wrong_venue(content.venue.code, expected_venue_code)
-    at = now or utcnow()
-    with _sessions(db)() as session:
-        try:
-            with session.begin():
-                who = authorize(session, by, Permission.IMPORT_PACKAGE, setup_actor=actor)
-                return _apply(session, checked, cipher, who, desk, at, drafts)
-        except IntegrityError as exc:
-            # A later feature's rows still refer to something the package removes: refuse whole.
-            log.warning("exam package not applied: integrity error %s", type(exc.orig).__name__)
-            raise errors.write_conflict(type(exc.orig).__name__) from exc
+    def import_file(self, path: Path, *, by: StaffSession | None = None,
+                    expected_venue_code: str | None = None) -> ImportResult:
+        """Verify the package at `path` and apply it, or raise a `PackageRefused` having written nothing.
+
+        `expected_venue_code`, when given, refuses a package for any other venue even in an empty
+        database. `by` is who imports (Permission.IMPORT_PACKAGE); without one the import is first
+        set-up, written as `actor`, and refused once anyone can sign in (app.security.authorize)."""
+        if by is not None:  # a role that may not import is refused before the file is even read
+            require(by, Permission.IMPORT_PACKAGE)
+        checked = check_package(path, self._trusted_keys)
+        content = checked.content
+        if expected_venue_code is not None and expected_venue_code != content.venue.code:
+            raise errors.wrong_venue(content.venue.code, expected_venue_code)
+        with self._sessions() as session:
+            try:
+                with session.begin():
+                    who = authorize(session, by, Permission.IMPORT_PACKAGE, setup_actor=self._actor)
+                    return _apply(session, checked, self._cipher, who, self._desk, self._clock(), self._drafts)
+            except IntegrityError as exc:
+                # A later feature's rows still refer to something the package removes: refuse whole.
+                log.warning("exam package not applied: integrity error %s", type(exc.orig).__name__)
+                raise errors.write_conflict(type(exc.orig).__name__) from exc
 
 
 def _apply(

@@ -26,7 +26,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 from app.db.models import Candidate, SeatAssignment
 from app.db.models_checkin import Absence, Admission
 from app.db.models_sync import OutboxEntry
-from app.db.types import UtcDateTime, utcnow
+from app.db.types import UtcDateTime
 from app.domain import RetentionClass
 from app.services import audit
 from app.services.audit import Actor
@@ -89,7 +89,7 @@ def mark_absences(session: Session, actor: Actor, desk: str, sitting_id: uuid.UU
     key = _cat(literal(f"{KIND}:"), record_id, literal(":1"))
     payload = _json(dialect, "candidate_id", _text(Absence.candidate_id, dialect), "sitting_id", str(sitting_id),
                     "room_id", _text(Absence.room_id, dialect), "recorded_at", now.isoformat(), "desk", desk)
-    queued = (select(_new_id(dialect), literal(KIND), record_id, key, payload, literal(utcnow(), UtcDateTime()),
+    queued = (select(_new_id(dialect), literal(KIND), record_id, key, payload, literal(now, UtcDateTime()),
                      literal(0))
               .where(*mine, ~exists().where(OutboxEntry.idempotency_key == key)))
     session.execute(insert(OutboxEntry).from_select(

@@ -19,7 +19,6 @@ from sqlalchemy.orm import Session
 
 from app.db.models import Candidate, Room, SeatAssignment, Sitting, Staff, StaffRelation
 from app.db.models_control import InvigilatorAssignment, InvigilatorDraw
-from app.db.types import utcnow
 from app.domain import RoomKind, SittingMode
 from app.errors import VenueError
 from app.rules.assignment import Draw, DrawInputs, RoomNeed, StaffInfo, draw
@@ -95,12 +94,11 @@ def draw_invigilators(
     *,
     seed: int | None = None,
     reason: str = "",
-    now: datetime | None = None,
+    now: datetime,
 ) -> InvigilatorDraw:
     """Draw and record, in the caller's transaction. Raises AssignmentImpossible naming rooms."""
     require(confirmation.initiator, Permission.ASSIGN_INVIGILATORS)
     require(confirmation.second, Permission.ASSIGN_INVIGILATORS)
-    at = now or utcnow()
     previous = current_draw(session, sitting_id)
     reason = reason.strip()
     if previous is not None and not reason:
@@ -115,7 +113,7 @@ def draw_invigilators(
         id=uuid.uuid4(), sitting_id=sitting_id, seed=str(chosen),
         inputs_json=json.dumps(inputs.canonical(), ensure_ascii=False, sort_keys=True),
         inputs_sha256=result.inputs_digest, result_json=json.dumps(result.as_json(), ensure_ascii=False, sort_keys=True),
-        drawn_at=at, drawn_by=confirmation.actor.name, confirmed_by=confirmation.cosigner.name, reason=reason,
+        drawn_at=now, drawn_by=confirmation.actor.name, confirmed_by=confirmation.cosigner.name, reason=reason,
     )
     session.add(record)
     session.flush()
@@ -131,7 +129,7 @@ def draw_invigilators(
         session, confirmation.actor, "assignment.redraw" if previous else "assignment.draw", "invigilator_draw",
         record.id, desk=confirmation.initiator.desk, before=before,
         after={"sitting": str(sitting_id), **result.as_json()}, reason=reason,
-        cosigner=confirmation.cosigner, now=at,
+        cosigner=confirmation.cosigner, now=now,
     )
     session.flush()
     return record

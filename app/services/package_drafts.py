@@ -1,6 +1,6 @@
 """The incident drafts a package revision opens when it deliberately withdraws or moves admitted
 candidates (app/package/admitted.py decides which; this opens them, in the import's transaction).
-Pass `open_drafts` as `import_package(..., drafts=open_drafts)`."""
+Pass `open_drafts` as `PackageImporter(..., drafts=open_drafts)`."""
 
 from __future__ import annotations
 

@@ -18,13 +18,13 @@ from sqlalchemy.orm import Session
 
 from app.db.models import Candidate, Exam, Room, Sitting, Venue
 from app.db.models_control import CandidateExit, RoomRecordSignature, RoomSitting
-from app.db.types import utcnow
 from app.domain import Role
 from app.errors import VenueError
 from app.rules.timing import entry_closes_at, sealing_ends_at, venue_date
 from app.security.auth import StaffSession
 from app.security.permissions import Permission, require
-from app.services import assignment, attendance, audit, control, incidents, outbox
+from app.services import assignment, attendance, audit, control, outbox
+from app.services.incident_log import incident_log
 
 LEADERS = frozenset({Role.CHIEF_EXAMINER, Role.DEPUTY})
 
@@ -87,7 +87,7 @@ def room_record(session: Session, sitting_id: uuid.UUID, room_id: uuid.UUID) -> 
     sigs = session.scalars(select(RoomRecordSignature).where(RoomRecordSignature.sitting_id == sitting_id,
                                                              RoomRecordSignature.room_id == room_id)
                            .order_by(RoomRecordSignature.at))
-    log = sorted(incidents.incident_log(session, sitting_id=sitting_id, room_id=room_id), key=lambda i: i.occurred_at)
+    log = sorted(incident_log(session, sitting_id=sitting_id, room_id=room_id), key=lambda i: i.occurred_at)
     return RoomRecord(
         exam.name if exam else "", venue.name if venue else "", sitting.code, sitting.subject, sitting.mode.value,
         sitting.starts_at, sitting.ends_at, entry_closes_at(schedule), sealing_ends_at(schedule),
@@ -107,10 +107,9 @@ def room_record(session: Session, sitting_id: uuid.UUID, room_id: uuid.UUID) -> 
 
 
 def sign_room_record(session: Session, user: StaffSession, sitting_id: uuid.UUID, room_id: uuid.UUID,
-                     *, now: datetime | None = None) -> RoomRecordSignature:
+                     *, now: datetime) -> RoomRecordSignature:
     """An invigilator of the room signs, or the chief's office countersigns after them."""
     require(user, Permission.SIGN_ROOM_RECORD)
-    at = now or utcnow()
     sitting, room = control._pair(session, sitting_id, room_id)
     rs = control._room_sitting(session, sitting_id, room_id, create=False)
     if rs is None or rs.collected_at is None:
@@ -131,20 +130,20 @@ def sign_room_record(session: Session, user: StaffSession, sitting_id: uuid.UUID
         raise VenueError("room_record.invigilators_first",
                          "The room's invigilators sign the record before the chief examiner's office.")
     sig = RoomRecordSignature(sitting_id=sitting_id, room_id=room_id, staff_id=user.staff_id, staff_name=user.name,
-                              role=user.role.value, at=at)
+                              role=user.role.value, at=now)
     session.add(sig)
     session.flush()
     audit.record(session, user.actor, "room_record.sign", "room_sitting", rs.id, desk=user.desk,
-                 after={"room": room.code, "sitting": sitting.code, "role": user.role.value}, now=at)
+                 after={"room": room.code, "sitting": sitting.code, "role": user.role.value}, now=now)
     if user.role in LEADERS:
-        rs.record_signed_at = at
+        rs.record_signed_at = now
         session.flush()
         record = room_record(session, sitting_id, room_id)
         outbox.enqueue(session, "room_record", rs.id, record.as_json())
         audit.record(session, user.actor, "room_record.complete", "room_sitting", rs.id, desk=user.desk,
                      after={"room": room.code, "sitting": sitting.code, "expected": record.expected,
                             "present": record.present, "absent": record.absent,
-                            "incidents": len(record.incidents)}, now=at)
+                            "incidents": len(record.incidents)}, now=now)
     return sig
 
 

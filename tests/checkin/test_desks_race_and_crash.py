@@ -19,11 +19,12 @@ import pytest
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
-from app.db.engine import make_engine
+from app.db.engine import make_engine, make_session_factory
 from app.db.migrate import upgrade
 from app.db.models import Candidate, Sitting, Staff, Venue
 from app.db.models_checkin import Admission
-from app.package import demo_trusted_keys, import_package
+from app.engine.clock import VenueClock
+from app.package import PackageImporter, demo_trusted_keys
 from app.package.demo import demo_content
 from app.security.crypto import DataKeys, PersonalDataCipher
 from app.services import audit
@@ -42,8 +43,8 @@ def _venue(url: str, tmp: Path, per_sitting: int) -> tuple[Path, list[dict[str, 
     photos = {}  # photos are not needed here and slow the import down
     for c in data["candidates"]:
         c["photo"] = None
-    import_package(engine, write(tmp / "race.vopkg", data, photos), cipher=PersonalDataCipher(keys),
-                   actor=Actor.system("test"), desk="office", trusted_keys=demo_trusted_keys())
+    PackageImporter(make_session_factory(engine), VenueClock(), cipher=PersonalDataCipher(keys), actor=Actor.system("test"),
+                    desk="office", trusted_keys=demo_trusted_keys()).import_file(write(tmp / "race.vopkg", data, photos))
     keyfile = tmp / "keys.txt"
     keyfile.write_text(keys.to_text(), encoding="utf-8")
     s1 = {a["ticket_number"] for a in data["seat_assignments"] if a["sitting"] == "S1"}

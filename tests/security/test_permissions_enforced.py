@@ -21,7 +21,7 @@ from app.db.engine import make_session_factory
 from app.domain import Role
 from app.errors import VenueError
 from app.package.demo import make_demo
-from app.package.importer import import_package
+from app.package.importer import PackageImporter
 from app.package.keys import demo_trusted_keys
 from app.security.auth import AuthService, StaffSession
 from app.security.crypto import DataKeys, PersonalDataCipher
@@ -39,6 +39,11 @@ from ui.sync.screen import SyncScreen
 
 ROOT = Path(__file__).resolve().parents[2]
 SETUP = Actor.system("venue-ops@test")
+
+
+def _importer(sessions: sessionmaker[Session], cipher: PersonalDataCipher) -> PackageImporter:
+    return PackageImporter(sessions, FakeClock(), trusted_keys=demo_trusted_keys(), cipher=cipher, actor=SETUP,
+                           desk=DESK)
 
 
 @pytest.fixture(scope="module")
@@ -97,10 +102,10 @@ def test_art44_each_role_outside_the_table_is_refused_at_the_service(engine: Eng
     cipher = PersonalDataCipher(DataKeys.generate())
     now = datetime.now(UTC)
     for role, user in people.items():
-        sync = SyncService(sessions, CredentialStore(backend=lambda: None), tmp_path, SETUP, DESK, user=user)  # type: ignore[arg-type,return-value]
+        sync = SyncService(sessions, CredentialStore(backend=lambda: None), tmp_path, SETUP, DESK, FakeClock(),
+                           user=user)  # type: ignore[arg-type,return-value]
         attempts = {
-            Permission.IMPORT_PACKAGE: lambda u=user: import_package(
-                sessions, package, trusted_keys=demo_trusted_keys(), cipher=cipher, actor=SETUP, desk=DESK, by=u),
+            Permission.IMPORT_PACKAGE: lambda u=user: _importer(sessions, cipher).import_file(package, by=u),
             Permission.BACKUP: lambda u=user: backup_database(engine, sessions, u, tmp_path / f"{u.role}.bak",
                                                               setup_actor=SETUP, desk=DESK, now=now),
             Permission.EXPORT: lambda s=sync: s.export(tmp_path / "out.vor"),
@@ -121,11 +126,10 @@ def test_art51_without_a_signed_in_person_only_first_set_up_runs(engine: Engine,
     sessions = make_session_factory(engine)
     cipher = PersonalDataCipher(DataKeys.generate())
     # Nobody can sign in yet: the first import is set-up, audited as such.
-    import_package(sessions, package, trusted_keys=demo_trusted_keys(), cipher=cipher, actor=SETUP, desk=DESK)
+    _importer(sessions, cipher).import_file(package)
     venue = add_venue(engine, "V-9")
     add_staff(engine, venue, "Z9999", Role.CHIEF_EXAMINER)  # from now on somebody can sign in
-    assert _denied(import_package, sessions, package, trusted_keys=demo_trusted_keys(), cipher=cipher,
-                   actor=SETUP, desk=DESK) == "security.sign_in_required"
+    assert _denied(_importer(sessions, cipher).import_file, package) == "security.sign_in_required"
     assert _denied(backup_database, engine, sessions, None, tmp_path / "b.sqlite", setup_actor=SETUP, desk=DESK,
                    now=datetime.now(UTC)) == "security.sign_in_required"
     assert not (tmp_path / "b.sqlite").exists()

@@ -12,6 +12,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.db.engine import make_session_factory
+from app.engine.clock import VenueClock
 from app.security.checkpoint_key import CheckpointSigner
 from app.security.crypto import DataKeys
 from app.security.keystore_testing import MemoryKeyring
@@ -73,7 +74,7 @@ def keyring_backend() -> MemoryKeyring:
 
 
 def make_service(sessions: sessionmaker[Session], ring: MemoryKeyring, files: Path) -> SyncService:
-    return SyncService(sessions, CredentialStore(backend=lambda: ring), files, ACTOR, "desk-1",
+    return SyncService(sessions, CredentialStore(backend=lambda: ring), files, ACTOR, "desk-1", VenueClock(),
                        retry=FAST_RETRY, timeout=3.0, batch_records=10)
 
 

@@ -102,7 +102,7 @@ def _prepare(day: Day) -> None:
     chief = day.login("Z0001")
     ok = day.two("Z0001", "F0001", Permission.ASSIGN_INVIGILATORS, "assignment.draw")
     with day.session() as s, s.begin():
-        assignment.draw_invigilators(s, ok, day.sitting, seed=11)
+        assignment.draw_invigilators(s, ok, day.sitting, seed=11, now=day.clock.now)
         for code in ("01", "02"):
             control.sign_checklist(s, chief, day.sitting, day.rooms[code], control.Checklist(True, True),
                                    now=START - timedelta(hours=1))

@@ -47,7 +47,7 @@ def _through_collection(day: Day) -> list[str]:
     ok = day.two("Z0001", "F0001", Permission.ASSIGN_INVIGILATORS, "assignment.draw")
     room = day.rooms["01"]
     with day.session() as s, s.begin():
-        assignment.draw_invigilators(s, ok, day.sitting, seed=5)
+        assignment.draw_invigilators(s, ok, day.sitting, seed=5, now=day.clock.now)
         control.sign_checklist(s, chief, day.sitting, room, control.Checklist(True, True), now=START - timedelta(hours=1))
         control.open_room(s, chief, day.sitting, room, now=START - timedelta(minutes=30))
     day.clock.now = END + timedelta(minutes=5)

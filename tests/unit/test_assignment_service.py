@@ -20,7 +20,7 @@ def test_art19_draw_is_recorded_with_seed_and_inputs_and_reruns_identically(engi
     day = exam_day(engine)
     ok = day.two("Z0001", "F0001", Permission.ASSIGN_INVIGILATORS, "assignment.draw")
     with day.session() as s, s.begin():
-        record = assignment.draw_invigilators(s, ok, day.sitting, seed=20260516)
+        record = assignment.draw_invigilators(s, ok, day.sitting, seed=20260516, now=day.clock.now)
     with day.session() as s:
         stored = s.get(InvigilatorDraw, record.id)
         assert stored is not None and stored.seed == "20260516"
@@ -40,7 +40,7 @@ def test_art19_computer_based_sitting_has_a_skilled_invigilator_in_its_room(engi
     day = exam_day(engine)
     ok = day.two("Z0001", "F0001", Permission.ASSIGN_INVIGILATORS, "assignment.draw", day.computer_sitting)
     with day.session() as s, s.begin():
-        assignment.draw_invigilators(s, ok, day.computer_sitting)
+        assignment.draw_invigilators(s, ok, day.computer_sitting, now=day.clock.now)
     with day.session() as s:
         (room,) = assignment.assignments(s, day.computer_sitting).values()
     assert any(a.computer_skills for a in room)
@@ -50,13 +50,13 @@ def test_art19_redraw_needs_a_reason_and_keeps_the_earlier_draw(engine: Engine) 
     day = exam_day(engine)
     ok = day.two("Z0001", "F0001", Permission.ASSIGN_INVIGILATORS, "assignment.draw")
     with day.session() as s, s.begin():
-        first = assignment.draw_invigilators(s, ok, day.sitting, seed=1)
+        first = assignment.draw_invigilators(s, ok, day.sitting, seed=1, now=day.clock.now)
     with day.session() as s, s.begin(), pytest.raises(VenueError) as err:
-        assignment.draw_invigilators(s, ok, day.sitting, seed=2, reason="  ")
+        assignment.draw_invigilators(s, ok, day.sitting, seed=2, reason="  ", now=day.clock.now)
     assert err.value.code == "assignment.reason_required"
     again = day.two("Z0001", "F0001", Permission.ASSIGN_INVIGILATORS, "assignment.draw")  # each draw its own
     with day.session() as s, s.begin():
-        second = assignment.draw_invigilators(s, again, day.sitting, seed=2, reason="J0004 病假")
+        second = assignment.draw_invigilators(s, again, day.sitting, seed=2, reason="J0004 病假", now=day.clock.now)
     with day.session() as s:
         rows = s.scalars(select(InvigilatorDraw).order_by(InvigilatorDraw.drawn_at)).all()
         assert {r.id: r.superseded_by_id for r in rows} == {first.id: second.id, second.id: None}
@@ -73,7 +73,7 @@ def test_art42_draw_needs_a_leader_and_a_second_person(engine: Engine) -> None:
     assert err.value.code == "two_person.role_not_allowed"
     ok = day.two("J0001", "Z0001", Permission.CONFIRM_CHECK, "x")  # an invigilator initiating
     with day.session() as s, s.begin(), pytest.raises(VenueError) as err:
-        assignment.draw_invigilators(s, ok, day.sitting)
+        assignment.draw_invigilators(s, ok, day.sitting, now=day.clock.now)
     assert err.value.code == "security.permission_denied"
 
 
@@ -88,7 +88,7 @@ def test_art49_impossible_draw_names_the_room_and_writes_nothing(engine: Engine)
             s.add(StaffRelation(staff_id=day.staff[number], candidate_id=day.candidates["2026000000031"],
                                 relation="亲属"))
     with day.session() as s, s.begin(), pytest.raises(AssignmentImpossible) as err:
-        assignment.draw_invigilators(s, ok, day.computer_sitting)
+        assignment.draw_invigilators(s, ok, day.computer_sitting, now=day.clock.now)
     assert [(p.room, p.reason) for p in err.value.problems] == [("03", "no_computer_skills")]
     with day.session() as s:
         assert s.scalars(select(InvigilatorDraw)).first() is None

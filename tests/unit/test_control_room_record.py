@@ -24,7 +24,7 @@ def _sitting_through(day: Day) -> tuple[str, str]:
     ok = day.two("Z0001", "F0001", Permission.ASSIGN_INVIGILATORS, "assignment.draw")
     room = day.rooms["01"]
     with day.session() as s, s.begin():
-        draw = assignment.draw_invigilators(s, ok, day.sitting, seed=5)
+        draw = assignment.draw_invigilators(s, ok, day.sitting, seed=5, now=day.clock.now)
         control.sign_checklist(s, chief, day.sitting, room, control.Checklist(True, True), now=START - timedelta(hours=1))
         control.open_room(s, chief, day.sitting, room, now=START - timedelta(minutes=30))
         for ticket in ("2026000000011", "2026000000012"):
@@ -67,12 +67,12 @@ def test_art23_invigilators_sign_then_the_chief_countersigns_and_it_is_queued(en
     room = day.rooms["01"]
     chief = day.login("Z0001")
     with day.session() as s, s.begin(), pytest.raises(VenueError) as err:
-        room_record.sign_room_record(s, chief, day.sitting, room)
+        room_record.sign_room_record(s, chief, day.sitting, room, now=day.clock.now)
     assert err.value.code == "room_record.invigilators_first"
     outsider = next(n for n in ("J0001", "J0002", "J0003", "J0004", "J0005", "J0006")
                     if n not in _assigned(day, room))
     with day.session() as s, s.begin(), pytest.raises(VenueError) as err:
-        room_record.sign_room_record(s, day.login(outsider), day.sitting, room)
+        room_record.sign_room_record(s, day.login(outsider), day.sitting, room, now=day.clock.now)
     assert err.value.code == "room_record.not_this_room"
     with day.session() as s, s.begin():
         room_record.sign_room_record(s, day.login(first), day.sitting, room, now=END)
@@ -86,7 +86,7 @@ def test_art23_invigilators_sign_then_the_chief_countersigns_and_it_is_queued(en
         payload = json.loads(entry.payload_json)
     assert payload["present"] == 2 and len(payload["signatures"]) == 2
     with day.session() as s, s.begin(), pytest.raises(VenueError) as err:
-        room_record.sign_room_record(s, day.login(_second), day.sitting, room)
+        room_record.sign_room_record(s, day.login(_second), day.sitting, room, now=day.clock.now)
     assert err.value.code == "room_record.complete"
 
 

@@ -107,7 +107,7 @@ def test_art30_phases_follow_the_schedule_through_the_whole_sitting(engine: Engi
     chief, room = day.login("Z0001"), day.rooms["01"]
     ok = day.two("Z0001", "F0001", Permission.ASSIGN_INVIGILATORS, "assignment.draw")
     with day.session() as s, s.begin():
-        assignment.draw_invigilators(s, ok, day.sitting, seed=9)
+        assignment.draw_invigilators(s, ok, day.sitting, seed=9, now=day.clock.now)
         control.sign_checklist(s, chief, day.sitting, room, control.Checklist(True, True), now=START - timedelta(hours=1))
         control.open_room(s, chief, day.sitting, room, now=START - timedelta(minutes=30))
     a = _admit(day, "2026000000011")

@@ -14,16 +14,26 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 from app.db import models
 from app.domain import DocumentType
-from app.package import PackageRefused, check_package, demo_trusted_keys, import_package, make_demo
+from app.engine.clock import VenueClock
+from app.package import (
+    PackageImporter,
+    PackageRefused,
+    TrustedKeys,
+    check_package,
+    demo_trusted_keys,
+    make_demo,
+)
+from app.package.admitted import DraftOpener
 from app.package.demo import SHANGHAI, demo_content
 from app.package.importer import ImportResult
 from app.package.keys import DEMO_KEY_ID, demo_private_key
 from app.package.writer import write_package
 from app.rules.identity import is_valid_document_number
+from app.security.auth import StaffSession
 from app.security.crypto import DataKeys, PersonalDataCipher
 from app.services.audit import Actor
 
@@ -73,9 +83,17 @@ def rezip(path: Path, content: dict[str, bytes]) -> Path:
     return path
 
 
-def run_import(engine: Engine, path: Path, **kwargs: Any) -> ImportResult:
-    kwargs.setdefault("trusted_keys", demo_trusted_keys())
-    return import_package(engine, path, cipher=CIPHER, actor=ACTOR, desk="office", **kwargs)
+def importer(engine: Engine, *, trusted_keys: TrustedKeys | None = None, drafts: DraftOpener | None = None,
+             clock: Callable[[], datetime] | None = None) -> PackageImporter:
+    """The import as the core builds it, on `engine`, at `clock` (a real anchored venue clock unless given)."""
+    return PackageImporter(sessionmaker(engine, expire_on_commit=False), clock or VenueClock(),
+                           trusted_keys=demo_trusted_keys() if trusted_keys is None else trusted_keys,
+                           cipher=CIPHER, actor=ACTOR, desk="office", drafts=drafts)
+
+
+def run_import(engine: Engine, path: Path, *, by: StaffSession | None = None, expected_venue_code: str | None = None,
+               **kwargs: Any) -> ImportResult:
+    return importer(engine, **kwargs).import_file(path, by=by, expected_venue_code=expected_venue_code)
 
 
 def row_counts(engine: Engine) -> dict[str, int]:

@@ -239,7 +239,6 @@ def test_joining_needs_a_shared_database(tmp_path: Path) -> None:
 def test_exam_package_imported_after_setup_adopts_the_enrolled_chief(tmp_path: Path) -> None:
     from app.bootstrap import open_core
     from app.package.demo import make_demo
-    from app.package.importer import import_package
 
     result = apply_setup(answers(venue=VenueIdentity("320107", "demo"),
                                  province=ProvinceLink("https://exam.js.example.cn", "demo-2026", PUBLIC_PEM)),
@@ -247,8 +246,7 @@ def test_exam_package_imported_after_setup_adopts_the_enrolled_chief(tmp_path: P
     core = open_core(result.settings, credential_policy=CHEAP)
     try:
         chief = core.auth.login("T320107001", "chief-credential-1", core.desk)  # set-up is over: who imports
-        import_package(core.sessions, make_demo(tmp_path / "demo.vopkg"), trusted_keys=core.trusted_keys,
-                       cipher=core.cipher, actor=core.system_actor(), desk=core.desk, by=chief)
+        core.package_importer().import_file(make_demo(tmp_path / "demo.vopkg"), by=chief)
         assert core.auth.login("T320107001", "chief-credential-1", core.desk).staff_number == "T320107001"
     finally:
         core.close()

@@ -28,7 +28,7 @@ from app.domain import Role
 from app.engine.clock import VenueClock
 from app.engine.engine import VenueEngine
 from app.engine.recording import PaperRoomRecording
-from app.package import demo_trusted_keys, import_package, make_demo
+from app.package import demo_trusted_keys, make_demo
 from app.rules.timing import Schedule
 from app.security.auth import StaffSession
 from tests.unit.test_security_support import CHEAP
@@ -110,8 +110,7 @@ def open_day(tmp_path: Path, db_url: str | None) -> VenueDay:
     settings = venue_settings(tmp_path, db_url)
     core = open_core(settings, clock=VenueClock(time.wall, time.monotonic), credential_policy=CHEAP)
     package = make_demo(tmp_path / "venue.vopkg", first_start=FIRST_START, **DAY_PACKAGE)  # type: ignore[arg-type]
-    result = import_package(core.sessions, package, trusted_keys=core.trusted_keys, cipher=core.cipher,
-                            actor=core.system_actor(), desk=core.desk)
+    result = core.package_importer().import_file(package)
     stored = CHEAP.hash(CREDENTIAL)
     with core.sessions() as s, s.begin():
         s.execute(update(Staff).values(credential_hash=stored))

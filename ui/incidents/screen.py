@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from app.changes import DataKind
 from app.rules.timing import venue_time
-from app.services.incidents import IncidentLine
+from app.services.incident_log import IncidentLine
 from ui.control.texts import elapsed
 from ui.incidents.categories import category_label
 from ui.incidents.dialogs import IncidentForm, ReportForm, WitnessForm
