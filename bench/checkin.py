@@ -139,7 +139,8 @@ def wedge_ms(engine: Engine, cipher: PersonalDataCipher, loaded: Loaded, samples
 
     from ui.app import make_application, pump_until
     from ui.checkin.cues import Cues
-    from ui.checkin.screen import CheckinScreen, DeskPorts
+    from ui.checkin.ports import DeskPorts
+    from ui.checkin.screen import CheckinScreen
     from ui.runner import OpRunner
 
     app, _ = make_application("zh_CN")

@@ -12,6 +12,7 @@ the scheduled times and `d = end - start`:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -23,6 +24,7 @@ ENTRY_GRACE = timedelta(minutes=5)
 LONG_SITTING = timedelta(hours=2)
 SEALED_FOR_LONG_SITTING = timedelta(hours=2)
 COMPUTER_EARLY_RELEASE = timedelta(minutes=15)
+ENTRY_WARNING = timedelta(minutes=5)  # a desk's countdown warns this long before entry closes
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,20 @@ def lateness(s: Schedule, now: datetime) -> timedelta:
     says to a refused candidate ("已于 08:35 截止，迟到 2 分 12 秒"), measured from the cutoff, not
     from the start."""
     return max(timedelta(0), now - entry_closes_at(s))
+
+
+def entry_closing(closes_at: datetime, now: datetime) -> bool:
+    """Entry closes within `ENTRY_WARNING` or has closed: what a desk's countdown warns of."""
+    return now >= closes_at or closes_at - now <= ENTRY_WARNING
+
+
+def current_sitting(closes_at: Sequence[datetime], now: datetime) -> int:
+    """Which of a day's sittings (the closing instants of their entry, in the order they start) a desk opens on:
+    the first whose entry is open now, else the next one, else the last (0 when there are none)."""
+    for i, closes in enumerate(closes_at):
+        if closes >= now:
+            return i
+    return max(0, len(closes_at) - 1)
 
 
 def sealing_ends_at(s: Schedule) -> datetime:

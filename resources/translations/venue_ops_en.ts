@@ -466,26 +466,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>ID-card reader</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ticket scanner</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Database</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>working</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cannot be reached</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Desk locked</source>
         <translation type="unfinished"></translation>
     </message>
@@ -499,55 +479,6 @@
     </message>
     <message>
         <source>{problem} What was presented is kept: press Enter to try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Entry closes {time}
-{left} left</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Entry closed at {time}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Entry has closed. Candidates not admitted are recorded absent. The attendance sheet is ready.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Expected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Admitted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Refused</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Recent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>F2 Manual entry</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>F3 Find by name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Attendance sheet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enter confirm · Esc next candidate</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -981,6 +912,86 @@
     </message>
 </context>
 <context>
+    <name>DeskChoice</name>
+    <message>
+        <source>Venue gate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Room {room} door</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeskHealth</name>
+    <message>
+        <source>ID-card reader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket scanner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>working</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot be reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeskKeys</name>
+    <message>
+        <source>F2 Manual entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F3 Find by name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attendance sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter confirm · Esc next candidate</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeskSide</name>
+    <message>
+        <source>Entry has closed. Candidates not admitted are recorded absent. The attendance sheet is ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Admitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DeviceCheck</name>
     <message>
         <source>none</source>
@@ -1283,6 +1294,18 @@
     </message>
     <message>
         <source>{s} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EntryCountdown</name>
+    <message>
+        <source>Entry closes {time}
+{left} left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry closed at {time}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -125,11 +125,11 @@ def test_art30_2_arrive_late_then_back_to_real_time_leaves_no_absence(qtbot: QtB
     engine = EntryCloseScheduler(make_session_factory(kit.engine), clock, Actor.system("engine"), "engine")
     seated = len(kit.seated("S1"))
     expected = sum(1 for c in kit.seated("S1") if c["room"] == "01")
-    qtbot.waitUntil(lambda: screen.counter_labels["expected"].text() == str(expected), timeout=5000)
+    qtbot.waitUntil(lambda: screen.side.counter_labels["expected"].text() == str(expected), timeout=5000)
 
     panel.arrive_late()  # start + 6 min on the venue clock: entry has closed
     assert engine.run_due()[0].marked == seated  # the engine's tick marks every room's candidates absent
-    qtbot.waitUntil(screen.closed_banner.isVisible, timeout=5000)
+    qtbot.waitUntil(screen.side.closed_banner.isVisible, timeout=5000)
     late = present(qtbot, screen, panel, 0)
     assert late.decision.reason is Reason.ENTRY_CLOSED
 
@@ -138,14 +138,14 @@ def test_art30_2_arrive_late_then_back_to_real_time_leaves_no_absence(qtbot: QtB
     with Session(kit.engine) as s:
         assert s.scalar(select(func.count()).select_from(OutboxEntry).where(OutboxEntry.kind == "absence")) == 0
     assert engine.run_due() == []  # entry is open again: nothing due
-    qtbot.waitUntil(lambda: not screen.closed_banner.isVisible(), timeout=5000)
-    qtbot.waitUntil(lambda: screen.counter_labels["not_yet"].text() == str(expected), timeout=5000)
+    qtbot.waitUntil(lambda: not screen.side.closed_banner.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: screen.side.counter_labels["not_yet"].text() == str(expected), timeout=5000)
 
     screen.escape()
     again = present(qtbot, screen, panel, 0)  # the candidate refused while "late" comes in on time
     assert again.verdict is Verdict.ADMIT
-    qtbot.waitUntil(lambda: screen.counter_labels["not_yet"].text() == str(expected - 1), timeout=5000)
-    assert screen.counter_labels["refused"].text() == "0"  # admitted now: no longer turned away
+    qtbot.waitUntil(lambda: screen.side.counter_labels["not_yet"].text() == str(expected - 1), timeout=5000)
+    assert screen.side.counter_labels["refused"].text() == "0"  # admitted now: no longer turned away
     assert count(kit, Absence) == 0 and count(kit, Admission) == 1
 
     # The real cutoff still closes entry: the travel did not use the sitting's close up.

@@ -27,7 +27,8 @@ from tests.checkin.kit import Kit, make_kit
 from tests.qt_support import drain
 from tests.unit.test_security_support import GOOD
 from ui.checkin.cues import Cues
-from ui.checkin.screen import CheckinScreen, DeskPorts
+from ui.checkin.ports import DeskPorts
+from ui.checkin.screen import CheckinScreen
 from ui.checkin.simulator_panel import demo_card
 from ui.devices.station import DeviceStation
 from ui.runner import OpRunner
@@ -105,8 +106,8 @@ def test_art30_card_and_ticket_through_the_simulated_devices_admit(
         qtbot.waitUntil(lambda: screen.flow.document is not None, timeout=8000)
         demo.scanner.scan(str(c["ticket_number"]))
     assert screen.panel.verdict == "admit"
-    assert screen.counter_labels["admitted"].text() in {"0", "1"}
-    qtbot.waitUntil(lambda: screen.counter_labels["admitted"].text() == "1")
+    assert screen.side.counter_labels["admitted"].text() in {"0", "1"}
+    qtbot.waitUntil(lambda: screen.side.counter_labels["admitted"].text() == "1")
     screen.grab().save(str(tmp_path / "admit.png"))
     with Session(kit.engine) as s:
         assert s.scalar(select(func.count()).select_from(Admission)) == 1
@@ -184,7 +185,7 @@ def test_art30_2_entry_close_marks_absences_and_the_sheet_is_printable(qtbot: Qt
     c = kit.seated("S1")[0]
     screen = make_screen(qtbot, kit, None, tmp_path, room=str(c["room"]))
     kit.at("S1", minutes=5, seconds=1)
-    qtbot.waitUntil(screen.closed_banner.isVisible, timeout=5000)
+    qtbot.waitUntil(screen.side.closed_banner.isVisible, timeout=5000)
     with Session(kit.engine) as s:  # the screen only shows: it marks nobody itself
         assert s.scalar(select(func.count()).select_from(Absence)) == 0
     # The engine's scheduler closes entry for every room.
@@ -193,7 +194,7 @@ def test_art30_2_entry_close_marks_absences_and_the_sheet_is_printable(qtbot: Qt
         absent = s.scalar(select(func.count()).select_from(Absence))
     assert absent == len(kit.seated("S1"))
     screen.refresh_counts()  # what the engine's "changed" announcement asks of it
-    qtbot.waitUntil(lambda: screen.counter_labels["not_yet"].text() == "0", timeout=5000)
+    qtbot.waitUntil(lambda: screen.side.counter_labels["not_yet"].text() == "0", timeout=5000)
     from ui.checkin.attendance import AttendanceDialog
 
     dialog = AttendanceDialog(OpRunner(), screen._ports, screen.setup, screen)  # type: ignore[arg-type]

@@ -46,7 +46,7 @@ def shown(qtbot: QtBot, screen: CheckinScreen, act: object) -> Outcome:
 
 
 def recent_rows(screen: CheckinScreen) -> list[str]:
-    return [screen.recent.item(i).text() for i in range(screen.recent.count())]
+    return [screen.side.recent.item(i).text() for i in range(screen.side.recent.count())]
 
 
 def test_check_says_what_enter_and_esc_do(qtbot: QtBot, kit: Kit, tmp_path: Path, lang: str) -> None:
@@ -122,11 +122,11 @@ def test_art30_2_late_arrival_is_measured_from_the_cutoff(qtbot: QtBot, kit: Kit
     # an unknown ticket presented twice one more.
     screen.escape()
     shown(qtbot, screen, lambda: screen.present_ticket(ticket(a).number))
-    qtbot.waitUntil(lambda: screen.counter_labels["refused"].text() == "1", timeout=5000)
+    qtbot.waitUntil(lambda: screen.side.counter_labels["refused"].text() == "1", timeout=5000)
     shown(qtbot, screen, lambda: screen.present_ticket(ticket(b).number))
     shown(qtbot, screen, lambda: screen.present_ticket("2099000000001"))
     shown(qtbot, screen, lambda: screen.present_ticket("2099000000001"))
-    qtbot.waitUntil(lambda: screen.counter_labels["refused"].text() == "3", timeout=5000)
+    qtbot.waitUntil(lambda: screen.side.counter_labels["refused"].text() == "3", timeout=5000)
 
 
 def _contrast(a: QColor, b: QColor) -> float:

@@ -10,7 +10,9 @@ from app.domain import SittingMode
 from app.rules.timing import (
     VENUE_TZ,
     Schedule,
+    current_sitting,
     entry_closes_at,
+    entry_closing,
     entry_open,
     lateness,
     may_hand_in,
@@ -118,3 +120,21 @@ def test_art30_entry_cutoff_is_the_same_instant_in_utc() -> None:
     utc_start = START.astimezone(VENUE_TZ).astimezone(datetime.now().astimezone().tzinfo)
     s = Schedule(utc_start, utc_start + timedelta(hours=2), SittingMode.PAPER)
     assert entry_closes_at(s) == START + timedelta(minutes=5)
+
+
+def test_art30_a_desk_warns_five_minutes_before_entry_closes_and_after() -> None:
+    closes = entry_closes_at(sched(150))
+    assert not entry_closing(closes, closes - timedelta(minutes=5) - SECOND)
+    assert entry_closing(closes, closes - timedelta(minutes=5))
+    assert entry_closing(closes, closes)
+    assert entry_closing(closes, closes + timedelta(hours=3))
+
+
+def test_a_desk_opens_on_the_sitting_whose_entry_is_open_else_the_next_else_the_last() -> None:
+    morning, afternoon = START + timedelta(minutes=5), START + timedelta(hours=6)
+    closes = [morning, afternoon]
+    assert current_sitting(closes, START - timedelta(hours=1)) == 0
+    assert current_sitting(closes, morning) == 0  # the closing instant itself: still this one
+    assert current_sitting(closes, morning + SECOND) == 1
+    assert current_sitting(closes, afternoon + timedelta(hours=1)) == 1
+    assert current_sitting([], START) == 0

@@ -30,7 +30,7 @@ from ui.reports.pdf import write_pdf
 from ui.runner import OpRunner
 
 if TYPE_CHECKING:
-    from ui.checkin.screen import DeskPorts
+    from ui.checkin.ports import DeskPorts
 
 
 class AttendanceDialog(QDialog):

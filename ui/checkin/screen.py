@@ -8,26 +8,16 @@ candidate, Enter confirms, Esc moves on, F2 types an entry by hand, F3 finds a n
 
 from __future__ import annotations
 
-import uuid
-from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import datetime
-from html import escape
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QComboBox,
     QDialog,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -36,49 +26,29 @@ from app.errors import database_unreachable
 from app.rules.checkin import PresentedDocument, PresentedTicket, Verdict
 from app.rules.timing import venue_time
 from app.security.auth import SessionEnded, StaffSession
-from app.security.two_person import Confirmation
-from app.services.attendance import RoomAttendance
-from app.services.checkin import CheckinService, Counters, DeskInfo, DeskSetup, Outcome, RecentScan
+from app.services.checkin import Counters, DeskInfo, DeskSetup, Outcome, RecentScan
 from app.services.desk_flow import Action, ConfirmCheck, DeskFlow, Dismiss, Held, Request
-from devices.base import DeviceState, DeviceStatus
+from devices.base import DeviceStatus
 from devices.idcard.events import CardRead
 from devices.scanner.scan import Scan
-from devices.scanner.wedge import WedgeConfig
 from ui.checkin.attendance import AttendanceDialog
+from ui.checkin.choice import DeskChoice
 from ui.checkin.convert import from_card, from_scan
+from ui.checkin.countdown import EntryCountdown
 from ui.checkin.cues import Cues
 from ui.checkin.dialogs import ConfirmCheckDialog, ManualEntryDialog, SearchDialog
-from ui.checkin.texts import reasons_text, verdict_short
+from ui.checkin.health import DeskHealth
+from ui.checkin.keys import DeskKeys
+from ui.checkin.ports import DeskPorts
+from ui.checkin.side import DeskSide
+from ui.checkin.texts import reasons_text
 from ui.checkin.verdict_panel import VerdictPanel
-from ui.devices.state_text import state_text
 from ui.devices.wedge_filter import WedgeFilter
-from ui.durations import duration
 from ui.messages import describe
 from ui.runner import OpRunner
 from ui.screen import Screen
 
 CUE = {Verdict.ADMIT: "admit", Verdict.REFUSE: "refuse", Verdict.CHECK: "attention"}
-
-
-@dataclass
-class DeskPorts:
-    """What the desk needs from the core, bundled by the composition root."""
-
-    service: CheckinService
-    user: StaffSession
-    desk: str
-    clock: Callable[[], datetime]
-    confirm: Callable[[str, str, Outcome], Confirmation]  # (second staff number, credential, the check), on the worker
-    attendance: Callable[[DeskSetup, uuid.UUID], RoomAttendance]  # (setup, room id)
-    reports_dir: Path
-    venue_name: str = ""
-    exam_name: str = ""
-    wedge: WedgeConfig | None = None  # the configured keyboard-wedge scanner's thresholds; None: the defaults
-
-
-def _dot(what: str, ok: bool, state: str) -> str:
-    colour = "#1a7f37" if ok else "#b42318"
-    return f'{escape(what)} <span style="color:{colour}">●</span> {escape(state)}'
 
 
 class CheckinScreen(Screen):
@@ -99,20 +69,16 @@ class CheckinScreen(Screen):
         self.setup: DeskSetup | None = None
         self._photos: dict[str, bytes | None] = {}
         self._closed_marked: set[tuple[Any, Any]] = set()
-        self._devices: dict[str, DeviceStatus] = {}
-        self._db_ok = True
-        self._room_codes: list[str | None] = [None]
         self._refreshing = self._refresh_again = False
 
         # -- top: which sitting and door, the clock that matters, the health of the desk --------
-        self.sitting = QComboBox(objectName="DeskSetup")
-        self.door = QComboBox(objectName="DeskSetup")
+        self.choice = DeskChoice(self)
         self.headline = QLabel(objectName="DeskHeadline")
-        self.countdown = QLabel(objectName="Countdown", alignment=Qt.AlignmentFlag.AlignRight)
-        self.health = QLabel(objectName="DeskHealth", textFormat=Qt.TextFormat.RichText)
+        self.countdown = EntryCountdown()
+        self.health = DeskHealth()
         bar = QGridLayout()
-        bar.addWidget(self.sitting, 0, 0)
-        bar.addWidget(self.door, 0, 1)
+        bar.addWidget(self.choice.sitting, 0, 0)
+        bar.addWidget(self.choice.door, 0, 1)
         bar.addWidget(self.countdown, 0, 3, 2, 1)
         bar.addWidget(self.headline, 1, 0, 1, 3)
         bar.addWidget(self.health, 2, 0, 1, 4)
@@ -120,68 +86,33 @@ class CheckinScreen(Screen):
 
         # -- left: the verdict; right: counters, recent scans -----------------------------------
         self.panel = VerdictPanel()
-        self.counter_labels = {k: QLabel(objectName="CounterValue", alignment=Qt.AlignmentFlag.AlignCenter)
-                               for k in ("expected", "admitted", "not_yet", "refused")}
-        self.counter_names = {k: QLabel(objectName="CounterName", alignment=Qt.AlignmentFlag.AlignCenter)
-                              for k in self.counter_labels}
-        counters = QGridLayout()
-        for col, key in enumerate(self.counter_labels):
-            counters.addWidget(self.counter_labels[key], 0, col)
-            counters.addWidget(self.counter_names[key], 1, col)
-        self.recent_title = QLabel(objectName="SideTitle")
-        self.recent = QListWidget(objectName="RecentScans")
-        self.recent.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.recent.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.recent.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        self.closed_banner = QLabel(objectName="ClosedBanner", wordWrap=True)
-        self.closed_banner.hide()
-        self.side = QVBoxLayout()
-        self.side.addLayout(counters)
-        self.side.addWidget(self.closed_banner)
-        self.side.addWidget(self.recent_title)
-        self.side.addWidget(self.recent, 1)
-        side_box = QFrame(objectName="DeskSide")
-        side_box.setLayout(self.side)
+        self.side = DeskSide()
         middle = QHBoxLayout()
         middle.addWidget(self.panel, 3)
-        middle.addWidget(side_box, 2)
+        middle.addWidget(self.side, 2)
 
         # -- bottom: the function keys ------------------------------------------------------------
-        self.manual_button = QPushButton(objectName="DeskKey")
-        self.search_button = QPushButton(objectName="DeskKey")
-        self.sheet_button = QPushButton(objectName="DeskKey")
-        self.keys_hint = QLabel(objectName="KeysHint", alignment=Qt.AlignmentFlag.AlignRight)
-        for b in (self.manual_button, self.search_button, self.sheet_button):
-            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.manual_button.clicked.connect(self.manual_entry)
-        self.search_button.clicked.connect(self.search)
-        self.sheet_button.clicked.connect(self.show_attendance)
-        keys = QHBoxLayout()
-        keys.addWidget(self.manual_button)
-        keys.addWidget(self.search_button)
-        keys.addWidget(self.sheet_button)
-        keys.addStretch()
-        keys.addWidget(self.keys_hint)
+        self.keys = DeskKeys()
+        self.keys.manual_button.clicked.connect(self.manual_entry)
+        self.keys.search_button.clicked.connect(self.search)
+        self.keys.sheet_button.clicked.connect(self.show_attendance)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 10, 16, 10)
         layout.setSpacing(8)
         layout.addLayout(bar)
         layout.addLayout(middle, 1)
-        layout.addLayout(keys)
+        layout.addWidget(self.keys)
 
         # Enter and Esc are read in keyPressEvent, not as shortcuts: a shortcut fires before the
         # wedge filter sees the key, so a scanner's Enter terminator would confirm a decision.
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        for combo in (self.sitting, self.door):
-            combo.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         for key, slot in ((Qt.Key.Key_F2, self.manual_entry), (Qt.Key.Key_F3, self.search)):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
 
-        self.sitting.currentIndexChanged.connect(self._setup_changed)
-        self.door.currentIndexChanged.connect(self._setup_changed)
+        self.choice.changed.connect(self._setup_changed)
         self._tick = QTimer(self, interval=1000)
         self._tick.timeout.connect(self._on_tick)
         self._tick.start()
@@ -200,42 +131,21 @@ class CheckinScreen(Screen):
 
     def _fill_choices(self, result: tuple[list[DeskInfo], list[tuple[Any, str, str]]]) -> None:
         sittings, rooms = result
-        now = self._ports.clock()
-        self.sitting.blockSignals(True)
-        self.door.blockSignals(True)
-        self.sitting.clear()
-        for info in sittings:
-            start = venue_time(info.schedule.starts_at)
-            self.sitting.addItem(f"{info.sitting_code} {info.subject} {start:%m-%d %H:%M}", info.sitting_id)
-        # The sitting whose entry is open now, else the next one, else the last.
-        upcoming = [i for i, info in enumerate(sittings) if info.closes_at >= now]
-        self.sitting.setCurrentIndex(upcoming[0] if upcoming else max(0, len(sittings) - 1))
-        self.door.clear()
-        self.door.addItem(self.tr("Venue gate"), None)
-        self._room_codes = [None]
-        for room_id, code, _name in rooms:
-            self.door.addItem(self.tr("Room {room} door").format(room=code), room_id)
-            self._room_codes.append(code)
-        self.sitting.blockSignals(False)
-        self.door.blockSignals(False)
+        self.choice.fill(sittings, rooms, self._ports.clock())
         self._setup_changed()
 
     def choose(self, sitting_code: str, room_code: str | None) -> None:
         """Set the desk up programmatically (tests, saved desk settings)."""
-        for i in range(self.sitting.count()):
-            if self.sitting.itemText(i).split(" ")[0] == sitting_code:
-                self.sitting.setCurrentIndex(i)
-        if room_code in self._room_codes:
-            self.door.setCurrentIndex(self._room_codes.index(room_code))
+        self.choice.choose(sitting_code, room_code)
 
     def _setup_changed(self) -> None:
-        sitting_id = self.sitting.currentData()
+        sitting_id = self.choice.sitting_id()
         if sitting_id is None:
             return
-        self.setup = DeskSetup(sitting_id, self.door.currentData(), self._ports.desk)
+        self.setup = DeskSetup(sitting_id, self.choice.room_id(), self._ports.desk)
         self.flow = DeskFlow()
         self.panel.show_ready()
-        self.closed_banner.hide()
+        self.side.closed_banner.hide()
         setup, service = self.setup, self._ports.service  # the job captures these, never the widget
         self.submit(lambda: service.desk_info(setup), self._set_info, self._db_failed)
 
@@ -268,19 +178,7 @@ class CheckinScreen(Screen):
             self._act(self.flow.card_read(card.document))
 
     def device_status(self, status: DeviceStatus) -> None:
-        self._devices[status.name] = status
-        self._show_health()
-
-    def _show_health(self) -> None:
-        parts = []
-        for status in sorted(self._devices.values(), key=lambda s: s.kind):
-            ok = status.state is DeviceState.CONNECTED
-            what = self.tr("ID-card reader") if status.kind == "idcard" else self.tr("Ticket scanner")
-            parts.append(_dot(what, ok, state_text(status)))
-        db = self.tr("Database")
-        parts.append(_dot(db, self._db_ok, self.tr("working") if self._db_ok else self.tr("cannot be reached")))
-        self.health.setText("&nbsp;&nbsp;&nbsp;".join(parts))
-        self.health.setToolTip("\n".join(f"{s.name}: {s.detail}" for s in self._devices.values() if s.detail))
+        self.health.device_status(status)
 
     # -- the lock ----------------------------------------------------------------------------------
 
@@ -363,7 +261,7 @@ class CheckinScreen(Screen):
         self.submit(run, self._decided, self._confirm_failed)
 
     def _decided(self, outcome: Outcome) -> None:
-        self._db_ok = True
+        self.health.database(True)
         self._show(outcome)
         self._act(self.flow.finished(outcome))
 
@@ -373,7 +271,6 @@ class CheckinScreen(Screen):
         cue = CUE.get(outcome.verdict)
         if cue:
             self.cues.play(cue)
-        self._show_health()
         self.refresh_counts()
         self.outcome_shown.emit(outcome)
 
@@ -398,8 +295,7 @@ class CheckinScreen(Screen):
 
     def _db_failed(self, exc: BaseException) -> None:
         if database_unreachable(exc):
-            self._db_ok = False
-        self._show_health()
+            self.health.database(False)
 
     # -- counters, recent scans, the entry cutoff -----------------------------------------------
 
@@ -424,41 +320,25 @@ class CheckinScreen(Screen):
         if self._refresh_again:
             self.refresh_counts()
         counters, recent = result
-        self._db_ok = True
-        values = {"expected": counters.expected, "admitted": counters.admitted,
-                  "not_yet": counters.not_yet, "refused": counters.refused}
-        for key, value in values.items():
-            self.counter_labels[key].setText(str(value))
-        self.recent.clear()
-        for r in recent:
-            place = f"{r.room_code}-{r.seat_number}" if r.room_code else ""
-            self.recent.addItem(f"{venue_time(r.at):%H:%M:%S}  {verdict_short(r)}  {r.name}  {place}")
-        self._show_health()
+        self.side.show_counts(counters, recent)
+        self.health.database(True)
 
     def _on_tick(self) -> None:
         info = self.info
         if info is None:
             return
         now = self._ports.clock()
-        closes = info.closes_at
-        closing = now >= closes or (closes - now).total_seconds() <= 300
-        if now < closes:
+        self.countdown.show_time(info.closes_at, now)
+        if now < info.closes_at:
             self._entry_reopened()
-            self.countdown.setText(self.tr("Entry closes {time}\n{left} left").format(
-                time=f"{venue_time(closes):%H:%M}", left=duration(closes - now, round_up=True)))
         else:
-            self.countdown.setText(self.tr("Entry closed at {time}").format(time=f"{venue_time(closes):%H:%M}"))
             self._mark_absent()
-        if self.countdown.property("closing") != closing:  # restyle only when the colour changes
-            self.countdown.setProperty("closing", closing)
-            self.countdown.style().unpolish(self.countdown)
-            self.countdown.style().polish(self.countdown)
 
     def _entry_reopened(self) -> None:
         """Entry is open (again, after the demo's "back to real time"): no closed banner."""
-        if self.setup is not None and self.closed_banner.isVisible():
+        if self.setup is not None and self.side.closed_banner.isVisible():
             self._closed_marked.discard((self.setup.sitting_id, self.setup.room_id))
-            self.closed_banner.hide()
+            self.side.closed_banner.hide()
 
     def _mark_absent(self) -> None:
         """Art. 30(二): the engine marks absences when entry closes (for every room, with or without
@@ -469,9 +349,7 @@ class CheckinScreen(Screen):
         if key in self._closed_marked:
             return
         self._closed_marked.add(key)
-        self.closed_banner.setText(self.tr("Entry has closed. Candidates not admitted are recorded absent. "
-                                           "The attendance sheet is ready."))
-        self.closed_banner.show()
+        self.side.show_closed()
         self.refresh_counts()
 
     def show_attendance(self) -> None:
@@ -503,19 +381,11 @@ class CheckinScreen(Screen):
     # -- language --------------------------------------------------------------------------------
 
     def retranslate(self) -> None:
-        names = {"expected": self.tr("Expected"), "admitted": self.tr("Admitted"),
-                 "not_yet": self.tr("Not yet"), "refused": self.tr("Refused")}
-        for key, label in self.counter_names.items():
-            label.setText(names[key])
-        self.recent_title.setText(self.tr("Recent"))
-        self.manual_button.setText(self.tr("F2 Manual entry"))
-        self.search_button.setText(self.tr("F3 Find by name"))
-        self.sheet_button.setText(self.tr("Attendance sheet"))
-        self.keys_hint.setText(self.tr("Enter confirm · Esc next candidate"))
-        if self.door.count():
-            self.door.setItemText(0, self.tr("Venue gate"))
+        self.side.retranslate()
+        self.keys.retranslate()
+        self.choice.retranslate()
         self._show_headline()
-        self._show_health()
+        self.health.retranslate()
         self._on_tick()
 
     # -- for tests and the simulator -------------------------------------------------------------

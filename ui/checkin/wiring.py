@@ -14,7 +14,8 @@ from app.security.two_person import Confirmation, TwoPersonRule
 from app.services.attendance import RoomAttendance, read_room_attendance
 from app.services.checkin import CONFIRM_ACTION, CheckinService, DeskSetup, Outcome, confirmation_entity
 from app.services.demo_desk import DemoPerson, people, withdraw_travelled_absences
-from ui.checkin.screen import CheckinScreen, DeskPorts
+from ui.checkin.ports import DeskPorts
+from ui.checkin.screen import CheckinScreen
 from ui.checkin.simulator_panel import SimulatorPanel, SimulatorScroll
 from ui.devices.station import DeviceStation
 from ui.runner import OpRunner
@@ -84,6 +85,6 @@ def build(core: Core, runner: OpRunner, user: StaffSession, station: DeviceStati
     panel = SimulatorPanel(demo, load_people, set_offset, minutes_to_start, rooms)
     # In a scroll area: the demo's buttons never push the desk past the window (1366×768 with the
     # entry-closed banner showing); when space is short the panel scrolls instead.
-    screen.side.addWidget(SimulatorScroll(panel))
+    screen.side.column.addWidget(SimulatorScroll(panel))
     screen.desk_changed.connect(lambda _info: panel.reload())
     return screen
