@@ -66,7 +66,7 @@ def run(argv: list[str]) -> list[Figure]:
         screen.show()
         window = screen
     wizard = screen.wizard
-    if not pump_until(lambda: wizard.sitting_box.count() > 1, 20):
+    if not pump_until(lambda: wizard.route_page.sitting_box.count() > 1, 20):
         raise SystemExit("bench: the wizard did not list the sittings")
 
     class Paints(QObject):
@@ -82,9 +82,9 @@ def run(argv: list[str]) -> list[Figure]:
     times: list[float] = []
     cpu: list[float] = []
     for r in range(rounds):
-        for index in range(wizard.sitting_box.count()):  # the first sitting whose route has 61 packages
+        for index in range(wizard.route_page.sitting_box.count()):  # the first sitting whose route has 61 packages
             wizard.restart()
-            wizard.choose(ESCORT, SECURE_ROOM, wizard.sitting_box.itemData(index))
+            wizard.choose(ESCORT, SECURE_ROOM, wizard.route_page.sitting_box.itemData(index))
             wizard.load_manifest()
             if not pump_until(lambda: wizard.current_step() == 1, 20):
                 raise SystemExit("bench: the manifest did not load")

@@ -196,6 +196,18 @@ class Side(enum.StrEnum):
     RECEIVING = "receiving"
 
 
+SIGN_ORDER = (Side.GIVING,) * MIN_PER_SIDE + (Side.RECEIVING,) * MIN_PER_SIDE  # the order they are asked in
+
+
+def next_signer(signed: int) -> tuple[Side, int] | None:
+    """Who confirms a handover after `signed` confirmations: the side and which of its staff
+    (1, 2); None once both sides have."""
+    if signed >= len(SIGN_ORDER):
+        return None
+    side = SIGN_ORDER[signed]
+    return side, SIGN_ORDER[:signed].count(side) + 1
+
+
 def check_signers(givers: Sequence[uuid.UUID], receivers: Sequence[uuid.UUID]) -> None:
     """Raise unless each side has at least two different staff and nobody stands on both sides."""
     both = set(givers) & set(receivers)

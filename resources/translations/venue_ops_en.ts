@@ -2272,6 +2272,33 @@
     </message>
 </context>
 <context>
+    <name>HandoverDone</name>
+    <message>
+        <source>Recorded WITH DISCREPANCY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A draft incident was opened for the chief examiner: {lines}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handover recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} packages handed over, every one as expected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print handover form (PDF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New handover (F2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HandoverForm</name>
     <message>
         <source>Paper handover form</source>
@@ -2391,7 +2418,11 @@
     </message>
 </context>
 <context>
-    <name>HandoverWizard</name>
+    <name>HandoverRoute</name>
+    <message>
+        <source>Every sitting</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>1 · Where do the papers go?</source>
         <translation type="unfinished"></translation>
@@ -2412,6 +2443,9 @@
         <source>Next: scan packages</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>HandoverWizard</name>
     <message>
         <source>Scan a package barcode (or type it and press Enter)</source>
         <translation type="unfinished"></translation>
@@ -2473,18 +2507,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Print handover form (PDF)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New handover (F2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Every sitting</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>2 · Scan packages: {src} → {dst}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2527,22 +2549,6 @@ Receiving: {receiving}</source>
     </message>
     <message>
         <source>Each confirmation must come from a different staff member.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Recorded WITH DISCREPANCY</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A draft incident was opened for the chief examiner: {lines}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Handover recorded</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{n} packages handed over, every one as expected.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -2272,6 +2272,33 @@
     </message>
 </context>
 <context>
+    <name>HandoverDone</name>
+    <message>
+        <source>Recorded WITH DISCREPANCY</source>
+        <translation>已记录（有差异）</translation>
+    </message>
+    <message>
+        <source>A draft incident was opened for the chief examiner: {lines}</source>
+        <translation>已为主考生成异常记录草稿：{lines}</translation>
+    </message>
+    <message>
+        <source>Handover recorded</source>
+        <translation>交接已记录</translation>
+    </message>
+    <message>
+        <source>{n} packages handed over, every one as expected.</source>
+        <translation>共交接 {n} 件，全部无误。</translation>
+    </message>
+    <message>
+        <source>Print handover form (PDF)</source>
+        <translation>打印交接单（PDF）</translation>
+    </message>
+    <message>
+        <source>New handover (F2)</source>
+        <translation>新的交接（F2）</translation>
+    </message>
+</context>
+<context>
     <name>HandoverForm</name>
     <message>
         <source>Paper handover form</source>
@@ -2391,7 +2418,11 @@
     </message>
 </context>
 <context>
-    <name>HandoverWizard</name>
+    <name>HandoverRoute</name>
+    <message>
+        <source>Every sitting</source>
+        <translation>全部场次</translation>
+    </message>
     <message>
         <source>1 · Where do the papers go?</source>
         <translation>1 · 试卷从哪里交到哪里？</translation>
@@ -2412,6 +2443,9 @@
         <source>Next: scan packages</source>
         <translation>下一步：扫描袋件</translation>
     </message>
+</context>
+<context>
+    <name>HandoverWizard</name>
     <message>
         <source>Scan a package barcode (or type it and press Enter)</source>
         <translation>扫描袋件条码（或输入后按回车）</translation>
@@ -2473,18 +2507,6 @@
         <translation>记录交接</translation>
     </message>
     <message>
-        <source>Print handover form (PDF)</source>
-        <translation>打印交接单（PDF）</translation>
-    </message>
-    <message>
-        <source>New handover (F2)</source>
-        <translation>新的交接（F2）</translation>
-    </message>
-    <message>
-        <source>Every sitting</source>
-        <translation>全部场次</translation>
-    </message>
-    <message>
         <source>2 · Scan packages: {src} → {dst}</source>
         <translation>2 · 扫描袋件：{src} → {dst}</translation>
     </message>
@@ -2529,22 +2551,6 @@ Receiving: {receiving}</source>
     <message>
         <source>Each confirmation must come from a different staff member.</source>
         <translation>每次确认必须由不同的工作人员完成。</translation>
-    </message>
-    <message>
-        <source>Recorded WITH DISCREPANCY</source>
-        <translation>已记录（有差异）</translation>
-    </message>
-    <message>
-        <source>A draft incident was opened for the chief examiner: {lines}</source>
-        <translation>已为主考生成异常记录草稿：{lines}</translation>
-    </message>
-    <message>
-        <source>Handover recorded</source>
-        <translation>交接已记录</translation>
-    </message>
-    <message>
-        <source>{n} packages handed over, every one as expected.</source>
-        <translation>共交接 {n} 件，全部无误。</translation>
     </message>
     <message>
         <source>The form could not be written: {detail}</source>

@@ -62,14 +62,14 @@ def _screen(qtbot: QtBot, v: Venue, bridge: DeviceBridge, tmp_path: Path) -> Cus
     qtbot.addWidget(screen)
     screen.resize(1600, 900)
     screen.show()
-    qtbot.waitUntil(lambda: screen.wizard.sitting_box.count() == 2, timeout=5000)
+    qtbot.waitUntil(lambda: screen.wizard.route_page.sitting_box.count() == 2, timeout=5000)
     return screen
 
 
 def _route(qtbot: QtBot, screen: CustodyScreen, v: Venue, to_place: str) -> None:
     wizard = screen.wizard
     wizard.choose(EXAM_OFFICE, to_place, v.sitting)
-    qtbot.mouseClick(wizard.route_next, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(wizard.route_page.route_next, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: wizard.current_step() == 1, timeout=5000)
 
 
@@ -109,7 +109,7 @@ def test_art22_4_handover_scanned_over_serial_with_two_confirmations_per_side_an
     assert wizard.record_button.isEnabled()
     wizard.record()
     qtbot.waitUntil(lambda: wizard.current_step() == 3, timeout=5000)
-    assert wizard.outcome.property("bad") is False
+    assert wizard.done_page.outcome.property("bad") is False
     wizard.print_form()
     qtbot.waitUntil(lambda: wizard.last_form is not None, timeout=10000)
     assert wizard.last_form is not None and wizard.last_form.read_bytes().startswith(b"%PDF")
@@ -148,7 +148,7 @@ def test_art22_4_discrepancy_is_shown_red_and_recorded_with_an_incident(
     _confirm(qtbot, screen, "J0702")
     wizard.record()
     qtbot.waitUntil(lambda: wizard.current_step() == 3, timeout=5000)
-    assert wizard.outcome.property("bad") is True
+    assert wizard.done_page.outcome.property("bad") is True
     with Session(venue.engine) as s:
         h = s.scalars(select(CustodyHandover).where(CustodyHandover.to_place == room_place("02"))).one()
         incident = s.get(Incident, h.incident_id)

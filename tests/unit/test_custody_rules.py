@@ -18,6 +18,7 @@ from app.rules.custody import (
     LineProblem,
     ManifestItem,
     Scanned,
+    Side,
     chain_gaps,
     check_route,
     check_signers,
@@ -32,6 +33,7 @@ from app.rules.custody import (
     keep_until,
     may_delete_segment,
     missing_since,
+    next_signer,
     reconcile,
     required_days,
     room_place,
@@ -91,6 +93,11 @@ def test_art22_4_each_side_needs_two_different_staff() -> None:
         with pytest.raises(VenueError) as err:
             check_signers(givers, receivers)
         assert err.value.code == "custody.side_needs_two"
+
+
+def test_art22_4_two_giving_then_two_receiving_staff_confirm_and_then_nobody_more() -> None:
+    asked = [next_signer(n) for n in range(6)]
+    assert asked == [(Side.GIVING, 1), (Side.GIVING, 2), (Side.RECEIVING, 1), (Side.RECEIVING, 2), None, None]
 
 
 def test_art22_4_nobody_gives_and_receives_in_the_same_handover() -> None:

@@ -40,6 +40,20 @@ def problem_name(problem: LineProblem | str) -> str:
     }.get(str(problem), str(problem))
 
 
+def summarise(problems: list[tuple[str, tuple[LineProblem, ...]]], shown: int = 4) -> str:
+    """One short clause per kind of problem: "missing 55: 26S1…, 26S1…, …" (a whole room missing
+    must not fill the screen with barcodes)."""
+    by_kind: dict[LineProblem, list[str]] = {}
+    for code, kinds in problems:
+        for kind in kinds:
+            by_kind.setdefault(kind, []).append(code)
+    clauses = []
+    for kind, codes in by_kind.items():
+        listed = ", ".join(codes[:shown]) + (", …" if len(codes) > shown else "")
+        clauses.append(f"{problem_name(kind)} {len(codes)}: {listed}")
+    return "; ".join(clauses)
+
+
 def camera_event_name(kind: str) -> str:
     return {
         "motion": QCoreApplication.translate("Custody", "motion"),

@@ -16,8 +16,9 @@ from app.rules.custody import Alert, Reconciliation
 from app.rules.timing import venue_time
 from app.services.custody import HandoverRecord, ItemChain
 from devices.scanner.scan import Scan
+from ui.custody.actions import CustodyActions
 from ui.custody.names import alert_text, kind_name, place_name
-from ui.custody.wizard import CustodyActions, HandoverWizard
+from ui.custody.wizard import HandoverWizard
 from ui.devices.bridge import DeviceBridge
 from ui.messages import describe
 from ui.runner import OpRunner

@@ -7,8 +7,8 @@ from pathlib import Path
 from app.bootstrap import Core
 from app.security.auth import StaffSession
 from app.services.custody import CustodyService
+from ui.custody.actions import CustodyActions
 from ui.custody.screen import CustodyOverview, CustodyScreen
-from ui.custody.wizard import CustodyActions
 from ui.devices.bridge import DeviceBridge
 from ui.runner import OpRunner
 

@@ -14,15 +14,12 @@ All logic is in `app.rules.custody` and `app.services.custody`; this class only 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -35,52 +32,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.rules.custody import (
-    ESCORT,
-    EXAM_OFFICE,
-    SECURE_ROOM,
-    LineProblem,
-    ManifestItem,
-    Scanned,
-    Side,
-)
+from app.rules.custody import SIGN_ORDER, LineProblem, ManifestItem, Scanned, Side, next_signer
 from app.security.auth import StaffSession
 from app.services.custody import HandoverDraft, HandoverRecord, HandoverResult
+from ui.custody.actions import CustodyActions
+from ui.custody.done import HandoverDone
 from ui.custody.form import write_handover_form
 from ui.custody.guarded import GuardedRunner
-from ui.custody.names import place_name, problem_name
+from ui.custody.names import place_name, summarise
 from ui.custody.packages import COL_STATUS, PackageModel
+from ui.custody.route import HandoverRoute
 from ui.messages import describe
+from ui.restyle import restyle
 from ui.runner import OpRunner
-
-SIGN_ORDER = (Side.GIVING, Side.GIVING, Side.RECEIVING, Side.RECEIVING)
-
-
-@dataclass
-class CustodyActions:
-    """What the wizard may ask of the core (run off the GUI thread by the runner)."""
-
-    expected: Callable[[str, str, uuid.UUID | None], list[ManifestItem]]
-    lookup: Callable[[str], ManifestItem | None]
-    sign: Callable[[str, str, Side], StaffSession]
-    record: Callable[[HandoverDraft, list[StaffSession], list[StaffSession]], HandoverResult]
-    record_of: Callable[[uuid.UUID], HandoverRecord]
-    sittings: Callable[[], list[tuple[uuid.UUID, str]]]
-    rooms: Callable[[], list[str]]
-
-
-def summarise(problems: list[tuple[str, tuple[LineProblem, ...]]], shown: int = 4) -> str:
-    """One short clause per kind of problem: "missing 55: 26S1…, 26S1…, …" (a whole room missing
-    must not fill the screen with barcodes)."""
-    by_kind: dict[LineProblem, list[str]] = {}
-    for code, kinds in problems:
-        for kind in kinds:
-            by_kind.setdefault(kind, []).append(code)
-    clauses = []
-    for kind, codes in by_kind.items():
-        listed = ", ".join(codes[:shown]) + (", …" if len(codes) > shown else "")
-        clauses.append(f"{problem_name(kind)} {len(codes)}: {listed}")
-    return "; ".join(clauses)
 
 
 class HandoverWizard(QWidget):
@@ -100,33 +64,20 @@ class HandoverWizard(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages, 1)
         layout.addWidget(self.message)
-        self._build_route()
+        self.route_page = HandoverRoute()
+        self.route_page.route_next.clicked.connect(self.load_manifest)
+        self.pages.addWidget(self.route_page)
         self._build_packages()
         self._build_confirm()
-        self._build_done()
+        self.done_page = HandoverDone()
+        self.done_page.print_button.clicked.connect(self.print_form)
+        self.done_page.new_button.clicked.connect(self.restart)
+        self.pages.addWidget(self.done_page)
         QShortcut(QKeySequence(Qt.Key.Key_F2), self, self.restart)
         self.retranslate()
         self._load_choices()
 
     # --- building ---------------------------------------------------------------------------------
-
-    def _build_route(self) -> None:
-        page = QWidget()
-        self.from_box, self.to_box, self.sitting_box = QComboBox(), QComboBox(), QComboBox()
-        self.route_next = QPushButton(objectName="Primary")
-        self._route_form = QFormLayout()
-        self._from_label, self._to_label, self._sitting_label = QLabel(), QLabel(), QLabel()
-        self._route_form.addRow(self._from_label, self.from_box)
-        self._route_form.addRow(self._to_label, self.to_box)
-        self._route_form.addRow(self._sitting_label, self.sitting_box)
-        v = QVBoxLayout(page)
-        self.route_title = QLabel(objectName="StepTitle")
-        v.addWidget(self.route_title)
-        v.addLayout(self._route_form)
-        v.addWidget(self.route_next, 0, Qt.AlignmentFlag.AlignLeft)
-        v.addStretch()
-        self.route_next.clicked.connect(self.load_manifest)
-        self.pages.addWidget(page)
 
     def _build_packages(self) -> None:
         page = QWidget()
@@ -191,30 +142,8 @@ class HandoverWizard(QWidget):
         self.confirm_back.clicked.connect(self._back_to_packages)
         self.pages.addWidget(page)
 
-    def _build_done(self) -> None:
-        page = QWidget()
-        self.outcome = QLabel(objectName="CustodyOutcome", wordWrap=True)
-        self.outcome_detail = QLabel(wordWrap=True)
-        self.print_button, self.new_button = QPushButton(objectName="Primary"), QPushButton()
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.print_button)
-        buttons.addWidget(self.new_button)
-        buttons.addStretch()
-        v = QVBoxLayout(page)
-        v.addWidget(self.outcome)
-        v.addWidget(self.outcome_detail)
-        v.addLayout(buttons)
-        v.addStretch()
-        self.print_button.clicked.connect(self.print_form)
-        self.new_button.clicked.connect(self.restart)
-        self.pages.addWidget(page)
-
     def retranslate(self) -> None:
-        self.route_title.setText(self.tr("1 · Where do the papers go?"))
-        self._from_label.setText(self.tr("From"))
-        self._to_label.setText(self.tr("To"))
-        self._sitting_label.setText(self.tr("Sitting"))
-        self.route_next.setText(self.tr("Next: scan packages"))
+        self.route_page.retranslate()
         self.barcode.setPlaceholderText(self.tr("Scan a package barcode (or type it and press Enter)"))
         self.packages.set_headers([
             self.tr("Barcode"), self.tr("Kind"), self.tr("Room"), self.tr("Expected"), self.tr("Counted"),
@@ -227,9 +156,7 @@ class HandoverWizard(QWidget):
         self.sign_button.setText(self.tr("Confirm"))
         self.record_button.setText(self.tr("Record handover"))
         self.confirm_back.setText(self.tr("Back"))
-        self.print_button.setText(self.tr("Print handover form (PDF)"))
-        self.new_button.setText(self.tr("New handover (F2)"))
-        self._refresh_route_names()
+        self.done_page.retranslate()
         self.packages.retranslate()
         self._show_counts()
         self._show_signers()
@@ -250,32 +177,14 @@ class HandoverWizard(QWidget):
         self._runner.submit(load, self._show_choices, self._failed)
 
     def _show_choices(self, choices: tuple[list[tuple[uuid.UUID, str]], list[str]]) -> None:
-        sittings, rooms = choices
-        places = [ESCORT, SECURE_ROOM, EXAM_OFFICE, *rooms]
-        for box in (self.from_box, self.to_box):
-            box.clear()
-            for place in places:
-                box.addItem(place_name(place), place)
-        self.from_box.setCurrentIndex(1)
-        self.to_box.setCurrentIndex(2)
-        self.sitting_box.clear()
-        for sid, label in sittings:
-            self.sitting_box.addItem(label, sid)
-        self.sitting_box.addItem(self.tr("Every sitting"), None)
-
-    def _refresh_route_names(self) -> None:
-        for box in (self.from_box, self.to_box):
-            for i in range(box.count()):
-                box.setItemText(i, place_name(box.itemData(i)))
+        self.route_page.show_choices(*choices)
 
     def choose(self, from_place: str, to_place: str, sitting_id: uuid.UUID | None) -> None:
         """Select a route (for tests and for a caller that knows it, e.g. a scheduled handover)."""
-        self.from_box.setCurrentIndex(self.from_box.findData(from_place))
-        self.to_box.setCurrentIndex(self.to_box.findData(to_place))
-        self.sitting_box.setCurrentIndex(self.sitting_box.findData(sitting_id))
+        self.route_page.choose(from_place, to_place, sitting_id)
 
     def route(self) -> tuple[str, str, uuid.UUID | None]:
-        return str(self.from_box.currentData()), str(self.to_box.currentData()), self.sitting_box.currentData()
+        return self.route_page.route()
 
     def load_manifest(self) -> None:
         from_place, to_place, sitting = self.route()
@@ -380,8 +289,7 @@ class HandoverWizard(QWidget):
         else:
             self.discrepancy.setText(self.tr("Every package matches the manifest."))
         self.discrepancy.setProperty("bad", bool(problems))
-        self.discrepancy.style().unpolish(self.discrepancy)
-        self.discrepancy.style().polish(self.discrepancy)
+        restyle(self.discrepancy)
         self.message.clear()
         self.pages.setCurrentIndex(2)
         self._show_signers()
@@ -396,12 +304,12 @@ class HandoverWizard(QWidget):
         receiving = [s.name for s in self._signers[2:]]
         self.signed.setText(self.tr("Giving: {giving}\nReceiving: {receiving}").format(
             giving=", ".join(f"✔ {n}" for n in giving) or "—", receiving=", ".join(f"✔ {n}" for n in receiving) or "—"))
-        done = len(self._signers) >= len(SIGN_ORDER)
-        if done:
+        signer = next_signer(len(self._signers))
+        done = signer is None
+        if signer is None:
             self.prompt.setText(self.tr("All four have confirmed. Record the handover."))
         else:
-            side = SIGN_ORDER[len(self._signers)]
-            n = len(self._signers) % 2 + 1
+            side, n = signer
             self.prompt.setText(self.tr("Giving staff {n} confirms").format(n=n) if side is Side.GIVING
                                 else self.tr("Receiving staff {n} confirms").format(n=n))
         for w in (self.staff_number, self.credential, self.sign_button):
@@ -450,19 +358,9 @@ class HandoverWizard(QWidget):
 
     def _recorded(self, result: HandoverResult) -> None:
         self._result = result
-        if result.with_discrepancy:
-            self.outcome.setText(self.tr("Recorded WITH DISCREPANCY"))
-            self.outcome_detail.setText(self.tr("A draft incident was opened for the chief examiner: {lines}").format(
-                lines=summarise([(line.barcode, line.problems) for line in result.comparison.discrepancies])))
-        else:
-            self.outcome.setText(self.tr("Handover recorded"))
-            self.outcome_detail.setText(self.tr("{n} packages handed over, every one as expected.").format(
-                n=len(result.comparison.lines)))
-        self.outcome.setProperty("bad", result.with_discrepancy)
-        self.outcome.style().unpolish(self.outcome)
-        self.outcome.style().polish(self.outcome)
+        self.done_page.show_result(result)
         self.pages.setCurrentIndex(3)
-        self.print_button.setFocus()
+        self.done_page.print_button.setFocus()
         self.recorded.emit(result)
 
     def print_form(self) -> None:
@@ -486,7 +384,7 @@ class HandoverWizard(QWidget):
         self.packages.reset([])
         self.message.clear()
         self.pages.setCurrentIndex(0)
-        self.from_box.setFocus()
+        self.route_page.from_box.setFocus()
 
     def _failed(self, exc: BaseException) -> None:
         self.record_button.setEnabled(len(self._signers) >= len(SIGN_ORDER))
