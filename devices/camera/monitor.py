@@ -71,6 +71,9 @@ class CameraMonitor:
         self._latest: Frame | None = None
         self._status = CameraStatus(name, self.kind, DeviceState.STOPPED)
         self._rebaseline = threading.Event()
+        # Counted on the analysis thread, read anywhere (plain ints: a read may be one frame late).
+        self.frames_recorded = 0  # handed to the segment writer
+        self.frames_analysed = 0  # judged for motion (and every `tamper.check_every`-th for tamper)
 
     # --- any thread --------------------------------------------------------------------------------
 
@@ -78,6 +81,16 @@ class CameraMonitor:
     def status(self) -> CameraStatus:
         with self._lock:
             return self._status
+
+    @property
+    def frames_offered(self) -> int:
+        """Frames the camera delivered (across reopenings)."""
+        return self.source.frames_offered
+
+    @property
+    def frames_dropped(self) -> int:
+        """Frames the camera delivered that were dropped because analysis was behind."""
+        return self._queue.dropped
 
     def latest_frame(self) -> Frame | None:
         """The newest frame (read-only image), for a live view or a snapshot; None before the first."""
@@ -220,6 +233,7 @@ class CameraMonitor:
         if self._recorder is not None:
             try:
                 self._recorder.write(frame)
+                self.frames_recorded += 1
             except RecorderError as exc:
                 self._emit(RecordingFailed(self.name, exc.code, exc.detail))
                 self._recorder = None  # keep watching: detection matters even when recording cannot
@@ -228,5 +242,7 @@ class CameraMonitor:
             self.tamper.reset_reference()
             self.motion.reset()
         small = downscale(frame, self.config.analysis_width)
-        for event in [*self.motion.feed(small), *self.tamper.feed(small)]:
+        events = [*self.motion.feed(small), *self.tamper.feed(small)]
+        self.frames_analysed += 1
+        for event in events:
             self._emit(event)

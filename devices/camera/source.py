@@ -137,6 +137,11 @@ class FrameSource:
         self._supervisor: threading.Thread | None = None
         self.reopen_attempts = 0
 
+    @property
+    def frames_offered(self) -> int:
+        """Frames read from the capture so far, across reopenings."""
+        return self._seq
+
     def start(self) -> None:
         self._stop.clear()
         self._supervisor = threading.Thread(
