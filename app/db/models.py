@@ -20,7 +20,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from app.db.types import UtcDateTime, utcnow
+from app.db.types import UtcDateTime
 from app.domain import (
     CustodyKind,
     DocumentType,
@@ -88,7 +88,7 @@ class ImportedPackage(Base):
     manifest_sha256: Mapped[str] = mapped_column(String(64))
     signer_key_id: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
-    imported_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
+    imported_at: Mapped[datetime] = mapped_column(UtcDateTime())  # the venue clock's time of the import
     __table_args__ = (UniqueConstraint("exam_id", "venue_id", "revision"),)
 
 

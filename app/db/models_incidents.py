@@ -14,7 +14,7 @@ from sqlalchemy import BigInteger, Boolean, ForeignKey, Integer, String, Text, U
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db.models import Base, _enum, new_id
-from app.db.types import UtcDateTime, utcnow
+from app.db.types import UtcDateTime
 from app.domain import RetentionClass
 
 
@@ -33,7 +33,7 @@ class Incident(Base):
     desk: Mapped[str] = mapped_column(String(64))
     recorded_by_id: Mapped[uuid.UUID | None] = mapped_column(nullable=True)
     recorded_by_name: Mapped[str] = mapped_column(String(100))
-    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())  # the venue clock's time, set by open_draft
     retention_class: Mapped[RetentionClass] = mapped_column(_enum(RetentionClass), default=RetentionClass.ROOM_RECORD)
     # Each later state sent to the province is a new outbox version (draft = 1).
     revision: Mapped[int] = mapped_column(Integer, default=1)

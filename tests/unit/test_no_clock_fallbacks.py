@@ -1,0 +1,126 @@
+"""One venue clock (issue 12, item 3): nothing in the core reads the PC's clock behind the venue
+clock's back. The venue clock (app.engine.clock.VenueClock) is anchored once; a service that falls
+back to `utcnow()` when no `now` is handed in stamps records with the PC's wall clock, which a
+clumsy admin (or a candidate's accomplice) can set back to reopen entry (art. 30(二)).
+
+An AST scan of app/: wall-clock reads only where they are the clock itself or name a file; no
+`now: datetime | None` parameter and no `now or …` in the services and the package import."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+APP = Path(__file__).resolve().parents[2] / "app"
+
+# Where reading the PC's clock is the point, and why.
+ALLOWED = {
+    "engine/clock.py": "the venue clock itself (system_wall, read at the anchor)",
+    "db/types.py": "utcnow(), the wall-clock function the clock-free helpers are checked against",
+    "db/migrate.py": "the safety copy's file name before a schema upgrade (feeds no rule)",
+    "db/backup.py": "automatic backups' file names (BackupScheduler's default clock; feeds no rule)",
+    "demo_folder.py": "the age of a stale demo folder against its mtime (feeds no rule)",
+}
+# Owned by another helper (hotpath) who is making `now` required there; leave this set empty
+# once that lands, and this test holds those files too.
+PENDING = {
+    "services/audit.py",
+    "services/audit_anchor.py",
+    "services/outbox.py",
+    "db/models_sync.py",
+}
+WALL_READS = {("datetime", "now"), ("datetime", "utcnow"), ("datetime", "today"), ("date", "today"),
+              ("time", "time"), ("time", "time_ns")}
+NOW_NAMES = {"now", "at", "when"}
+
+
+def _sources(*folders: str) -> list[tuple[str, ast.Module]]:
+    roots = [APP / f for f in folders] if folders else [APP]
+    return [(p.relative_to(APP).as_posix(), ast.parse(p.read_text(encoding="utf-8"), str(p)))
+            for root in roots for p in sorted(root.rglob("*.py"))]
+
+
+def wall_clock_reads(tree: ast.AST) -> list[tuple[int, str]]:
+    """Each `utcnow` (called, or handed over as a column default or a default clock) and each
+    `datetime.now` / `time.time` / `date.today` in `tree`."""
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and node.id == "utcnow":
+            found.append((node.lineno, "utcnow"))
+        elif isinstance(node, ast.Attribute):
+            if node.attr == "utcnow" and not (isinstance(node.value, ast.Name) and node.value.id == "datetime"):
+                found.append((node.lineno, "utcnow"))
+            base = node.value.id if isinstance(node.value, ast.Name) else getattr(node.value, "attr", None)
+            if (base, node.attr) in WALL_READS:
+                found.append((node.lineno, f"{base}.{node.attr}"))
+    return found
+
+
+def _is_optional_datetime(annotation: ast.expr | None) -> bool:
+    if annotation is None:
+        return False
+    text = ast.unparse(annotation).replace(" ", "")
+    return text in {"datetime|None", "None|datetime", "Optional[datetime]", "datetime.datetime|None"}
+
+
+def optional_nows(tree: ast.AST) -> list[tuple[int, str]]:
+    """Parameters named now/at/when that may be left out (typed `datetime | None` or defaulting to
+    None), and `now or …` expressions: the two shapes of a fallback to the wall clock."""
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            args = node.args
+            positional = args.posonlyargs + args.args
+            defaults: list[ast.expr | None] = [None] * (len(positional) - len(args.defaults)) + list(args.defaults)
+            pairs = list(zip(positional, defaults, strict=True)) + list(zip(args.kwonlyargs, args.kw_defaults,
+                                                                            strict=True))
+            for arg, default in pairs:
+                if arg.arg not in NOW_NAMES:
+                    continue
+                none_default = isinstance(default, ast.Constant) and default.value is None
+                if _is_optional_datetime(arg.annotation) or none_default:
+                    found.append((node.lineno, f"{node.name}({arg.arg}: {ast.unparse(arg.annotation or default)})"))
+        elif isinstance(node, ast.BoolOp) and isinstance(node.op, ast.Or):
+            first = node.values[0]
+            if isinstance(first, ast.Name) and first.id in NOW_NAMES:
+                found.append((node.lineno, ast.unparse(node)))
+    return found
+
+
+def test_art30_no_wall_clock_read_in_the_core_outside_the_venue_clock() -> None:
+    offenders = [f"app/{path}:{line} {what}" for path, tree in _sources()
+                 if path not in ALLOWED and path not in PENDING for line, what in wall_clock_reads(tree)]
+    assert offenders == [], "read the venue clock (a service's injected clock, or the caller's now):\n" + \
+        "\n".join(offenders)
+
+
+def test_art30_services_and_the_package_import_take_a_required_now() -> None:
+    offenders = [f"app/{path}:{line} {what}" for path, tree in _sources("services", "package")
+                 if path not in PENDING for line, what in optional_nows(tree)]
+    assert offenders == [], "make `now` required (no fallback to the PC's clock):\n" + "\n".join(offenders)
+
+
+def test_the_scan_finds_each_shape_of_fallback() -> None:
+    """The scan is not blind: each way a fallback was written in this code base is found."""
+    sample = ast.parse(
+        "from datetime import UTC, datetime\n"
+        "import time\n"
+        "from app.db.types import utcnow\n"
+        "def a(now: datetime | None = None):\n"
+        "    at = now or utcnow()\n"
+        "def b(s, *, at=None): ...\n"
+        "def c(now: Optional[datetime]): ...\n"
+        "created = mapped_column(default=utcnow)\n"
+        "x = datetime.now(UTC)\n"
+        "y = time.time()\n"
+        "z = types.utcnow()\n"
+        "def fine(now: datetime, since: datetime | None = None): ...\n"
+    )
+    assert sorted(line for line, _ in wall_clock_reads(sample)) == [5, 8, 9, 10, 11]
+    assert sorted(line for line, _ in optional_nows(sample)) == [4, 5, 6, 7]
+
+
+def test_the_allowed_and_pending_files_exist() -> None:
+    """A renamed file must not keep its exemption by accident."""
+    missing = [path for path in (*ALLOWED, *PENDING) if not (APP / path).is_file()]
+    assert missing == []
