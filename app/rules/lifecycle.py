@@ -72,3 +72,28 @@ def countdowns(schedule: Schedule, now: datetime) -> Countdowns:
         (sealing_ends_at(schedule) - now).total_seconds(),
         (schedule.ends_at - now).total_seconds(),
     )
+
+
+class RoomClock(enum.StrEnum):
+    """Which countdown a room's tile shows in its phase."""
+
+    NOT_OPENED = "not_opened"  # the start has passed and the room is not open: no countdown
+    STARTS = "starts"
+    ENTRY_CLOSES = "entry_closes"
+    SEALED = "sealed"
+    ENDS = "ends"
+
+
+def room_clock(room_phase: Phase, c: Countdowns) -> tuple[RoomClock, float] | None:
+    """The countdown that matters for a room now and its seconds; None once the sitting has ended."""
+    if room_phase in (Phase.PENDING, Phase.READY) and c.to_start <= 0:
+        return RoomClock.NOT_OPENED, 0.0
+    if room_phase in (Phase.PENDING, Phase.READY, Phase.OPEN):
+        return RoomClock.STARTS, c.to_start
+    if room_phase is Phase.STARTED:
+        return RoomClock.ENTRY_CLOSES, c.to_entry_close
+    if room_phase is Phase.ENTRY_CLOSED and c.to_sealing_end > 0:
+        return RoomClock.SEALED, c.to_sealing_end
+    if room_phase in (Phase.ENTRY_CLOSED, Phase.SEALING_ENDED):
+        return RoomClock.ENDS, c.to_end
+    return None

@@ -568,6 +568,45 @@
     </message>
 </context>
 <context>
+    <name>ControlBar</name>
+    <message>
+        <source>D  Draw invigilators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A  Assignment PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C  Sign checklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>O  Open room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P  Papers collected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>H  Hand-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S  Sign record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R  Room record PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T  Timer view</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ControlRoomScreen</name>
     <message>
         <source>No sitting today in this venue&apos;s package.</source>
@@ -578,47 +617,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>In {admitted}/{expected} · absent {absent}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Expected {expected} · admitted {admitted} · absent {absent}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>⚠ {count} to confirm</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{count} handed in</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no invigilators drawn</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No alerts.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not opened</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Starts in {time}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Entry closes in {time}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sealed for {time}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ends in {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -667,42 +666,6 @@
     </message>
     <message>
         <source>Alerts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>D  Draw invigilators</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A  Assignment PDF</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>C  Sign checklist</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>O  Open room</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>P  Papers collected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>H  Hand-in</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>S  Sign record</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>R  Room record PDF</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>T  Timer view</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3577,6 +3540,49 @@ Receiving: {receiving}</source>
     </message>
     <message>
         <source>Room record saved: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RoomTileWidget</name>
+    <message>
+        <source>In {admitted}/{expected} · absent {absent}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected {expected} · admitted {admitted} · absent {absent}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ {count} to confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} handed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no invigilators drawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starts in {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry closes in {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sealed for {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ends in {time}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -567,6 +567,45 @@
     </message>
 </context>
 <context>
+    <name>ControlBar</name>
+    <message>
+        <source>D  Draw invigilators</source>
+        <translation>D  抽取监考</translation>
+    </message>
+    <message>
+        <source>A  Assignment PDF</source>
+        <translation>A  监考安排</translation>
+    </message>
+    <message>
+        <source>C  Sign checklist</source>
+        <translation>C  考前检查</translation>
+    </message>
+    <message>
+        <source>O  Open room</source>
+        <translation>O  开启考场</translation>
+    </message>
+    <message>
+        <source>P  Papers collected</source>
+        <translation>P  试卷回收</translation>
+    </message>
+    <message>
+        <source>H  Hand-in</source>
+        <translation>H  交卷离场</translation>
+    </message>
+    <message>
+        <source>S  Sign record</source>
+        <translation>S  签署记录</translation>
+    </message>
+    <message>
+        <source>R  Room record PDF</source>
+        <translation>R  考场记录</translation>
+    </message>
+    <message>
+        <source>T  Timer view</source>
+        <translation>T  计时屏</translation>
+    </message>
+</context>
+<context>
     <name>ControlRoomScreen</name>
     <message>
         <source>No sitting today in this venue's package.</source>
@@ -577,48 +616,8 @@
         <translation>{exam} · {sitting} {subject} · {start}–{end} · {mode} · 封闭至 {sealed}</translation>
     </message>
     <message>
-        <source>In {admitted}/{expected} · absent {absent}</source>
-        <translation>入场 {admitted}/{expected} · 缺考 {absent}</translation>
-    </message>
-    <message>
-        <source>Expected {expected} · admitted {admitted} · absent {absent}</source>
-        <translation>应到 {expected} · 已入场 {admitted} · 缺考 {absent}</translation>
-    </message>
-    <message>
-        <source>⚠ {count} to confirm</source>
-        <translation>⚠ {count} 待确认</translation>
-    </message>
-    <message>
-        <source>{count} handed in</source>
-        <translation>已交卷 {count}</translation>
-    </message>
-    <message>
-        <source>no invigilators drawn</source>
-        <translation>未抽取监考</translation>
-    </message>
-    <message>
         <source>No alerts.</source>
         <translation>无告警。</translation>
-    </message>
-    <message>
-        <source>Not opened</source>
-        <translation>考场未开启</translation>
-    </message>
-    <message>
-        <source>Starts in {time}</source>
-        <translation>距开考 {time}</translation>
-    </message>
-    <message>
-        <source>Entry closes in {time}</source>
-        <translation>距入场截止 {time}</translation>
-    </message>
-    <message>
-        <source>Sealed for {time}</source>
-        <translation>封闭剩余 {time}</translation>
-    </message>
-    <message>
-        <source>Ends in {time}</source>
-        <translation>距结束 {time}</translation>
     </message>
     <message>
         <source>Room {room}: checklist signed off.</source>
@@ -667,42 +666,6 @@
     <message>
         <source>Alerts</source>
         <translation>告警</translation>
-    </message>
-    <message>
-        <source>D  Draw invigilators</source>
-        <translation>D  抽取监考</translation>
-    </message>
-    <message>
-        <source>A  Assignment PDF</source>
-        <translation>A  监考安排</translation>
-    </message>
-    <message>
-        <source>C  Sign checklist</source>
-        <translation>C  考前检查</translation>
-    </message>
-    <message>
-        <source>O  Open room</source>
-        <translation>O  开启考场</translation>
-    </message>
-    <message>
-        <source>P  Papers collected</source>
-        <translation>P  试卷回收</translation>
-    </message>
-    <message>
-        <source>H  Hand-in</source>
-        <translation>H  交卷离场</translation>
-    </message>
-    <message>
-        <source>S  Sign record</source>
-        <translation>S  签署记录</translation>
-    </message>
-    <message>
-        <source>R  Room record PDF</source>
-        <translation>R  考场记录</translation>
-    </message>
-    <message>
-        <source>T  Timer view</source>
-        <translation>T  计时屏</translation>
     </message>
 </context>
 <context>
@@ -3579,6 +3542,49 @@ Receiving: {receiving}</source>
     <message>
         <source>Room record saved: {path}</source>
         <translation>考场情况记录已保存：{path}</translation>
+    </message>
+</context>
+<context>
+    <name>RoomTileWidget</name>
+    <message>
+        <source>In {admitted}/{expected} · absent {absent}</source>
+        <translation>入场 {admitted}/{expected} · 缺考 {absent}</translation>
+    </message>
+    <message>
+        <source>Expected {expected} · admitted {admitted} · absent {absent}</source>
+        <translation>应到 {expected} · 已入场 {admitted} · 缺考 {absent}</translation>
+    </message>
+    <message>
+        <source>⚠ {count} to confirm</source>
+        <translation>⚠ {count} 待确认</translation>
+    </message>
+    <message>
+        <source>{count} handed in</source>
+        <translation>已交卷 {count}</translation>
+    </message>
+    <message>
+        <source>no invigilators drawn</source>
+        <translation>未抽取监考</translation>
+    </message>
+    <message>
+        <source>Not opened</source>
+        <translation>考场未开启</translation>
+    </message>
+    <message>
+        <source>Starts in {time}</source>
+        <translation>距开考 {time}</translation>
+    </message>
+    <message>
+        <source>Entry closes in {time}</source>
+        <translation>距入场截止 {time}</translation>
+    </message>
+    <message>
+        <source>Sealed for {time}</source>
+        <translation>封闭剩余 {time}</translation>
+    </message>
+    <message>
+        <source>Ends in {time}</source>
+        <translation>距结束 {time}</translation>
     </message>
 </context>
 <context>

@@ -24,7 +24,8 @@ from app.services import assignment, control
 from app.services.audit import Actor
 from app.services.control import ControlView
 from tests.unit.test_control_support import END, START, Day, exam_day
-from ui.control.screen import ControlActions, ControlRoomScreen
+from ui.control.actions import ControlActions
+from ui.control.screen import ControlRoomScreen
 from ui.runner import OpRunner
 from ui.timer.view import TimerView
 

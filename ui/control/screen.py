@@ -9,9 +9,7 @@ seconds and whenever a change to rooms or incidents is announced."""
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -24,7 +22,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
-    QPushButton,
     QScrollArea,
     QSizePolicy,
     QVBoxLayout,
@@ -33,18 +30,20 @@ from PySide6.QtWidgets import (
 
 from app.changes import DataKind
 from app.rules.assignment import AssignmentImpossible
-from app.rules.lifecycle import Phase, countdowns
+from app.rules.lifecycle import countdowns
 from app.rules.timing import may_hand_in, venue_time
 from app.services.assignment import DrawSheet
-from app.services.control import Checklist, ControlView, RoomTile
+from app.services.control import ControlView, RoomTile
+from app.services.control_alerts import grouped, tile_state
 from app.services.room_record import RoomRecord
+from ui.control.action_bar import ControlBar
+from ui.control.actions import ControlActions
 from ui.control.checklist import ChecklistDialog
 from ui.control.draw import DrawDialog, impossible_text, write_draw_sheet
 from ui.control.hand_in import HandInDialog
-from ui.control.texts import alert_text, phase_name
-from ui.control.tiles import SPACING, RoomTileWidget, fitting_grid, grouped, tile_state
+from ui.control.texts import alert_text
+from ui.control.tiles import SPACING, RoomTileWidget, fitting_grid
 from ui.custody.names import alert_text as venue_alert_text
-from ui.durations import duration
 from ui.incidents.categories import category_label
 from ui.messages import describe
 from ui.overview.screen import mode_name
@@ -55,18 +54,6 @@ from ui.timer.view import TimerView
 
 DATA_KINDS = frozenset({DataKind.ROOMS, DataKind.INCIDENTS, DataKind.CHECKIN, DataKind.ATTENDANCE, DataKind.ASSIGNMENT})
 RELOAD_EVERY_TICKS = 5
-
-
-@dataclass(frozen=True)
-class ControlActions:
-    sign_checklist: Callable[[uuid.UUID, uuid.UUID, Checklist], object]
-    open_room: Callable[[uuid.UUID, uuid.UUID], object]
-    collect_papers: Callable[[uuid.UUID, uuid.UUID], object]
-    sign_record: Callable[[uuid.UUID, uuid.UUID], object] | None = None
-    load_record: Callable[[uuid.UUID, uuid.UUID], RoomRecord] | None = None
-    draw: Callable[[uuid.UUID, str, str, str], object] | None = None  # sitting, second no, credential, reason
-    load_draw: Callable[[uuid.UUID], DrawSheet | None] | None = None
-    hand_in: Callable[[uuid.UUID, uuid.UUID, str, str], object] | None = None  # sitting, room, ticket, emergency
 
 
 class ControlRoomScreen(Screen):
@@ -115,30 +102,13 @@ class ControlRoomScreen(Screen):
         self.alerts.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.alerts.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.status = QLabel(objectName="ControlStatus", wordWrap=True)
-        self.checklist_button = QPushButton()
-        self.open_button = QPushButton()
-        self.collect_button = QPushButton()
-        self.hand_in_button = QPushButton()
-        self.sign_button = QPushButton()
-        self.record_button = QPushButton()
-        self.draw_button = QPushButton()
-        self.sheet_button = QPushButton()
-        self.timer_button = QPushButton(objectName="Primary")
-        for button, handler in ((self.draw_button, self.draw), (self.sheet_button, self.save_draw_sheet),
-                                (self.checklist_button, self.sign_checklist), (self.open_button, self.open_room),
-                                (self.collect_button, self.collect_papers), (self.hand_in_button, self.hand_in),
-                                (self.sign_button, self.sign_record),
-                                (self.record_button, self.save_record), (self.timer_button, self.show_timer)):
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.bar = ControlBar()
+        for button, handler in ((self.bar.draw_button, self.draw), (self.bar.sheet_button, self.save_draw_sheet),
+                                (self.bar.checklist_button, self.sign_checklist),
+                                (self.bar.open_button, self.open_room), (self.bar.collect_button, self.collect_papers),
+                                (self.bar.hand_in_button, self.hand_in), (self.bar.sign_button, self.sign_record),
+                                (self.bar.record_button, self.save_record), (self.bar.timer_button, self.show_timer)):
             button.clicked.connect(handler)
-        self._bar_buttons = [self.draw_button, self.sheet_button, self.checklist_button, self.open_button,
-                             self.hand_in_button, self.collect_button, self.sign_button, self.record_button,
-                             self.timer_button]
-        self.bar = QGridLayout()
-        self.bar.setHorizontalSpacing(8)
-        self.bar.setVerticalSpacing(6)
-        self._bar_columns = 0
-        self._lay_out_bar((len(self._bar_buttons) + 1) // 2)  # one row once the labels fit (_fit_bar)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
         layout.setSpacing(10)
@@ -147,7 +117,7 @@ class ControlRoomScreen(Screen):
         layout.addWidget(self.alerts_title)
         layout.addWidget(self.alerts)
         layout.addWidget(self.status)
-        layout.addLayout(self.bar)
+        layout.addWidget(self.bar)
         for key, handler in (("D", self.draw), ("A", self.save_draw_sheet), ("C", self.sign_checklist), ("O", self.open_room), ("P", self.collect_papers),
                              ("H", self.hand_in), ("S", self.sign_record), ("R", self.save_record), ("T", self.show_timer),
                              ("F5", self.refresh)):
@@ -211,14 +181,6 @@ class ControlRoomScreen(Screen):
         super().showEvent(event)
         self.refresh()
 
-    def _lay_out_bar(self, columns: int) -> None:
-        """One row of action buttons on a wide screen, two on a 1366-pixel one."""
-        if columns == self._bar_columns:
-            return
-        self._bar_columns = columns
-        for i, button in enumerate(self._bar_buttons):
-            self.bar.addWidget(button, i // columns, i % columns)
-
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_bar()
@@ -234,9 +196,7 @@ class ControlRoomScreen(Screen):
 
     def _fit_bar(self) -> None:
         """One row of action buttons where their labels fit (a wide screen, short labels), else two."""
-        needed = sum(b.sizeHint().width() for b in self._bar_buttons) + 8 * (len(self._bar_buttons) - 1)
-        one_row = needed <= self.width() - 48
-        self._lay_out_bar(len(self._bar_buttons) if one_row else (len(self._bar_buttons) + 1) // 2)
+        self.bar.fit(self.width() - 48)
 
     # --- every second -----------------------------------------------------------------------------
 
@@ -267,30 +227,12 @@ class ControlRoomScreen(Screen):
             self.header.setToolTip(header)
             self.header.setText(self.header.fontMetrics().elidedText(
                 header, Qt.TextElideMode.ElideRight, max(50, self.header.width())))
-        alerts = list(view.alerts)
+        alerts, c = list(view.alerts), countdowns(s, now)
         for w in self._tiles:
             if w.tile is None or not w.isVisible():
                 continue
-            tile = w.tile
-            ph = tile.phase(s, now)
-            w.code.setText(tile.code)
-            w.phase.setText(phase_name(ph))
-            w.timer.setText(self._timer_text(view, ph, now))
-            if w.compact:
-                w.counts.setText(self.tr("In {admitted}/{expected} · absent {absent}").format(
-                    expected=tile.expected, admitted=tile.admitted, absent=tile.absent))
-            else:
-                w.counts.setText(self.tr("Expected {expected} · admitted {admitted} · absent {absent}").format(
-                    expected=tile.expected, admitted=tile.admitted, absent=tile.absent))
-            notes = []
-            if tile.open_incidents:
-                notes.append(self.tr("⚠ {count} to confirm").format(count=tile.open_incidents))
-            if tile.handed_in:
-                notes.append(self.tr("{count} handed in").format(count=tile.handed_in))
-            notes.append(" · ".join(tile.invigilators) if tile.invigilators else self.tr("no invigilators drawn"))
-            w.notes.setText("   ".join(notes))
-            w.setToolTip("\n".join(notes) if w.compact else "")
-            w.set_state(tile_state(tile, ph, alerts))
+            ph = w.tile.phase(s, now)
+            w.show_room(w.tile, ph, c, tile_state(w.tile, ph, alerts))
         texts = [venue_alert_text(a) for a in view.venue_alerts]
         texts += [alert_text(a, now, category_label(a.category)) for a in grouped(alerts)]
         if [self.alerts.item(i).text() for i in range(self.alerts.count())] != texts:
@@ -301,22 +243,6 @@ class ControlRoomScreen(Screen):
             row = max(self.alerts.sizeHintForRow(0), self.alerts.fontMetrics().height() + 4)
             self.alerts.setFixedHeight(lines * row + 2 * self.alerts.frameWidth() + 4)
             self.layout().activate()  # the rooms take back what the alerts gave up, now
-
-    def _timer_text(self, view: ControlView, ph: Phase, now: datetime) -> str:
-        c = countdowns(view.schedule, now)
-        if ph in (Phase.PENDING, Phase.READY) and c.to_start <= 0:
-            return self.tr("Not opened")
-        if ph in (Phase.PENDING, Phase.READY, Phase.OPEN):
-            return self.tr("Starts in {time}").format(time=duration(c.to_start, round_up=True))
-        if ph is Phase.STARTED:
-            return self.tr("Entry closes in {time}").format(time=duration(c.to_entry_close, round_up=True))
-        if ph is Phase.ENTRY_CLOSED:
-            if c.to_sealing_end > 0:
-                return self.tr("Sealed for {time}").format(time=duration(c.to_sealing_end, round_up=True))
-            return self.tr("Ends in {time}").format(time=duration(c.to_end, round_up=True))
-        if ph is Phase.SEALING_ENDED:
-            return self.tr("Ends in {time}").format(time=duration(c.to_end, round_up=True))
-        return ""
 
     # --- actions ------------------------------------------------------------------------------------
 
@@ -456,15 +382,7 @@ class ControlRoomScreen(Screen):
 
     def retranslate(self) -> None:
         self.alerts_title.setText(self.tr("Alerts"))
-        self.draw_button.setText(self.tr("D  Draw invigilators"))
-        self.sheet_button.setText(self.tr("A  Assignment PDF"))
-        self.checklist_button.setText(self.tr("C  Sign checklist"))
-        self.open_button.setText(self.tr("O  Open room"))
-        self.collect_button.setText(self.tr("P  Papers collected"))
-        self.hand_in_button.setText(self.tr("H  Hand-in"))
-        self.sign_button.setText(self.tr("S  Sign record"))
-        self.record_button.setText(self.tr("R  Room record PDF"))
-        self.timer_button.setText(self.tr("T  Timer view"))
+        self.bar.retranslate()
         self._fit_bar()
         self.tick(reload=False)
 

@@ -1,7 +1,7 @@
 """The control room's room tiles: one per room, full-size where every room of the sitting fits,
 compact (code and phase, the countdown, admitted of expected) where they would not, so a 1366×768
 screen shows all thirty rooms of a venue without scrolling. What a tile asks of the chief is its
-colour; grouped alerts name many rooms in one line."""
+colour (app.services.control_alerts.tile_state)."""
 
 from __future__ import annotations
 
@@ -10,53 +10,15 @@ import math
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from app.rules.lifecycle import Phase
-from app.services.control import Alert, RoomTile
+from app.rules.lifecycle import Countdowns, Phase, RoomClock, room_clock
+from app.services.control import RoomTile
+from ui.control.texts import phase_name
+from ui.durations import duration
+from ui.restyle import restyle
 
 FULL = (250, 118)  # (narrowest width, height) of a full tile
 COMPACT = (168, 66)
 SPACING = 8
-
-
-def tile_state(tile: RoomTile, phase: Phase, alerts: list[Alert]) -> str:
-    """"alarm" (red), "attention" (amber) or "ok": what the tile asks of the chief."""
-    mine = [a for a in alerts if a.room_code == tile.code]
-    if any(a.kind in ("report_now", "invigilators_short") for a in mine):
-        return "alarm"
-    if mine:
-        return "attention"
-    return "ok"
-
-
-GROUPED = ("checklist_missing", "not_opened", "invigilators_short", "incident_draft")
-MAX_ROOMS_LISTED = 10
-
-
-def grouped(alerts: list[Alert]) -> list[Alert]:
-    """One line per kind of routine alert, naming its rooms: a short list, never a storm.
-    Incident counts add up; short-staffed rooms group by how many they have."""
-    out: list[Alert | tuple[str, int]] = []
-    rooms: dict[tuple[str, int], list[str]] = {}
-    totals: dict[tuple[str, int], int] = {}
-    for a in alerts:
-        if a.kind not in GROUPED:
-            out.append(a)
-            continue
-        key = (a.kind, a.count if a.kind == "invigilators_short" else -1)
-        if key not in rooms:
-            rooms[key], totals[key] = [], 0
-            out.append(key)
-        rooms[key].append(a.room_code)
-        totals[key] += a.count
-    result = []
-    for item in out:
-        if isinstance(item, Alert):
-            result.append(item)
-            continue
-        codes = rooms[item]
-        listed = ", ".join(codes[:MAX_ROOMS_LISTED]) + (" …" if len(codes) > MAX_ROOMS_LISTED else "")
-        result.append(Alert(item[0], listed, None, item[1] if item[1] >= 0 else totals[item]))
-    return result
 
 
 def fitting_grid(count: int, width: int, height: int) -> tuple[int, bool]:
@@ -106,15 +68,48 @@ class RoomTileWidget(QFrame):
         self.setMaximumHeight(COMPACT[1] if compact else 16777215)
         self.notes.setVisible(not compact)  # then the notes are the tile's tooltip
         self.setProperty("compact", "yes" if compact else "no")
-        self.style().unpolish(self)
-        self.style().polish(self)
+        restyle(self)
         for label in (self.code, self.phase, self.timer, self.counts):
-            label.style().unpolish(label)
-            label.style().polish(label)
+            restyle(label)
             label.updateGeometry()  # its font changed: so does the room it needs
 
     def set_state(self, state: str) -> None:
         if self.property("state") != state:
             self.setProperty("state", state)
-            self.style().unpolish(self)
-            self.style().polish(self)
+            restyle(self)
+
+    def show_room(self, tile: RoomTile, room_phase: Phase, c: Countdowns, state: str) -> None:
+        self.code.setText(tile.code)
+        self.phase.setText(phase_name(room_phase))
+        self.timer.setText(self._timer_text(room_phase, c))
+        if self.compact:
+            self.counts.setText(self.tr("In {admitted}/{expected} · absent {absent}").format(
+                expected=tile.expected, admitted=tile.admitted, absent=tile.absent))
+        else:
+            self.counts.setText(self.tr("Expected {expected} · admitted {admitted} · absent {absent}").format(
+                expected=tile.expected, admitted=tile.admitted, absent=tile.absent))
+        notes = []
+        if tile.open_incidents:
+            notes.append(self.tr("⚠ {count} to confirm").format(count=tile.open_incidents))
+        if tile.handed_in:
+            notes.append(self.tr("{count} handed in").format(count=tile.handed_in))
+        notes.append(" · ".join(tile.invigilators) if tile.invigilators else self.tr("no invigilators drawn"))
+        self.notes.setText("   ".join(notes))
+        self.setToolTip("\n".join(notes) if self.compact else "")
+        self.set_state(state)
+
+    def _timer_text(self, room_phase: Phase, c: Countdowns) -> str:
+        clock = room_clock(room_phase, c)
+        if clock is None:
+            return ""
+        kind, seconds = clock
+        if kind is RoomClock.NOT_OPENED:
+            return self.tr("Not opened")
+        time = duration(seconds, round_up=True)
+        if kind is RoomClock.STARTS:
+            return self.tr("Starts in {time}").format(time=time)
+        if kind is RoomClock.ENTRY_CLOSES:
+            return self.tr("Entry closes in {time}").format(time=time)
+        if kind is RoomClock.SEALED:
+            return self.tr("Sealed for {time}").format(time=time)
+        return self.tr("Ends in {time}").format(time=time)

@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QWidget
 from app.bootstrap import Core
 from app.security.auth import StaffSession
 from app.services.control_room import ControlRoomService
-from ui.control.screen import ControlActions, ControlRoomScreen
+from ui.control.actions import ControlActions
+from ui.control.screen import ControlRoomScreen
 from ui.incidents import wiring as incidents_wiring
 from ui.runner import OpRunner
 from ui.timer.screen import TimerScreen
