@@ -6,7 +6,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import timedelta
-from functools import partial
 from typing import Any
 
 from PySide6.QtWidgets import QWidget
@@ -14,7 +13,7 @@ from PySide6.QtWidgets import QWidget
 from app.bootstrap import Core
 from app.engine.engine import VenueEngine
 from app.security.auth import StaffSession
-from app.services.overview import exam_and_venue_names, read_overview
+from app.services.overview import OverviewService
 from ui.devices.bridge import DeviceBridge
 from ui.devices.station import DeviceStation
 from ui.overview.screen import OverviewScreen
@@ -27,7 +26,8 @@ log = logging.getLogger(__name__)
 def build_main_window(core: Core, runner: OpRunner, language: str, engine: VenueEngine) -> MainWindow:
     """The window over the running `engine` (its clock, scheduler and paper-room recording go on
     whoever is signed in; the window only shows them)."""
-    exam_name, venue_name = exam_and_venue_names(core.sessions)
+    overview = OverviewService(core.sessions)
+    exam_name, venue_name = overview.names()
     relay = DeviceBridge()  # the engine's "data changed" comes from its own thread
     relay.event_received.connect(lambda kinds: runner.changed.emit(kinds))
     stop_relay = engine.subscribe(relay.sink)
@@ -46,7 +46,7 @@ def build_main_window(core: Core, runner: OpRunner, language: str, engine: Venue
         from ui.sync import wiring as sync_wiring
 
         return {
-            "overview": lambda: OverviewScreen(runner, partial(read_overview, core.sessions)),
+            "overview": lambda: OverviewScreen(runner, overview.overview),
             "checkin": lambda: checkin_wiring.build(core, runner, _session(_user), station, (exam_name, venue_name),
                                                     window),
             "custody": lambda: custody_wiring.from_core(core, runner, _session(_user), station.bridge),

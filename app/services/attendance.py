@@ -96,6 +96,12 @@ def room_attendance(session: Session, sitting_id: uuid.UUID, room_id: uuid.UUID)
                           room.code, room.name, tuple(lines), tuple(refused))
 
 
-def read_room_attendance(sessions: Callable[[], Session], sitting_id: uuid.UUID, room_id: uuid.UUID) -> RoomAttendance:
-    with sessions() as s:
-        return room_attendance(s, sitting_id, room_id)
+class AttendanceService:
+    """A room's attendance for the desk's attendance sheet, in its own session."""
+
+    def __init__(self, sessions: Callable[[], Session]) -> None:
+        self._sessions = sessions
+
+    def room(self, sitting_id: uuid.UUID, room_id: uuid.UUID) -> RoomAttendance:
+        with self._sessions() as s:
+            return room_attendance(s, sitting_id, room_id)

@@ -18,17 +18,6 @@ from app.services import assignment, control, room_record
 from app.services.control import Checklist, ControlView
 
 
-def load_control_view(sessions: Callable[[], Session], now: datetime) -> ControlView | None:
-    """The current sitting's control-room view at `now`, with the venue's custody and paper-room
-    alerts; None when the package holds no sitting."""
-    with sessions() as s:
-        sitting = control.current_sitting(s, now)
-        if sitting is None:
-            return None
-        view = control.control_view(s, sitting.id, now)
-        return replace(view, venue_alerts=control.venue_alerts(s, now))
-
-
 class ControlRoomService:
     def __init__(self, sessions: Callable[[], Session], clock: Callable[[], datetime], auth: AuthService,
                  user: StaffSession) -> None:
@@ -37,11 +26,21 @@ class ControlRoomService:
     def view(self, now: datetime) -> ControlView | None:
         """The control room (Permission.VIEW_CONTROL_ROOM)."""
         require(self._user, Permission.VIEW_CONTROL_ROOM)
-        return load_control_view(self._sessions, now)
+        return self._view(now)
 
     def timers(self, now: datetime) -> ControlView | None:
         """The same picture for the timer view, which the rooms' invigilators see too."""
-        return load_control_view(self._sessions, now)
+        return self._view(now)
+
+    def _view(self, now: datetime) -> ControlView | None:
+        """The current sitting's control-room view at `now`, with the venue's custody and paper-room
+        alerts; None when the package holds no sitting."""
+        with self._sessions() as s:
+            sitting = control.current_sitting(s, now)
+            if sitting is None:
+                return None
+            view = control.control_view(s, sitting.id, now)
+            return replace(view, venue_alerts=control.venue_alerts(s, now))
 
     def sign_checklist(self, sitting: uuid.UUID, room: uuid.UUID, items: Checklist) -> None:
         with self._sessions() as s, s.begin():

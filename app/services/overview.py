@@ -69,14 +69,19 @@ def overview(session: Session) -> Overview:
     )
 
 
-def read_overview(sessions: Callable[[], Session]) -> Overview:
-    with sessions() as s:
-        return overview(s)
+class OverviewService:
+    """What the overview screen and the window's title read, each in its own session."""
 
+    def __init__(self, sessions: Callable[[], Session]) -> None:
+        self._sessions = sessions
 
-def exam_and_venue_names(sessions: Callable[[], Session]) -> tuple[str, str]:
-    """The exam's and the venue's names for the window title ("" before a package is imported)."""
-    with sessions() as s:
-        exam = s.scalars(select(Exam.name).limit(1)).first()
-        venue = s.scalars(select(Venue.name).limit(1)).first()
-        return exam or "", venue or ""
+    def overview(self) -> Overview:
+        with self._sessions() as s:
+            return overview(s)
+
+    def names(self) -> tuple[str, str]:
+        """The exam's and the venue's names for the window title ("" before a package is imported)."""
+        with self._sessions() as s:
+            exam = s.scalars(select(Exam.name).limit(1)).first()
+            venue = s.scalars(select(Venue.name).limit(1)).first()
+            return exam or "", venue or ""

@@ -124,3 +124,51 @@ def test_the_allowed_and_pending_files_exist() -> None:
     """A renamed file must not keep its exemption by accident."""
     missing = [path for path in (*ALLOWED, *PENDING) if not (APP / path).is_file()]
     assert missing == []
+
+
+# The set-up wizard's probes of a database URL it was given (their own engine, before any core
+# exists, writing nothing): functions by nature.
+PROBES = {"services/setup.py": {"check_database", "database_state"}}
+# Still opening their own session, in files another change in progress edits (hotpath: `now`
+# required in audit); each is to become a method of a service, then leaves this list.
+TO_CONVERT = {
+    "services/setup.py": {"record_venue"},
+    "services/maintenance.py": {"backup_database", "authorize_restore", "record_restore"},
+}
+SESSION_OPENERS = {"sessions", "_sessions", "Session", "begin", "connect", "sessionmaker"}
+
+
+def session_openers(tree: ast.Module) -> list[str]:
+    """Module-level functions of `tree` that open a session or a transaction, or read a clock."""
+    found = []
+    for node in tree.body:
+        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        for call in ast.walk(node):
+            if not isinstance(call, ast.Call):
+                continue
+            name = call.func.id if isinstance(call.func, ast.Name) else getattr(call.func, "attr", "")
+            if name in SESSION_OPENERS or name in {"clock", "_clock"}:
+                found.append(node.name)
+                break
+    return found
+
+
+def test_art30_services_open_their_transactions_in_service_methods_only() -> None:
+    """A use case that opens a transaction is a method of a service constructed with the session
+    factory and the venue clock; module-level functions run inside their caller's transaction."""
+    offenders = [f"app/{path}: {name}" for path, tree in _sources("services", "package")
+                 for name in session_openers(tree)
+                 if name not in PROBES.get(path, set()) | TO_CONVERT.get(path, set())]
+    assert offenders == [], "make these methods of a service class:\n" + "\n".join(offenders)
+
+
+def test_the_session_scan_finds_a_function_that_opens_one() -> None:
+    sample = ast.parse(
+        "def a(sessions):\n    with sessions() as s, s.begin():\n        pass\n"
+        "def b(engine):\n    with Session(engine) as s:\n        pass\n"
+        "def c(clock):\n    return clock()\n"
+        "def inside(s, now):\n    s.flush()\n"
+        "class Service:\n    def m(self):\n        with self._sessions() as s:\n            pass\n"
+    )
+    assert session_openers(sample) == ["a", "b", "c"]

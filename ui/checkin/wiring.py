@@ -11,9 +11,9 @@ from app.bootstrap import Core
 from app.security.auth import StaffSession
 from app.security.permissions import Permission
 from app.security.two_person import Confirmation, TwoPersonRule
-from app.services.attendance import RoomAttendance, read_room_attendance
+from app.services.attendance import AttendanceService, RoomAttendance
 from app.services.checkin import CONFIRM_ACTION, CheckinService, DeskSetup, Outcome, confirmation_entity
-from app.services.demo_desk import DemoPerson, people, withdraw_travelled_absences
+from app.services.demo_desk import DemoDesk, DemoPerson
 from ui.checkin.ports import DeskPorts
 from ui.checkin.screen import CheckinScreen
 from ui.checkin.simulator_panel import SimulatorPanel, SimulatorScroll
@@ -28,6 +28,7 @@ def build(core: Core, runner: OpRunner, user: StaffSession, station: DeviceStati
     clock = core.clock  # the venue's one clock (the demo's "arrive late" moves it for every screen)
     service = CheckinService(core.sessions, core.cipher, clock)
     two_person = TwoPersonRule(core.auth)
+    sheets = AttendanceService(core.sessions)
 
     def confirm(number: str, credential: str, checked: Outcome) -> Confirmation:
         # The desk's current session: after an unlock, whoever unlocked.
@@ -35,7 +36,7 @@ def build(core: Core, runner: OpRunner, user: StaffSession, station: DeviceStati
                                   entity=confirmation_entity(checked))
 
     def attendance(setup: DeskSetup, room_id: uuid.UUID) -> RoomAttendance:
-        return read_room_attendance(core.sessions, setup.sitting_id, room_id)
+        return sheets.room(setup.sitting_id, room_id)
 
     ports = DeskPorts(service, user, core.desk, clock, confirm, attendance, core.settings.data_dir / "reports",
                       venue_name=names[1], exam_name=names[0],
@@ -56,13 +57,14 @@ def build(core: Core, runner: OpRunner, user: StaffSession, station: DeviceStati
         return screen
 
     demo = station.demo
+    demo_desk = DemoDesk(core.sessions, core.cipher, clock)
 
     def load_people(room_id: object | None) -> list[DemoPerson]:
         setup = screen.setup
         if setup is None:
             return []
         room = room_id if isinstance(room_id, uuid.UUID) else setup.room_id
-        return people(core.sessions, core.cipher, setup.sitting_id, room)
+        return demo_desk.people(setup.sitting_id, room)
 
     def rooms() -> list[tuple[object, str]]:
         return [(room_id, code) for room_id, code, _name in service.rooms()]
@@ -74,7 +76,7 @@ def build(core: Core, runner: OpRunner, user: StaffSession, station: DeviceStati
             return
         # Back to real time: what the travelled clock marked absent is withdrawn (demo only).
         actor, desk = user.actor, core.desk
-        screen.submit(lambda: withdraw_travelled_absences(core.sessions, actor, desk, clock()),
+        screen.submit(lambda: demo_desk.withdraw_travelled_absences(actor, desk),
                       lambda _n: screen.refresh_counts())
 
     def minutes_to_start() -> float:
