@@ -3,43 +3,31 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
-from PySide6.QtGui import QPixmap
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
     QWizardPage,
 )
 
-from app.device_settings import DeviceSettingsError, parse_device
 from app.errors import VenueError
 from app.services.setup import (
     ChiefCredential,
     ProvinceLink,
-    SetupAnswers,
-    SetupResult,
     VenueIdentity,
 )
-from devices.registry import DeviceKind
-from ui.devices.station import registry_config
 from ui.messages import describe
-from ui.runner import OpRunner
-from ui.setup.device_check import DeviceCheck
+from ui.setup.finisher import Finisher
 
 if TYPE_CHECKING:
     from ui.setup.wizard import SetupServices
@@ -179,206 +167,6 @@ class ProvincePage(SetupPage):
             return self.refused(exc)
         self.error.clear()
         return True
-
-
-_KINDS = (DeviceKind.IDCARD, DeviceKind.SCANNER_WEDGE, DeviceKind.SCANNER_SERIAL, DeviceKind.SCANNER_CAMERA,
-          DeviceKind.CAMERA)
-
-
-class DevicesPage(SetupPage):
-    """Devices at this desk (ID-card readers, scanners, cameras), each with a live test."""
-
-    KIND, NAME, SOURCE, RESULT = range(4)
-
-    def __init__(self, finisher: Finisher, joining: Callable[[], bool], timeout_s: float = 30.0) -> None:
-        super().__init__()
-        self._finisher, self._joining = finisher, joining
-        self.timeout_s = timeout_s
-        self.wedge_clock: Callable[[], float] | None = None  # tests: a keyboard scanner's pace without real time
-        self.table = QTableWidget(0, 4)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setColumnWidth(self.KIND, 200)
-        self.table.setColumnWidth(self.NAME, 160)
-        self.table.setColumnWidth(self.SOURCE, 220)
-        self.add, self.remove, self.test = QPushButton(), QPushButton(), QPushButton(objectName="SetupTest")
-        self.preview = QLabel(objectName="SetupPreview", alignment=Qt.AlignmentFlag.AlignCenter)
-        self.preview.setFixedSize(320, 180)
-        self.hint = QLabel(wordWrap=True)
-        buttons = QHBoxLayout()
-        for button in (self.add, self.remove, self.test):
-            buttons.addWidget(button)
-        buttons.addStretch()
-        lower = QHBoxLayout()
-        lower.addWidget(self.hint, 1)
-        lower.addWidget(self.preview)
-        self.body.insertWidget(0, self.table, 1)
-        self.body.insertLayout(1, buttons)
-        self.body.insertLayout(2, lower)
-        self.checks: dict[int, DeviceCheck] = {}
-        self.add.clicked.connect(lambda: self.add_device(DeviceKind.IDCARD))
-        self.remove.clicked.connect(self._remove_selected)
-        self.test.clicked.connect(lambda: self.test_row(self.table.currentRow()))
-        self.finish_layout()
-
-    def retranslate(self) -> None:
-        self.setTitle(self.tr("Devices at this desk"))
-        self.setSubTitle(self.tr("Add each reader, scanner and camera, then test it: read a card, scan a "
-                                 "code, see the picture. Devices can also be added later."))
-        self.table.setHorizontalHeaderLabels([self.tr("Kind"), self.tr("Name"), self.tr("Port or source"),
-                                              self.tr("Test")])
-        self.add.setText(self.tr("Add a device"))
-        self.remove.setText(self.tr("Remove"))
-        self.test.setText(self.tr("Test the selected device"))
-        self.hint.setText(self.tr("Port: COM3 on Windows, /dev/ttyUSB0 on Linux; empty finds the reader. "
-                                  "Camera: its number (0, 1, …), an rtsp:// address or a video file."))
-        for row in range(self.table.rowCount()):
-            box = self.table.cellWidget(row, self.KIND)
-            if isinstance(box, QComboBox):
-                for i, kind in enumerate(_KINDS):
-                    box.setItemText(i, self.kind_name(kind))
-
-    def kind_name(self, kind: DeviceKind) -> str:
-        return {
-            DeviceKind.IDCARD: self.tr("ID-card reader"),
-            DeviceKind.SCANNER_WEDGE: self.tr("Scanner (keyboard)"),
-            DeviceKind.SCANNER_SERIAL: self.tr("Scanner (serial port)"),
-            DeviceKind.SCANNER_CAMERA: self.tr("Scanner (camera)"),
-            DeviceKind.CAMERA: self.tr("Camera"),
-        }[kind]
-
-    def add_device(self, kind: DeviceKind, name: str = "", source: str = "") -> int:
-        row = self.table.rowCount()
-        self.table.insertRow(row)
-        box = QComboBox()
-        for k in _KINDS:
-            box.addItem(self.kind_name(k), k.value)
-        box.setCurrentIndex(_KINDS.index(kind))
-        self.table.setCellWidget(row, self.KIND, box)
-        self.table.setItem(row, self.NAME, QTableWidgetItem(name or self.kind_name(kind) + str(row + 1)))
-        self.table.setItem(row, self.SOURCE, QTableWidgetItem(source))
-        result = QTableWidgetItem("")
-        result.setFlags(result.flags() & ~Qt.ItemFlag.ItemIsEditable)
-        self.table.setItem(row, self.RESULT, result)
-        self.table.setCurrentCell(row, self.NAME)
-        return row
-
-    def _remove_selected(self) -> None:
-        row = self.table.currentRow()
-        if row >= 0:
-            self.stop_checks()
-            self.table.removeRow(row)
-
-    def config_of(self, row: int) -> dict[str, Any]:
-        box = self.table.cellWidget(row, self.KIND)
-        assert isinstance(box, QComboBox)
-        name, source = self.table.item(row, self.NAME), self.table.item(row, self.SOURCE)
-        return {"name": name.text().strip() if name else "", "kind": str(box.currentData()),
-                "source": source.text().strip() if source else ""}
-
-    def configs(self) -> list[dict[str, Any]]:
-        return [self.config_of(row) for row in range(self.table.rowCount())]
-
-    def result_text(self, row: int) -> str:
-        item = self.table.item(row, self.RESULT)
-        return item.text() if item else ""
-
-    def _set_result(self, row: int, text: str) -> None:
-        item = self.table.item(row, self.RESULT)
-        if item is not None:
-            item.setText(text)
-
-    def test_row(self, row: int) -> DeviceCheck | None:
-        if row < 0 or row >= self.table.rowCount():
-            return None
-        self.stop_checks()
-        try:
-            config = registry_config(parse_device(self.config_of(row), "set-up", row + 1))
-        except DeviceSettingsError as exc:
-            self.error.setText(self.tr("This device's settings are not valid: {detail}").format(detail=describe(exc)))
-            return None
-        self.error.clear()
-        self.preview.clear()
-        check = DeviceCheck(config, timeout_s=self.timeout_s, wedge_clock=self.wedge_clock, parent=self)
-        check.progress.connect(lambda text: self._set_result(row, text))
-        check.succeeded.connect(lambda text, image: self._succeeded(row, text, image))
-        check.failed.connect(lambda text: self._set_result(row, "✖ " + text))
-        self.checks[row] = check
-        check.start()
-        return check
-
-    def _succeeded(self, row: int, text: str, image: Any) -> None:
-        self._set_result(row, "✔ " + text)
-        if image is not None:
-            self.preview.setPixmap(QPixmap.fromImage(image).scaled(
-                self.preview.size(), Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation))
-
-    def stop_checks(self) -> None:
-        for check in self.checks.values():
-            check.stop()
-        self.checks.clear()
-
-    def validatePage(self) -> bool:
-        for row in range(self.table.rowCount()):
-            try:
-                parse_device(self.config_of(row), "set-up", row + 1)
-            except DeviceSettingsError as exc:
-                self.table.setCurrentCell(row, self.NAME)
-                self.error.setText(self.tr("This device's settings are not valid: {detail}").format(detail=describe(exc)))
-                return False
-        names = [c["name"] for c in self.configs()]
-        if len(set(names)) != len(names):
-            self.error.setText(self.tr("Two devices have the same name."))
-            return False
-        self.stop_checks()
-        self.error.clear()
-        return self._finisher.finish(self) if self._joining() else True
-
-    def nextId(self) -> int:
-        """A desk joining a database that is set up already enrols no chief: this page is the last."""
-        return -1 if self._joining() else super().nextId()
-
-
-class Finisher:
-    """Sets everything up off the GUI thread when the last page is accepted (the chief examiner's
-    page, or the devices page of a desk joining a database that is set up already)."""
-
-    def __init__(self, services: SetupServices, runner: OpRunner, answers: Callable[[], SetupAnswers],
-                 applied: Callable[[SetupResult], None]) -> None:
-        self._services, self._runner, self._answers, self._applied = services, runner, answers, applied
-        self.working = False
-        self.done = False
-
-    def finish(self, page: SetupPage, after_failure: Callable[[], None] = lambda: None) -> bool:
-        """QWizardPage.validatePage of the last page: False until the set-up has succeeded."""
-        if self.done:
-            return True
-        if self.working:
-            return False
-        try:
-            answers = self._answers()
-        except VenueError as exc:
-            return page.refused(exc)
-        self.working = True
-        page.error.setText(QCoreApplication.translate("SetupWizard", "Setting up the database…"))
-        finish = page.wizard().button(page.wizard().WizardButton.FinishButton)
-        finish.setEnabled(False)
-
-        def done(result: SetupResult) -> None:
-            self.working, self.done = False, True
-            page.error.clear()
-            self._applied(result)
-
-        def failed(exc: BaseException) -> None:
-            self.working = False
-            finish.setEnabled(True)
-            after_failure()
-            page.refused(exc)
-
-        apply = self._services.apply  # the job captures the service, never the wizard (runner.py)
-        self._runner.submit(lambda: apply(answers), done, failed)
-        return False
 
 
 class ChiefPage(SetupPage):

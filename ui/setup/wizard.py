@@ -14,14 +14,9 @@ from PySide6.QtWidgets import QWidget, QWizard
 from app.services.setup import SetupAnswers, SetupResult
 from ui.runner import OpRunner
 from ui.setup.database_page import DatabasePage
-from ui.setup.pages import (
-    ChiefPage,
-    DevicesPage,
-    Finisher,
-    ProvincePage,
-    VenuePage,
-    WelcomePage,
-)
+from ui.setup.devices_page import DevicesPage
+from ui.setup.finisher import Finisher
+from ui.setup.pages import ChiefPage, ProvincePage, VenuePage, WelcomePage
 
 
 @dataclass(frozen=True)
