@@ -193,12 +193,11 @@ def _run_core_command(args: Namespace, settings: config.Settings, core: Any) -> 
 
 
 def _audit_verify(args: Namespace, settings: config.Settings, core: Any) -> int:
-    from app.services import audit
+    from app.services.audit_verify import TrailVerifier
     from ui.messages import describe
 
     lang = settings.language
-    with core.sessions() as s:
-        report = audit.verify(s)
+    report = TrailVerifier(core.sessions).verify()
     data: dict[str, Any] = {"intact": report.intact, "events": report.events, "checkpoints": report.checkpoints,
             "last_checkpoint_seq": report.last_checkpoint_seq, "signatures_checked": report.signatures_checked}
     if report.intact:

@@ -51,22 +51,20 @@ def run_self_check(settings: Settings, window_check: Callable[[Any], str],
 
 def _open(settings: Settings, state: dict[str, Any]) -> str:
     from app.bootstrap import open_demo
-    from app.services.overview import overview
+    from app.services.overview import OverviewService
 
     core = open_demo(settings)
     state["core"] = core
-    with core.sessions() as s:
-        o = overview(s)
+    o = OverviewService(core.sessions).overview()
     if not o.has_package or o.candidates == 0:
         raise RuntimeError("the demo package left no candidates")
     return f"{o.candidates} candidates, {o.rooms} rooms, {len(o.sittings)} sittings"
 
 
 def _audit(state: dict[str, Any]) -> str:
-    from app.services import audit
+    from app.services.audit_verify import TrailVerifier
 
-    with state["core"].sessions() as s:
-        report = audit.verify(s)
+    report = TrailVerifier(state["core"].sessions).verify()
     if not report.intact:
         raise RuntimeError(f"broken at {report.broken_at_seq}: {report.problem}")
     return f"{report.events} events intact"

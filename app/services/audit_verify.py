@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -198,3 +198,14 @@ def verify_trail(session: Session) -> ChainReport:
     last_mark = max(marks, default=0)
     return ChainReport(count, checkpoints=len(marks), last_checkpoint_seq=last_mark,
                        signatures_checked=signer is not None)
+
+
+class TrailVerifier:
+    """`venue-ops audit verify` and the self-check: the whole trail, read in its own session."""
+
+    def __init__(self, sessions: Callable[[], Session]) -> None:
+        self._sessions = sessions
+
+    def verify(self) -> ChainReport:
+        with self._sessions() as s:
+            return verify_trail(s)
