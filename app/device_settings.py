@@ -27,7 +27,7 @@ class DeviceSettingsError(VenueError):
 
 
 class DeviceKindName(enum.StrEnum):
-    """The kinds `devices.registry.DeviceKind` knows, by the same values."""
+    """The kinds `devices.device_config.DeviceKind` knows, by the same values."""
 
     IDCARD = "idcard"
     SCANNER_SERIAL = "scanner-serial"
@@ -83,7 +83,7 @@ class DeviceSettings:
         return out
 
     def registry_entry(self) -> tuple[str, str, str, dict[str, Any]]:
-        """(name, kind, source, options) for `devices.registry.DeviceConfig`."""
+        """(name, kind, source, options) for `devices.device_config.DeviceConfig`."""
         return self.name, self.kind.value, self.source, self.options()
 
     def to_dict(self) -> dict[str, Any]:

@@ -20,50 +20,12 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
-from types import MappingProxyType
+from dataclasses import dataclass
 
 from devices.base import Device, DeviceState, DeviceStatus, EventSink
+from devices.device_config import DeviceConfig, DriverFactory
 
 log = logging.getLogger(__name__)
-
-
-class DeviceKind(enum.StrEnum):
-    IDCARD = "idcard"
-    SCANNER_SERIAL = "scanner-serial"
-    SCANNER_WEDGE = "scanner-wedge"
-    SCANNER_CAMERA = "scanner-camera"
-    CAMERA = "camera"
-
-
-Scalar = str | int | float | bool | None
-OptionValue = Scalar | Mapping[str, Scalar]
-"""A nested mapping is one option's parts (the reader's photo_decoder: library and flavour)."""
-
-
-@dataclass(frozen=True)
-class DeviceConfig:
-    """`source` is where the device is: a serial port path, a camera index or URL, empty for a wedge."""
-
-    name: str
-    kind: DeviceKind
-    source: str = ""
-    options: Mapping[str, OptionValue] = field(default_factory=dict, hash=False)
-
-    def __post_init__(self) -> None:
-        if not self.name.strip():
-            raise ValueError("device name is empty")
-        object.__setattr__(self, "kind", DeviceKind(self.kind))
-        object.__setattr__(self, "options", MappingProxyType(dict(self.options)))
-
-    @classmethod
-    def of(cls, name: str, kind: str, source: str, options: Mapping[str, OptionValue]
-           ) -> DeviceConfig:
-        """From the plain values the core's typed settings give (app.device_settings, registry_entry())."""
-        return cls(name=name, kind=DeviceKind(kind), source=source, options=dict(options))
-
-
-DriverFactory = Callable[[DeviceConfig, EventSink], Device]
 
 
 class RegistryProblem(enum.StrEnum):
@@ -359,46 +321,3 @@ class DeviceRegistry:
             driver.stop()
         except Exception:
             log.exception("device %s: stopping the driver failed", driver.name)
-
-
-def default_factories() -> dict[str, DriverFactory]:
-    """Factories for the drivers this package ships; each imports its driver only when used.
-    Monitoring cameras are not among them: the paper-room recorder owns those (one owner per camera)."""
-    return {DeviceKind.SCANNER_SERIAL: serial_scanner_factory, DeviceKind.IDCARD: idcard_factory,
-            DeviceKind.SCANNER_CAMERA: camera_scanner_factory, DeviceKind.SCANNER_WEDGE: wedge_factory}
-
-
-def idcard_factory(config: DeviceConfig, sink: EventSink) -> Device:
-    from devices.idcard.driver import IdCardReader, ReaderSettings
-    from devices.idcard.photo import decoder_maker
-
-    options = dict(config.options)
-    decoder = options.pop("photo_decoder", None)
-    return IdCardReader(sink, config.source or None, name=config.name,
-                        settings=ReaderSettings.from_options(options),
-                        photo_decoder=decoder_maker(decoder if isinstance(decoder, Mapping) else None))
-
-
-def serial_scanner_factory(config: DeviceConfig, sink: EventSink) -> Device:
-    from devices.scanner.serial_scanner import SerialScanner, SerialSettings
-
-    settings = SerialSettings.from_options(config.source, config.options)
-    return SerialScanner(config.name, settings, sink, kind=config.kind.value)
-
-
-def camera_scanner_factory(config: DeviceConfig, sink: EventSink) -> Device:
-    from devices.camera.source import parse_source
-    from devices.scanner.camera import CameraScanner, CameraScannerConfig
-
-    absent_frames = config.options.get("absent_frames", 8)
-    absent_s = config.options.get("absent_s", 0.5)
-    if not isinstance(absent_frames, int) or not isinstance(absent_s, int | float):
-        raise ValueError("camera scanner: absent_frames must be a whole number and absent_s a number")
-    return CameraScanner(config.name, parse_source(config.source), sink,
-                         CameraScannerConfig(absent_frames=absent_frames, absent_s=float(absent_s)))
-
-
-def wedge_factory(config: DeviceConfig, sink: EventSink) -> Device:
-    from devices.scanner.wedge_device import KeyboardWedge, wedge_config
-
-    return KeyboardWedge(config.name, wedge_config(config.options), sink)

@@ -16,13 +16,15 @@ import pytest
 from app.device_settings import parse_device
 from app.rules.checkin import CardPhoto
 from devices.base import DeviceState
+from devices.device_config import DeviceConfig
+from devices.factories import default_factories
 from devices.idcard.document import CardType
 from devices.idcard.driver import IdCardReader
 from devices.idcard.events import CardRead
 from devices.idcard.photo import BMP_SIZE, NoPhotoDecoder, PhotoResult, PhotoStatus
 from devices.idcard.samples import SAMPLES
 from devices.idcard.simulator import ReaderSimulator
-from devices.registry import DeviceConfig, DeviceRegistry, default_factories
+from devices.registry import DeviceRegistry
 from tests.devices.idcard_events import EventLog
 from ui.checkin.convert import from_card
 

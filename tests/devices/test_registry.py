@@ -12,15 +12,9 @@ from collections.abc import Callable, Iterator
 import pytest
 
 from devices.base import Device, DeviceState, DeviceStatus, EventSink
-from devices.registry import (
-    Backoff,
-    DeviceConfig,
-    DeviceKind,
-    DeviceRegistry,
-    RegistryProblem,
-    RegistryStatus,
-    default_factories,
-)
+from devices.device_config import DeviceConfig, DeviceKind
+from devices.factories import default_factories
+from devices.registry import Backoff, DeviceRegistry, RegistryProblem, RegistryStatus
 from devices.scanner.scan import Scan
 from devices.scanner.simulator import ScannerSimulator
 from devices.scanner.status import ScannerStatus
@@ -272,7 +266,7 @@ def test_config_options_cannot_be_changed_behind_the_registrys_back() -> None:
         config.options["baudrate"] = 1  # type: ignore[index]
 
 
-def test_importing_the_registry_imports_no_driver() -> None:
-    code = "import sys, devices.registry; print(sorted(m for m in ('serial', 'devices.scanner.serial_scanner', 'cv2') if m in sys.modules))"
+def test_importing_the_registry_and_its_factories_imports_no_driver() -> None:
+    code = "import sys, devices.registry, devices.factories; print(sorted(m for m in ('serial', 'devices.scanner.serial_scanner', 'cv2') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"

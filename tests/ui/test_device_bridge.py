@@ -10,7 +10,9 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from devices.base import DeviceState, DeviceStatus
-from devices.registry import DeviceConfig, DeviceKind, DeviceRegistry, default_factories
+from devices.device_config import DeviceConfig, DeviceKind
+from devices.factories import default_factories
+from devices.registry import DeviceRegistry
 from devices.scanner.scan import Scan
 from devices.scanner.simulator import ScannerSimulator
 from ui.devices.bridge import DeviceBridge

@@ -19,7 +19,7 @@ from app import config
 from app.config import Settings
 from app.errors import VenueError
 from app.services import setup
-from devices.registry import DeviceKind
+from devices.device_config import DeviceKind
 from tests.ui.test_setup_wizard import _fill_province, _fill_venue, _next
 from tests.unit.test_security_support import CHEAP
 from ui.i18n import Translations, compile_all

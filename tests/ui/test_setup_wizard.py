@@ -17,8 +17,8 @@ from app.bootstrap import open_core
 from app.config import Settings
 from app.device_settings import CameraSettings
 from app.package.keys import DEMO_PUBLIC_KEY
+from devices.device_config import DeviceKind
 from devices.idcard.simulator import ReaderSimulator
-from devices.registry import DeviceKind
 from devices.scanner.simulator import ScannerSimulator
 from tests.unit.test_security_support import CHEAP
 from ui.i18n import Translations, compile_all

@@ -24,10 +24,12 @@ from app.security.auth import StaffSession
 from app.services.checkin import CheckinService, DeskSetup, Outcome
 from app.services.desk_flow import Action, DeskFlow, Held, Request
 from devices.base import DeviceState, DeviceStatus
+from devices.device_config import DeviceConfig
+from devices.factories import default_factories
 from devices.idcard.document import CardType, Gender, IdDocument
 from devices.idcard.events import CardRead
 from devices.idcard.simulator import ReaderSimulator
-from devices.registry import DeviceConfig, DeviceRegistry, default_factories
+from devices.registry import DeviceRegistry
 from devices.scanner.scan import Scan
 from devices.scanner.simulator import ScannerSimulator
 from tests.venue_day.conftest import VenueDay, seated

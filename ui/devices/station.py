@@ -13,10 +13,12 @@ from PySide6.QtCore import QObject
 
 from app.device_settings import DeviceKindName, DeviceSettings
 from devices.base import Device, EventSink
+from devices.device_config import DeviceConfig, DeviceKind, DriverFactory
+from devices.factories import default_factories
 from devices.idcard.driver import IdCardReader, ReaderSettings
 from devices.idcard.photo import PhotoResult, PhotoStatus
 from devices.idcard.simulator import ReaderSimulator
-from devices.registry import DeviceConfig, DeviceKind, DeviceRegistry, DriverFactory, default_factories
+from devices.registry import DeviceRegistry
 from devices.scanner.simulator import ScannerSimulator
 from devices.scanner.wedge import WedgeConfig
 from devices.scanner.wedge_device import wedge_config

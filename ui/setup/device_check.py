@@ -22,9 +22,10 @@ from PySide6.QtWidgets import QApplication
 from devices.base import Device, DeviceState, DeviceStatus
 from devices.camera.frames import Frame, FrameQueue, SourceNotice
 from devices.camera.source import FrameSource, SourceConfig, parse_source
+from devices.device_config import DeviceConfig, DeviceKind
+from devices.factories import default_factories
 from devices.idcard.events import CardRead, ReadFailed
 from devices.idcard.ports import list_candidate_ports, port_present
-from devices.registry import DeviceConfig, DeviceKind, default_factories
 from devices.scanner.scan import Scan
 from ui.devices.bridge import DeviceBridge
 from ui.devices.state_text import state_text

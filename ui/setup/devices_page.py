@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.device_settings import DeviceSettingsError, parse_device
-from devices.registry import DeviceKind
+from devices.device_config import DeviceKind
 from ui.devices.station import registry_config
 from ui.messages import describe
 from ui.setup.device_check import DeviceCheck

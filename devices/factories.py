@@ -1,0 +1,52 @@
+"""The drivers this package ships, each built from a `DeviceConfig` by a factory that imports its
+driver only when used (importing this module opens no port and loads neither pyserial nor OpenCV)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from devices.base import Device, EventSink
+from devices.device_config import DeviceConfig, DeviceKind, DriverFactory
+
+
+def default_factories() -> dict[str, DriverFactory]:
+    """Factories for the drivers this package ships; each imports its driver only when used.
+    Monitoring cameras are not among them: the paper-room recorder owns those (one owner per camera)."""
+    return {DeviceKind.SCANNER_SERIAL: serial_scanner_factory, DeviceKind.IDCARD: idcard_factory,
+            DeviceKind.SCANNER_CAMERA: camera_scanner_factory, DeviceKind.SCANNER_WEDGE: wedge_factory}
+
+
+def idcard_factory(config: DeviceConfig, sink: EventSink) -> Device:
+    from devices.idcard.driver import IdCardReader, ReaderSettings
+    from devices.idcard.photo import decoder_maker
+
+    options = dict(config.options)
+    decoder = options.pop("photo_decoder", None)
+    return IdCardReader(sink, config.source or None, name=config.name,
+                        settings=ReaderSettings.from_options(options),
+                        photo_decoder=decoder_maker(decoder if isinstance(decoder, Mapping) else None))
+
+
+def serial_scanner_factory(config: DeviceConfig, sink: EventSink) -> Device:
+    from devices.scanner.serial_scanner import SerialScanner, SerialSettings
+
+    settings = SerialSettings.from_options(config.source, config.options)
+    return SerialScanner(config.name, settings, sink, kind=config.kind.value)
+
+
+def camera_scanner_factory(config: DeviceConfig, sink: EventSink) -> Device:
+    from devices.camera.source import parse_source
+    from devices.scanner.camera import CameraScanner, CameraScannerConfig
+
+    absent_frames = config.options.get("absent_frames", 8)
+    absent_s = config.options.get("absent_s", 0.5)
+    if not isinstance(absent_frames, int) or not isinstance(absent_s, int | float):
+        raise ValueError("camera scanner: absent_frames must be a whole number and absent_s a number")
+    return CameraScanner(config.name, parse_source(config.source), sink,
+                         CameraScannerConfig(absent_frames=absent_frames, absent_s=float(absent_s)))
+
+
+def wedge_factory(config: DeviceConfig, sink: EventSink) -> Device:
+    from devices.scanner.wedge_device import KeyboardWedge, wedge_config
+
+    return KeyboardWedge(config.name, wedge_config(config.options), sink)
