@@ -15,7 +15,9 @@
   wait for a busy consumer instead of dropping, offer fewer frames, and each costs the same. It is
   valid only when no frame was dropped, every offered frame was recorded, every recorded frame was
   analysed for motion and one in `check_every` for tamper (else it is printed as -1 with why).
-  Beside it: `recorder_ms_per_frame` (the same, per frame), `recorder_offered_fps_per_stream`
+  Beside it: `recorder_cores_compressed` (the same plus decoding each frame of a compressed camera
+  stream, measured on the clip's mp4v: an IP camera, or a USB 2 camera sending MJPEG at 720p),
+  `recorder_ms_per_frame` (the same, per frame), `recorder_offered_fps_per_stream`
   (what the machine managed to offer; under 14 it was loaded, the figure still holds) and on
   stderr the counts, CPU over wall time, the load average, and what decoding a compressed camera
   stream (mp4v here, as an IP camera or a file would need) would add.
@@ -133,8 +135,6 @@ class RecorderRun:
             found.append(f"{w.analysed} frames analysed for motion of {w.recorded} recorded (the design: every frame)")
         if abs(w.tamper_checks - w.analysed / self.check_every) > self.streams:
             found.append(f"{w.tamper_checks} tamper checks for {w.analysed} frames (the design: 1 in {self.check_every})")
-        if w.offered < 0.5 * self.streams * self.fps * w.wall:
-            found.append(f"only {w.offered / self.streams / w.wall:.1f} frames/s offered per camera: too loaded to tell")
         if self.failures:
             found.append(f"{self.failures} camera records not written")
         return found
@@ -238,13 +238,20 @@ def report(run: RecorderRun) -> list[Figure]:
     note(f"  CPU {w.cpu:.2f} s for {run.video_seconds:.1f} s of video: {run.cores:.3f} cores "
          f"({w.cpu * 1000 / max(1, w.recorded):.2f} ms a frame); CPU over wall time {w.cpu / w.wall:.3f}; "
          f"{run.events} camera events written")
-    note(f"  not counted: decoding a compressed camera stream (an IP camera, MJPEG, a file) costs "
-         f"{run.decode_ms:.2f} ms a frame here (mp4v), +{run.decode_ms * n * run.fps / 1000:.2f} cores")
+    decode_cores = run.decode_ms * n * run.fps / 1000
+    note(f"  not in recorder_cores: decoding a compressed stream (an IP camera, a USB camera sending MJPEG, as "
+         f"USB 2 ones do at 720p 15 fps, a file) costs {run.decode_ms:.2f} ms a frame here (mp4v), "
+         f"+{decode_cores:.2f} cores: recorder_cores_compressed")
+    if w.offered < 0.9 * n * run.fps * w.wall:
+        note(f"  the machine offered {w.offered / n / w.wall:.1f} of {run.fps:g} frames/s a camera (loaded): the "
+             f"figure is per second of video, but CPU per frame grows a little when cores are shared")
     problems = run.problems()
     note("  valid: every offered frame recorded, every recorded frame analysed" if not problems
          else "  NOT VALID: " + "; ".join(problems))
     return [
         Figure(NAME, "recorder_cores", round(run.cores, 3) if not problems else -1.0, "cores", "<= 0.5"),
+        Figure(NAME, "recorder_cores_compressed", round(run.cores + decode_cores, 3) if not problems else -1.0,
+               "cores", "<= 0.5"),
         Figure(NAME, "recorder_ms_per_frame", round(w.cpu * 1000 / max(1, w.recorded), 2), "ms", "<= 8.3"),
         Figure(NAME, "recorder_offered_fps_per_stream", round(w.offered / n / w.wall, 2), "frames/s", ">= 14"),
     ]

@@ -4,6 +4,7 @@ database, the printed form; and a handover with a discrepancy."""
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,7 +18,8 @@ from app.db.engine import make_engine
 from app.db.migrate import upgrade
 from app.db.models_custody import CustodyHandover
 from app.db.models_incidents import Incident
-from app.rules.custody import ESCORT, EXAM_OFFICE, SECURE_ROOM, room_place
+from app.domain import CustodyKind
+from app.rules.custody import ESCORT, EXAM_OFFICE, SECURE_ROOM, ManifestItem, room_place
 from devices.base import DeviceState
 from devices.scanner.serial_scanner import SerialScanner, SerialSettings
 from devices.scanner.simulator import ScannerSimulator
@@ -201,3 +203,44 @@ def _painted(wizard: object, row: int) -> str:
     rect = wizard.table.visualRect(wizard.packages.index(row, 1))
     image = wizard.table.viewport().grab().toImage()
     return str(image.pixelColor(rect.right() - 3, rect.top() + 3).name())
+
+
+def test_each_scanned_row_is_in_view_and_the_list_moves_a_page_at_a_time(
+        qtbot: QtBot, venue: Venue, scanner: tuple[ScannerSimulator, DeviceBridge], tmp_path: Path) -> None:
+    """Issue 18 item 8: 61 packages, more than the table shows. Scanned in manifest order, each row is
+    in view as it turns green, and the list moves a page at a time (each move repaints the whole
+    table, the slowest scans: one per scan when it moved a row at a time); a package scanned out of
+    order above the view comes back into view too."""
+    _sim, bridge = scanner
+    screen = _screen(qtbot, venue, bridge, tmp_path)
+    wizard, model = screen.wizard, screen.wizard.packages
+    screen.resize(1366, 768)
+    _route(qtbot, screen, venue, room_place("02"))
+    items = [ManifestItem(uuid.uuid4(), f"PKG{n:03d}", CustodyKind.QUESTION_PAPERS, f"S{n:03d}", 30, venue.sitting,
+                          f"{n // 2 + 1:02d}") for n in range(61)]
+    model.reset(items)
+    drain()
+    table = wizard.table
+
+    def in_view(row: int) -> bool:
+        return table.viewport().rect().contains(table.visualRect(model.index(row, 0)))
+
+    shown = sum(1 for row in range(61) if in_view(row))
+    assert 3 <= shown < 61  # the list is longer than the view
+    moves = 0
+    for row, item in enumerate(items):
+        before = table.rowAt(0)
+        wizard.on_scan(item.barcode)
+        drain()
+        assert wizard.row_colour(item.barcode) == "green" and in_view(row), row
+        moves += table.rowAt(0) != before
+    assert 1 <= moves <= -(-61 // (shown - 1))
+    bar = table.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    model.reset([ManifestItem(uuid.uuid4(), f"NEW{n:03d}", CustodyKind.QUESTION_PAPERS, "", 30, venue.sitting, None)
+                 for n in range(61)])
+    drain()
+    bar.setValue(bar.maximum())
+    wizard.on_scan("NEW002")  # above the view
+    drain()
+    assert in_view(2)
