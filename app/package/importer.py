@@ -30,7 +30,7 @@ from app.package.state import StoredState, load_staff, load_state
 from app.security.auth import StaffSession
 from app.security.authorize import authorize
 from app.security.crypto import PersonalDataCipher
-from app.security.permissions import Permission, require
+from app.security.permissions import Permission, require_role
 from app.services import audit
 
 log = logging.getLogger(__name__)
@@ -96,7 +96,7 @@ class PackageImporter:
         database. `by` is who imports (Permission.IMPORT_PACKAGE); without one the import is first
         set-up, written as `actor`, and refused once anyone can sign in (app.security.authorize)."""
         if by is not None:  # a role that may not import is refused before the file is even read
-            require(by, Permission.IMPORT_PACKAGE)
+            require_role(by, Permission.IMPORT_PACKAGE)  # the session itself: authorize, below
         checked = check_package(path, self._trusted_keys)
         content = checked.content
         if expected_venue_code is not None and expected_venue_code != content.venue.code:

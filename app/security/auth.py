@@ -157,7 +157,10 @@ class AuthService:
 
     def reauthenticate(self, current: StaffSession, credential: str, *, purpose: str = "unlock") -> StaffSession:
         """The same staff member proves it is still them (idle unlock, confirming their own
-        credential change). Returns a fresh session: the role may have changed meanwhile."""
+        credential change). Returns a fresh session: the role may have changed meanwhile.
+        Raises SessionEnded when `current` has ended (deactivated, or the credential reset by
+        someone else): an ended session is not revived by the right credential, it signs in again."""
+        self.ensure_session(current)
         fresh = self.authenticate(current.staff_number, credential, current.desk, purpose=purpose)
         return StaffSession(
             fresh.staff_id, fresh.staff_number, fresh.name, fresh.role, fresh.venue_id,

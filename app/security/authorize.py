@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from app.db.models import Staff
 from app.errors import VenueError
-from app.security.auth import SessionEnded, StaffSession, session_is_current
+from app.security.auth import StaffSession
 from app.security.permissions import Permission, require
 from app.services.audit import Actor
 
@@ -45,7 +45,5 @@ def authorize(s: Session, by: StaffSession | None, permission: Permission, *, se
         if anyone_can_sign_in(s):
             raise SignInRequired()
         return setup_actor
-    require(by, permission)
-    if not session_is_current(s, by):
-        raise SessionEnded()
+    require(s, by, permission)
     return by.actor

@@ -1,12 +1,22 @@
 """Who may do what: the one permission table every service consults (art. 18 roles, art. 42
 two-person rule, art. 47–48 need-to-know, art. 51 secure operation).
 
-A service starts each use case with `require(session, Permission.X)` (or, for the sensitive
-commands that first set-up may run before anyone can sign in, `app.security.authorize`). The GUI
-offers a role only what this table lets it do, and the command line asks for a staff credential
-and passes the same session to the same services. Changing who may do something is a change to
-`PERMISSIONS` alone, reviewed in one place. Every permission here is checked by a service; one
-that nothing needs is deleted, not kept for later.
+A service starts each use case, inside the transaction that does the work, with
+`require(s, user, Permission.X)`: the role may (this table), AND the signed-in session is still
+open (its staff member active, nothing ended their sessions since: `session_is_current`), read in
+that same transaction. So a session ended by a deactivation or by someone else resetting the
+credential writes nothing, whichever service it calls; there is no second check to remember.
+(For the sensitive commands that first set-up may run before anyone can sign in,
+`app.security.authorize` does the same and also accepts nobody while no one can sign in.)
+
+`require_role` checks the role alone; it is for the few places that have no transaction and hold
+a session authenticated a moment ago (a custody signer, an early refusal before a file is read),
+and tests/security/test_session_ends_everywhere.py keeps its uses to those.
+
+The GUI offers a role only what this table lets it do, and the command line asks for a staff
+credential and passes the same session to the same services. Changing who may do something is a
+change to `PERMISSIONS` alone, reviewed in one place. Every permission here is checked by a
+service; one that nothing needs is deleted, not kept for later.
 """
 
 from __future__ import annotations
@@ -16,8 +26,11 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Protocol
 
+from sqlalchemy.orm import Session
+
 from app.domain import Role
 from app.errors import PermissionDenied
+from app.security.auth import SessionEnded, StaffSession, session_is_current
 
 
 class Permission(enum.StrEnum):
@@ -114,7 +127,17 @@ def permissions_of(role: Role) -> frozenset[Permission]:
     return frozenset(p for p, roles in PERMISSIONS.items() if role in roles)
 
 
-def require(who: HasRole, permission: Permission) -> None:
-    """Raise PermissionDenied (code "security.permission_denied") unless `who`'s role may."""
+def require_role(who: HasRole, permission: Permission) -> None:
+    """Raise PermissionDenied (code "security.permission_denied") unless `who`'s role may. The role
+    alone: a service acting for a signed-in person calls `require` instead."""
     if not is_allowed(who.role, permission):
         raise PermissionDenied(permission.value, who.role.value)
+
+
+def require(s: Session, who: StaffSession, permission: Permission) -> None:
+    """The check a use case starts with, inside its own transaction `s`: raise PermissionDenied
+    unless `who`'s role may, and SessionEnded ("auth.session_ended") once `who` was deactivated or
+    someone else reset their credential after signing in (one indexed read of the staff row)."""
+    require_role(who, permission)
+    if not session_is_current(s, who):
+        raise SessionEnded()

@@ -97,8 +97,8 @@ def draw_invigilators(
     now: datetime,
 ) -> InvigilatorDraw:
     """Draw and record, in the caller's transaction. Raises AssignmentImpossible naming rooms."""
-    require(confirmation.initiator, Permission.ASSIGN_INVIGILATORS)
-    require(confirmation.second, Permission.ASSIGN_INVIGILATORS)
+    require(session, confirmation.initiator, Permission.ASSIGN_INVIGILATORS)
+    require(session, confirmation.second, Permission.ASSIGN_INVIGILATORS)
     previous = current_draw(session, sitting_id)
     reason = reason.strip()
     if previous is not None and not reason:

@@ -28,7 +28,7 @@ from app.package.state import DOCUMENT_CONTEXT, PHOTO_CONTEXT
 from app.rules import checkin as rules
 from app.rules.checkin import Decision, PresentedDocument, PresentedTicket, Reason, Verdict
 from app.rules.timing import Schedule, entry_closes_at, entry_open
-from app.security.auth import SessionEnded, StaffSession, session_is_current
+from app.security.auth import StaffSession
 from app.security.crypto import PersonalDataCipher, mask_document_number
 from app.security.permissions import Permission, require
 from app.security.two_person import Confirmation
@@ -171,13 +171,6 @@ def _sitting(s: Session, sitting_id: uuid.UUID) -> Sitting:
 
 def _normal(number: str) -> str:
     return number.strip().upper()
-
-
-def require_current(s: Session, user: StaffSession) -> None:
-    """Inside the decision's transaction: a session whose staff member was deactivated or whose
-    credential was reset since decides nothing (the desk keeps the input for whoever unlocks)."""
-    if not session_is_current(s, user):
-        raise SessionEnded()
 
 
 def _masked(c: rules.CandidateFacts | None) -> rules.CandidateFacts | None:
@@ -336,13 +329,12 @@ class CheckinService:
         manual_reason: str = "",
     ) -> Outcome:
         """Decide on what is presented and record it. A WAIT (one input so far) records nothing."""
-        require(user, Permission.CHECK_IN_CANDIDATE)
         manual = (ticket is not None and (ticket.manual or ticket.searched)) or (document is not None and document.manual)
         if manual and not manual_reason.strip():
             raise ReasonRequired()
         now = self._clock()
         with self._sessions() as s, s.begin():
-            require_current(s, user)
+            require(s, user, Permission.CHECK_IN_CANDIDATE)
             sitting = _sitting(s, setup.sitting_id)
             desk = rules.Desk(sitting.schedule, setup.room_id)
             decision = rules.decide(desk, self._inputs(s, sitting, ticket, document, final), now)
@@ -367,8 +359,6 @@ class CheckinService:
         shown: the candidate is read again inside this transaction and decided again, so a
         withdrawal, a move or another desk's admission since the check is what counts."""
         user = confirmation.initiator
-        require(user, Permission.CHECK_IN_CANDIDATE)
-        require(confirmation.second, Permission.CONFIRM_CHECK)  # whatever the caller asked the rule for
         if checked.verdict is not Verdict.CHECK or checked.candidate is None:
             raise NothingToConfirm()
         if not reason.strip():
@@ -376,8 +366,8 @@ class CheckinService:
         confirmation.redeem(CONFIRM_ACTION, confirmation_entity(checked))
         now = self._clock()
         with self._sessions() as s, s.begin():
-            require_current(s, user)
-            require_current(s, confirmation.second)
+            require(s, user, Permission.CHECK_IN_CANDIDATE)
+            require(s, confirmation.second, Permission.CONFIRM_CHECK)  # whatever the caller asked the rule for
             sitting = _sitting(s, setup.sitting_id)
             desk = rules.Desk(sitting.schedule, setup.room_id)
             decision = rules.decide(desk, self._inputs(s, sitting, checked.ticket, checked.document, True), now)
@@ -405,7 +395,7 @@ class CheckinService:
         if pending.verdict is not Verdict.WAIT:
             return
         with self._sessions() as s, s.begin():
-            require_current(s, user)
+            require(s, user, Permission.CHECK_IN_CANDIDATE)
             self._record(s, user, setup, pending.decision, self._clock(), pending.ticket, pending.document, "", None)
 
     def close_entry(self, actor: Actor, setup: DeskSetup) -> int:

@@ -83,7 +83,7 @@ def steps_of(rs: RoomSitting | None) -> RoomSteps:
 def sign_checklist(session: Session, user: StaffSession, sitting_id: uuid.UUID, room_id: uuid.UUID,
                    checklist: Checklist, *, now: datetime) -> RoomSitting:
     """Sign off the pre-exam checklist; every item must be done (nothing is signed half-checked)."""
-    require(user, Permission.OPEN_CLOSE_ROOM)
+    require(session, user, Permission.OPEN_CLOSE_ROOM)
     at = now
     sitting, room = _pair(session, sitting_id, room_id)
     missing = []
@@ -114,7 +114,7 @@ def sign_checklist(session: Session, user: StaffSession, sitting_id: uuid.UUID, 
 def open_room(session: Session, user: StaffSession, sitting_id: uuid.UUID, room_id: uuid.UUID,
               *, now: datetime) -> RoomSitting:
     """Art. 20(三): a room opens for its sitting only once its checklist is signed off."""
-    require(user, Permission.OPEN_CLOSE_ROOM)
+    require(session, user, Permission.OPEN_CLOSE_ROOM)
     at = now
     sitting, room = _pair(session, sitting_id, room_id)
     rs = _room_sitting(session, sitting_id, room_id, create=False)
@@ -143,7 +143,7 @@ def record_exit(session: Session, user: StaffSession, sitting_id: uuid.UUID, roo
                 now: datetime) -> CandidateExit:
     """A candidate hands in and leaves. While the room is sealed this is refused (art. 30(三)),
     unless it is an emergency: then it is recorded with an incident saying why."""
-    require(user, Permission.CHECK_IN_CANDIDATE)
+    require(session, user, Permission.CHECK_IN_CANDIDATE)
     at = now
     sitting, room = _pair(session, sitting_id, room_id)
     admitted = session.scalars(select(Admission).where(Admission.sitting_id == sitting_id,
@@ -202,7 +202,7 @@ def collect_papers(session: Session, user: StaffSession, sitting_id: uuid.UUID, 
                    *, now: datetime) -> RoomSitting:
     """Papers and answer sheets collected from the room: after the end, or once sealing has ended
     and every admitted candidate has handed in."""
-    require(user, Permission.OPEN_CLOSE_ROOM)
+    require(session, user, Permission.OPEN_CLOSE_ROOM)
     at = now
     sitting, room = _pair(session, sitting_id, room_id)
     rs = _room_sitting(session, sitting_id, room_id, create=False)

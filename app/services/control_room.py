@@ -25,7 +25,8 @@ class ControlRoomService:
 
     def view(self, now: datetime) -> ControlView | None:
         """The control room (Permission.VIEW_CONTROL_ROOM)."""
-        require(self._user, Permission.VIEW_CONTROL_ROOM)
+        with self._sessions() as s:  # a read, and still refused once the session has ended
+            require(s, self._user, Permission.VIEW_CONTROL_ROOM)
         return self._view(now)
 
     def timers(self, now: datetime) -> ControlView | None:

@@ -50,7 +50,7 @@ from app.rules.custody import (
 )
 from app.rules.timing import venue_time
 from app.security.auth import AuthService, StaffSession
-from app.security.permissions import Permission, require
+from app.security.permissions import Permission, require, require_role
 from app.services import audit, custody_chain, incidents, outbox, paper_room
 
 DISCREPANCY_CATEGORY = "custody_discrepancy"
@@ -148,7 +148,8 @@ class CustodyService:
         """One person confirms one side with their own credential (audited, counts toward lockout)."""
         signer = self._auth.authenticate(staff_number, credential, desk, purpose="custody_sign",
                                          detail=f"custody.handover:{side.value}")
-        require(signer, Permission.CUSTODY_HANDOVER)
+        # Signed a moment ago; record_handover checks each signer's session again when it writes.
+        require_role(signer, Permission.CUSTODY_HANDOVER)
         return signer
 
     def expected(self, from_place: str, to_place: str, sitting_id: uuid.UUID | None) -> list[ManifestItem]:
@@ -176,13 +177,17 @@ class CustodyService:
 
     def record_handover(self, by: StaffSession, draft: HandoverDraft, givers: Sequence[StaffSession],
                         receivers: Sequence[StaffSession]) -> HandoverResult:
-        require(by, Permission.CUSTODY_HANDOVER)
-        check_route(draft.from_place, draft.to_place)
-        check_signers([g.staff_id for g in givers], [r.staff_id for r in receivers])
-        if not draft.scanned:
-            raise VenueError("custody.nothing_scanned", "Scan at least one package before recording the handover.")
         now = self._clock()
         with self._sessions() as s, s.begin():
+            # Whoever records it and everyone who signed: a signer deactivated (or reset) since
+            # signing no longer stands behind the handover.
+            for person in (by, *givers, *receivers):
+                require(s, person, Permission.CUSTODY_HANDOVER)
+            check_route(draft.from_place, draft.to_place)
+            check_signers([g.staff_id for g in givers], [r.staff_id for r in receivers])
+            if not draft.scanned:
+                raise VenueError("custody.nothing_scanned",
+                                 "Scan at least one package before recording the handover.")
             result = self._record(s, by, draft, givers, receivers, now)
         return result
 
@@ -257,9 +262,9 @@ class CustodyService:
 
     def reconcile(self, by: StaffSession) -> Reconciliation:
         """The end-of-day account: every item received is where it should be (recorded and audited)."""
-        require(by, Permission.CUSTODY_HANDOVER)
         now = self._clock()
         with self._sessions() as s, s.begin():
+            require(s, by, Permission.CUSTODY_HANDOVER)
             result = reconciliation(s)
             detail = [{"barcode": a.item.barcode, "place": a.place, "account": a.account.value}
                       for a in result.unaccounted]

@@ -50,7 +50,7 @@ def add_evidence(session: Session, user: StaffSession, incident_id: uuid.UUID, s
                  *, kind: str = "file", now: datetime) -> IncidentEvidence:
     """Attach a file (or a camera snapshot written to a file): hashed, stored, queued for upload.
     Evidence may be added after confirmation too: adding is not changing what was recorded."""
-    require(user, Permission.RECORD_INCIDENT)
+    require(session, user, Permission.RECORD_INCIDENT)
     incident = locked(session, incident_id)
     if not source.is_file():
         raise VenueError("incident.evidence_missing", "The evidence file {path} cannot be read.", path=str(source))

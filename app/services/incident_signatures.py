@@ -39,7 +39,7 @@ def _add_signature(session: Session, incident: Incident, candidate_id: uuid.UUID
 def record_signature(session: Session, user: StaffSession, incident_id: uuid.UUID, candidate_id: uuid.UUID,
                      *, now: datetime) -> IncidentSignature:
     """Misconduct art. 16: the candidate signed the written facts (witnessed by `user`)."""
-    require(user, Permission.RECORD_INCIDENT)
+    require(session, user, Permission.RECORD_INCIDENT)
     incident = locked(session, incident_id)
     require_draft(incident)
     _candidate_of(session, incident, candidate_id)
@@ -59,8 +59,8 @@ def record_refusal(session: Session, witnesses: Confirmation, incident_id: uuid.
                    *, note: str = "", now: datetime) -> IncidentSignature:
     """Misconduct art. 16–17: the candidate refused to sign (or destroyed evidence); two staff
     members, both authenticated, record it."""
-    require(witnesses.initiator, Permission.RECORD_INCIDENT)
-    require(witnesses.second, Permission.RECORD_INCIDENT)
+    require(session, witnesses.initiator, Permission.RECORD_INCIDENT)
+    require(session, witnesses.second, Permission.RECORD_INCIDENT)
     witnesses.redeem(REFUSAL_ACTION, (incident_id, candidate_id))
     incident = locked(session, incident_id)
     require_draft(incident)

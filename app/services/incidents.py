@@ -99,7 +99,7 @@ def record_new(session: Session, user: StaffSession, *, category: str, facts: st
                sitting_id: uuid.UUID | None = None, room_code: str = "", tickets: Iterable[str] = (),
                now: datetime) -> Incident:
     """An incident recorded from the incident log: room by its code, candidates by ticket number."""
-    require(user, Permission.RECORD_INCIDENT)
+    require(session, user, Permission.RECORD_INCIDENT)
     known_category(category)
     room_id = None
     if room_code.strip():
@@ -133,7 +133,7 @@ def complete(
     now: datetime,
 ) -> Incident:
     """Fill in a draft (only a draft: a confirmed incident changes through `amend`)."""
-    require(user, Permission.RECORD_INCIDENT)
+    require(session, user, Permission.RECORD_INCIDENT)
     incident = locked(session, incident_id)
     require_draft(incident)
     before = snapshot_of(session, incident)
@@ -164,7 +164,7 @@ def complete(
 
 def confirm(session: Session, user: StaffSession, incident_id: uuid.UUID, *, now: datetime) -> Incident:
     """The chief examiner confirms the record (misconduct art. 17: the person in charge signs)."""
-    require(user, Permission.CONFIRM_INCIDENT)
+    require(session, user, Permission.CONFIRM_INCIDENT)
     incident = locked(session, incident_id)
     require_draft(incident)
     known_category(incident.category)
@@ -198,7 +198,7 @@ def confirm(session: Session, user: StaffSession, incident_id: uuid.UUID, *, now
 def amend(session: Session, user: StaffSession, incident_id: uuid.UUID, changes: Mapping[str, Any], reason: str,
           *, now: datetime) -> IncidentAmendment:
     """Correct a confirmed incident: the fields before and after are kept with the reason (art. 43)."""
-    require(user, Permission.CONFIRM_INCIDENT)
+    require(session, user, Permission.CONFIRM_INCIDENT)
     reason = reason.strip()
     if not reason:
         raise VenueError("incident.reason_required", "An amendment needs a reason.")
@@ -232,7 +232,7 @@ def amend(session: Session, user: StaffSession, incident_id: uuid.UUID, changes:
 def mark_reported(session: Session, user: StaffSession, incident_id: uuid.UUID, *, via: str, to: str,
                   now: datetime) -> Incident:
     """Arts. 32, 46: a serious incident was reported up, how (phone, system, …) and to whom."""
-    require(user, Permission.CONFIRM_INCIDENT)
+    require(session, user, Permission.CONFIRM_INCIDENT)
     incident = locked(session, incident_id)
     if not incident.serious:
         raise VenueError("incident.not_serious", "Only a serious incident is tracked until reported.")

@@ -218,9 +218,9 @@ class PaperRoomService:
 
     def sign_on(self, desk: str, staff_number: str, credential: str) -> DutyState:
         person = self._auth.authenticate(staff_number, credential, desk, purpose="duty_sign_on")
-        require(person, Permission.PAPER_ROOM_DUTY)
         now = self._clock()
         with self._sessions() as s, s.begin():
+            require(s, person, Permission.PAPER_ROOM_DUTY)
             if s.scalars(select(DutyShift.id).where(DutyShift.staff_id == person.staff_id,
                                                     DutyShift.off_at.is_(None))).first() is not None:
                 raise VenueError("paper_room.already_on_duty", "{name} is already on duty.", name=person.name)
@@ -276,9 +276,9 @@ class PaperRoomService:
 
     def delete_segment(self, by: StaffSession, segment_id: uuid.UUID) -> None:
         """Delete a segment past its retention; younger ones are refused (art. 22(五), 29)."""
-        require(by, Permission.MANAGE_RECORDINGS)
         now = self._clock()
         with self._sessions() as s, s.begin():
+            require(s, by, Permission.MANAGE_RECORDINGS)
             seg = s.get(VideoSegment, segment_id)
             if seg is None or seg.deleted_at is not None:
                 raise VenueError("paper_room.no_segment", "This recording segment is not in the index.")
@@ -301,13 +301,13 @@ class PaperRoomService:
     def mark_evidence(self, by: StaffSession, start: datetime, end: datetime, camera: str | None,
                       reason: str) -> uuid.UUID:
         """Keep a time range of video as evidence (2-year class) and re-class its segments."""
-        require(by, Permission.MANAGE_RECORDINGS)
-        if end <= start:
-            raise VenueError("paper_room.bad_range", "An evidence range must end after it starts.")
-        if not reason.strip():
-            raise VenueError("paper_room.reason_required", "Give the reason for keeping this video as evidence.")
         now = self._clock()
         with self._sessions() as s, s.begin():
+            require(s, by, Permission.MANAGE_RECORDINGS)
+            if end <= start:
+                raise VenueError("paper_room.bad_range", "An evidence range must end after it starts.")
+            if not reason.strip():
+                raise VenueError("paper_room.reason_required", "Give the reason for keeping this video as evidence.")
             row = EvidenceRange(id=uuid.uuid4(), camera=camera, start_at=start, end_at=end, reason=reason.strip(),
                                 marked_at=now, staff_id=by.staff_id, staff_name=by.name)
             s.add(row)

@@ -109,7 +109,7 @@ def room_record(session: Session, sitting_id: uuid.UUID, room_id: uuid.UUID) -> 
 def sign_room_record(session: Session, user: StaffSession, sitting_id: uuid.UUID, room_id: uuid.UUID,
                      *, now: datetime) -> RoomRecordSignature:
     """An invigilator of the room signs, or the chief's office countersigns after them."""
-    require(user, Permission.SIGN_ROOM_RECORD)
+    require(session, user, Permission.SIGN_ROOM_RECORD)
     sitting, room = control._pair(session, sitting_id, room_id)
     rs = control._room_sitting(session, sitting_id, room_id, create=False)
     if rs is None or rs.collected_at is None:
@@ -171,7 +171,7 @@ class RoomToSign:
 
 def rooms_to_sign(session: Session, user: StaffSession, now: datetime) -> list[RoomToSign]:
     """The rooms `user` is drawn to in today's sittings (venue date), in time order (art. 23)."""
-    require(user, Permission.SIGN_ROOM_RECORD)
+    require(session, user, Permission.SIGN_ROOM_RECORD)
     today = venue_date(now)
     out = []
     for sitting in session.scalars(select(Sitting).order_by(Sitting.starts_at)):
@@ -198,7 +198,7 @@ def rooms_to_sign(session: Session, user: StaffSession, now: datetime) -> list[R
 
 def require_own_room(session: Session, user: StaffSession, sitting_id: uuid.UUID, room_id: uuid.UUID) -> None:
     """An invigilator reads the record of a room they were drawn to, no other (arts. 47–48)."""
-    require(user, Permission.SIGN_ROOM_RECORD)
+    require(session, user, Permission.SIGN_ROOM_RECORD)
     if user.role in LEADERS:
         return
     _sitting, room = control._pair(session, sitting_id, room_id)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 
 from sqlalchemy import select, text
@@ -18,7 +19,7 @@ from sqlalchemy.orm import Session
 from app.db.models import Staff, Venue
 from app.domain import EmployerType, Role
 from app.errors import VenueError
-from app.security.auth import AuthService, StaffSession, actor_of
+from app.security.auth import AuthService, SessionEnded, StaffSession, actor_of, session_is_current
 from app.security.passwords import CredentialPolicy
 from app.security.permissions import PERMISSIONS, Permission, require
 from app.security.two_person import Confirmation
@@ -67,19 +68,18 @@ class StaffService:
         that member's failed-attempt counter and lock: a reset is how a locked account is opened.
         It ends that member's open sessions, and until they set their own credential they cannot
         confirm or cosign (art. 42: whoever reset it knows it)."""
-        require(by, Permission.MANAGE_STAFF)
-        self._auth.ensure_session(by)
-        reason = _require_reason(reason)
-        if confirmation is not None:
-            confirmation.redeem("staff.set_credential", staff_id)
-        if staff_id == by.staff_id:
-            # Setting one's own credential without the old one would let anyone at an unlocked
-            # desk take over the account.
-            raise VenueError(
-                "staff.change_own_with_old",
-                "Change your own credential with your current credential.",
-            )
         with self._session_factory() as s, s.begin():
+            require(s, by, Permission.MANAGE_STAFF)
+            reason = _require_reason(reason)
+            if confirmation is not None:
+                confirmation.redeem("staff.set_credential", staff_id)
+            if staff_id == by.staff_id:
+                # Setting one's own credential without the old one would let anyone at an unlocked
+                # desk take over the account.
+                raise VenueError(
+                    "staff.change_own_with_old",
+                    "Change your own credential with your current credential.",
+                )
             staff = self._get(s, staff_id)
             new_hash = self._policy.hash(new_credential, staff_number=staff.staff_number)
             was_locked = staff.locked_until is not None
@@ -94,13 +94,18 @@ class StaffService:
                 cosigner=confirmation.cosigner if confirmation else None, now=self._clock(),
             )
 
-    def change_own_credential(self, by: StaffSession, old_credential: str, new_credential: str) -> None:
+    def change_own_credential(self, by: StaffSession, old_credential: str, new_credential: str) -> StaffSession:
         """A staff member changes their own credential, proving the old one first (a wrong old
-        credential counts toward their lockout, like a failed login)."""
+        credential counts toward their lockout, like a failed login). Returns their session from
+        now on: one whose credential is their own, so they may confirm and cosign again (the
+        credential rules: app.security.credential_rules). Refused (SessionEnded) for a session
+        that has ended."""
         self._policy.check(new_credential, staff_number=by.staff_number)
-        self._auth.reauthenticate(by, old_credential, purpose="change_credential")
+        fresh = self._auth.reauthenticate(by, old_credential, purpose="change_credential")
         new_hash = self._policy.hash(new_credential, staff_number=by.staff_number)
         with self._session_factory() as s, s.begin():
+            if not session_is_current(s, fresh):  # ended between the proof and now
+                raise SessionEnded()
             staff = self._get(s, by.staff_id)
             staff.credential_hash = new_hash
             staff.credential_reset = False
@@ -108,6 +113,7 @@ class StaffService:
                 s, by.actor, "staff.credential_changed", "staff", staff.id, desk=by.desk,
                 after={"credential": "set"}, reason="changed by the staff member", now=self._clock(),
             )
+        return replace(fresh, credential_reset=False)
 
     def set_active(
         self,
@@ -118,15 +124,14 @@ class StaffService:
         reason: str,
         confirmation: Confirmation | None = None,
     ) -> None:
-        require(by, Permission.MANAGE_STAFF)
-        self._auth.ensure_session(by)
-        reason = _require_reason(reason)
-        if confirmation is not None:
-            confirmation.redeem("staff.set_active", staff_id)
-        if staff_id == by.staff_id and not active:
-            # The last administrator deactivating themself would leave nobody to undo it.
-            raise VenueError("staff.cannot_deactivate_self", "You cannot deactivate your own account.")
         with self._session_factory() as s, s.begin():
+            require(s, by, Permission.MANAGE_STAFF)
+            reason = _require_reason(reason)
+            if confirmation is not None:
+                confirmation.redeem("staff.set_active", staff_id)
+            if staff_id == by.staff_id and not active:
+                # The last administrator deactivating themself would leave nobody to undo it.
+                raise VenueError("staff.cannot_deactivate_self", "You cannot deactivate your own account.")
             staff = self._get(s, staff_id)
             if staff.active == active:
                 return

@@ -52,14 +52,14 @@ def package(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _checked_permissions() -> set[str]:
-    """Permissions named in a require()/authorize()/_who()/_authorized() call in app/ or sync/."""
+    """Permissions named in a require()/require_role()/authorize()/_who()/_authorized() call in app/ or sync/."""
     found: set[str] = set()
     for package in ("app", "sync"):
         for path in (ROOT / package).rglob("*.py"):
             for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
                 if isinstance(node, ast.Call):
                     name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
-                    if name in {"require", "authorize", "_who", "_authorized"}:
+                    if name in {"require", "require_role", "authorize", "_who", "_authorized"}:
                         for arg in node.args:
                             if isinstance(arg, ast.Attribute) and isinstance(arg.value, ast.Name) \
                                     and arg.value.id == "Permission":

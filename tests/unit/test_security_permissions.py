@@ -10,7 +10,7 @@ import pytest
 from app.domain import Role
 from app.errors import PermissionDenied
 from app.security.auth import StaffSession
-from app.security.permissions import PERMISSIONS, Permission, is_allowed, permissions_of, require
+from app.security.permissions import PERMISSIONS, Permission, is_allowed, permissions_of, require_role
 
 
 def _session(role: Role) -> StaffSession:
@@ -24,10 +24,10 @@ def test_every_permission_is_in_the_table_with_at_least_one_role() -> None:
 
 def test_require_refuses_with_the_stable_code_and_names_role_and_action() -> None:
     with pytest.raises(PermissionDenied) as err:
-        require(_session(Role.INVIGILATOR), Permission.IMPORT_PACKAGE)
+        require_role(_session(Role.INVIGILATOR), Permission.IMPORT_PACKAGE)
     assert err.value.code == "security.permission_denied"
     assert err.value.params == {"action": "import_package", "role": "invigilator"}
-    require(_session(Role.CHIEF_EXAMINER), Permission.IMPORT_PACKAGE)
+    require_role(_session(Role.CHIEF_EXAMINER), Permission.IMPORT_PACKAGE)
 
 
 def test_art47_48_security_and_it_staff_do_not_check_candidates_in() -> None:
