@@ -22,8 +22,8 @@ from app.db.models_control import CandidateExit, RoomSitting
 from app.db.models_incidents import Incident
 from app.domain import RoomKind, SittingMode
 from app.errors import VenueError
+from app.rules.alerts import Alert as VenueAlert
 from app.rules.clock import JUMP_ACTION, ClockJump
-from app.rules.custody import Alert as VenueAlert
 from app.rules.lifecycle import Phase, RoomSteps, phase
 from app.rules.timing import Schedule, entry_closes_at, may_hand_in, sealing_ends_at, venue_time
 from app.security.auth import StaffSession

@@ -28,15 +28,14 @@ from sqlalchemy.orm import Session
 from app.db.models import Room, Sitting
 from app.db.models_custody import CustodyHandover, CustodyHandoverLine, CustodyReconciliation, CustodySigner
 from app.errors import VenueError
+from app.rules.alerts import Alert, alert
 from app.rules.custody import (
     SECURE_ROOM,
-    Alert,
     ManifestComparison,
     ManifestItem,
     Reconciliation,
     Scanned,
     Side,
-    alert,
     chain_gaps,
     check_route,
     check_signers,

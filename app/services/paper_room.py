@@ -34,12 +34,11 @@ from app.db.models_custody import (
 )
 from app.domain import RetentionClass
 from app.errors import VenueError
-from app.rules.custody import (
-    SECURE_ROOM,
-    Alert,
+from app.rules.alerts import Alert, alert
+from app.rules.custody import SECURE_ROOM
+from app.rules.paper_room import (
     DiskForecast,
     Window,
-    alert,
     disk_forecast,
     duty_gap,
     handover_windows,

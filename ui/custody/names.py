@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from app.domain import CustodyKind
-from app.rules.custody import ESCORT, EXAM_OFFICE, SECURE_ROOM, Alert, LineProblem, room_code
+from app.rules.alerts import Alert
+from app.rules.custody import ESCORT, EXAM_OFFICE, SECURE_ROOM, LineProblem, room_code
 
 
 def place_name(place: str | None) -> str:

@@ -12,7 +12,8 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QListWidget, QPushButton, QVBoxLayout, QWidget
 
 from app.changes import DataKind
-from app.rules.custody import Alert, Reconciliation
+from app.rules.alerts import Alert
+from app.rules.custody import Reconciliation
 from app.rules.timing import venue_time
 from app.services.custody import HandoverRecord, ItemChain
 from devices.scanner.scan import Scan

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.changes import DataKind
-from app.rules.custody import DiskForecast
+from app.rules.paper_room import DiskForecast
 from app.rules.timing import venue_time
 from app.services.paper_room import CameraEventLine, DutyState
 from devices.camera.bank import thumbnail_path
