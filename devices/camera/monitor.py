@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -74,6 +75,8 @@ class CameraMonitor:
         # Counted on the analysis thread, read anywhere (plain ints: a read may be one frame late).
         self.frames_recorded = 0  # handed to the segment writer
         self.frames_analysed = 0  # judged for motion (and every `tamper.check_every`-th for tamper)
+        self.recording_cpu = 0.0  # CPU seconds of this thread spent writing frames (encoding) and judging them
+        self.analysis_cpu = 0.0
 
     # --- any thread --------------------------------------------------------------------------------
 
@@ -232,7 +235,9 @@ class CameraMonitor:
             self._latest = frame
         if self._recorder is not None:
             try:
+                started = time.thread_time()
                 self._recorder.write(frame)
+                self.recording_cpu += time.thread_time() - started
                 self.frames_recorded += 1
             except RecorderError as exc:
                 self._emit(RecordingFailed(self.name, exc.code, exc.detail))
@@ -241,8 +246,10 @@ class CameraMonitor:
             self._rebaseline.clear()
             self.tamper.reset_reference()
             self.motion.reset()
+        started = time.thread_time()
         small = downscale(frame, self.config.analysis_width)
         events = [*self.motion.feed(small), *self.tamper.feed(small)]
+        self.analysis_cpu += time.thread_time() - started
         self.frames_analysed += 1
         for event in events:
             self._emit(event)
