@@ -60,6 +60,7 @@ def build_main_window(core: Core, runner: OpRunner, language: str, engine: Venue
         login=lambda number, credential: core.auth.login(number, credential, core.desk),
         unlock=lambda user, credential: core.auth.reauthenticate(_session(user), credential),
         sign_out=lambda user: core.auth.logout(_session(user)),
+        change_credential=lambda user, current, new: core.staff.change_own_credential(_session(user), current, new),
         screen_factories=factories,
         title=f"{exam_name} · {venue_name}" if exam_name else venue_name,
         venue_name=venue_name,

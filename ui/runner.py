@@ -16,6 +16,7 @@ import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from app.changes import ChangeSet, recording
+from app.security.auth import SessionEnded
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +49,9 @@ class OpRunner(QObject):
     """Runs `fn` off the GUI thread; `on_done(result)` or `on_error(exc)` run on the GUI thread."""
 
     changed = Signal(frozenset)  # frozenset[DataKind]: what a finished operation committed
+    session_ended = Signal()
+    """The core refused a call because the signed-in session has ended (deactivated, or the
+    credential reset by someone else): whichever screen made it, the window signs out."""
 
     def __init__(self, pool: QThreadPool | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -77,6 +81,8 @@ class OpRunner(QObject):
             finally:
                 if kinds:
                     self.changed.emit(kinds)
+                if isinstance(exc, SessionEnded) and (owner is None or shiboken6.isValid(owner)):
+                    self.session_ended.emit()  # (a closed screen's late answer signs nobody out)
 
         relay.finished.connect(finish)
         self._pool.start(_Job(fn, relay))

@@ -285,6 +285,17 @@
     </message>
 </context>
 <context>
+    <name>ChangeCredentialDialog</name>
+    <message>
+        <source>Change my credential</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Checkin</name>
     <message>
         <source>Male</source>
@@ -666,6 +677,45 @@
     </message>
     <message>
         <source>Alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CredentialForm</name>
+    <message>
+        <source>Current credential</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New credential</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New credential again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At least 8 characters; not your staff number, not one character repeated, not a common credential.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change credential</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your current credential.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the new credential.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two new entries differ; type the new credential again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changing the credential…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3665,6 +3715,21 @@ Receiving: {receiving}</source>
     </message>
 </context>
 <context>
+    <name>SetOwnCredentialPage</name>
+    <message>
+        <source>Set your own credential</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone else set the credential you signed in with. Choose your own now: until you do, you cannot confirm or cosign for others.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SetupWizard</name>
     <message>
         <source>Venue Ops: first-run set-up</source>
@@ -4171,6 +4236,14 @@ Receiving: {receiving}</source>
 </context>
 <context>
     <name>Workspace</name>
+    <message>
+        <source>My credential</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change my credential ({key})</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Lock</source>
         <translation type="unfinished"></translation>

@@ -1,4 +1,8 @@
-"""The main window: the login screen until someone signs in, then their workspace, locked when idle."""
+"""The main window: the login screen until someone signs in, then their workspace, locked when idle.
+
+Someone whose credential another person set is asked to set their own before the workspace opens.
+Whenever the core says the session has ended (the runner's `session_ended`: deactivated, or the
+credential reset by someone else), the window signs out and the login screen says why."""
 
 from __future__ import annotations
 
@@ -12,8 +16,11 @@ from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
+from app.security.auth import SessionEnded
 from ui.login.screen import LoginScreen
+from ui.messages import describe
 from ui.runner import OpRunner
+from ui.shell.credential import ChangeCredentialDialog, SetOwnCredentialPage
 from ui.shell.lock import ActivityWatcher, LockOverlay
 from ui.shell.workspace import SignedIn, Workspace
 
@@ -31,6 +38,8 @@ class ShellServices:
     idle_lock_seconds: float = 600.0
     monotonic: Callable[[], float] = field(default=time.monotonic)
     clock: Callable[[], datetime] | None = None  # the venue clock the header shows
+    # (session, current credential, new credential) -> the session from now on; None: not offered
+    change_credential: Callable[[SignedIn, str, str], SignedIn] | None = None
 
 
 class MainWindow(QMainWindow):
@@ -44,6 +53,9 @@ class MainWindow(QMainWindow):
         self._runner = runner
         self._services = services
         self.workspace: Workspace | None = None
+        self.own_credential: SetOwnCredentialPage | None = None  # shown before the workspace, after a reset
+        self.credential_dialog: ChangeCredentialDialog | None = None
+        self._pending: SignedIn | None = None  # who is setting their own credential
         self._lock: LockOverlay | None = None
         self._last_input = services.monotonic()
 
@@ -53,6 +65,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.pages)
         self.login.signed_in.connect(self._enter)
         self.login.language_requested.connect(self.language_requested)
+        runner.session_ended.connect(self._session_ended)
 
         self._watcher = ActivityWatcher(self._note_input, self)
         app = QApplication.instance()
@@ -87,10 +100,61 @@ class MainWindow(QMainWindow):
             self.lock()
 
     def _enter(self, user: SignedIn) -> None:
+        change = self._services.change_credential
+        if change is not None and getattr(user, "credential_reset", False):
+            self._pending = user
+            self.own_credential = SetOwnCredentialPage(
+                self._runner, lambda current, new: change(user, current, new), user.name)
+            self.own_credential.changed.connect(self._own_credential_set)
+            self.own_credential.sign_out_requested.connect(self.sign_out)
+            self.pages.addWidget(self.own_credential)
+            self.pages.setCurrentWidget(self.own_credential)
+            self.own_credential.form.focus_first()
+            return
+        self._open_workspace(user)
+
+    def _own_credential_set(self, fresh: SignedIn) -> None:
+        self._drop_own_credential_page()
+        self._open_workspace(fresh)
+
+    def _drop_own_credential_page(self) -> None:
+        if self.own_credential is not None:
+            self.pages.removeWidget(self.own_credential)
+            self.own_credential.deleteLater()
+        self.own_credential = None
+        self._pending = None
+
+    def change_credential(self) -> None:
+        """The account action (header button, Ctrl+Shift+P): a dialog for one's own credential."""
+        change = self._services.change_credential
+        if self.workspace is None or change is None or self.locked:
+            return
+        user = self.workspace.user
+        dialog = ChangeCredentialDialog(self._runner, lambda current, new: change(user, current, new),
+                                        user.name, self)
+        dialog.accepted.connect(lambda: self._credential_changed(dialog))
+        dialog.finished.connect(lambda _r: dialog.deleteLater())
+        self.credential_dialog = dialog
+        dialog.open()
+
+    def _credential_changed(self, dialog: ChangeCredentialDialog) -> None:
+        if self.workspace is not None and dialog.session is not None:
+            self.workspace.user = dialog.session
+        self.credential_dialog = None
+
+    def _session_ended(self) -> None:
+        if self.workspace is None and self.own_credential is None:
+            return
+        self.sign_out()
+        self.login.error.setText(describe(SessionEnded()))
+
+    def _open_workspace(self, user: SignedIn) -> None:
         self.workspace = Workspace(user, self._services.screen_factories(user), self._services.title,
                                    clock=self._services.clock)
         self.workspace.sign_out_requested.connect(self.sign_out)
         self.workspace.lock_requested.connect(self.lock)
+        self.workspace.change_credential_requested.connect(self.change_credential)
+        self.workspace.credential_button.setVisible(self._services.change_credential is not None)
         self.pages.addWidget(self.workspace)
         self.pages.setCurrentWidget(self.workspace)
         self._lock = LockOverlay(
@@ -106,13 +170,18 @@ class MainWindow(QMainWindow):
             self.lock_changed.emit(True, None)
 
     def sign_out(self) -> None:
-        if self.workspace is None:
+        user: Any = self.workspace.user if self.workspace is not None else self._pending
+        if user is None:
             return
-        user: Any = self.workspace.user
         sign_out = self._services.sign_out  # the job captures the callable, never the window
         self._runner.submit(lambda: sign_out(user))
-        self.pages.removeWidget(self.workspace)
-        self.workspace.deleteLater()
+        if self.credential_dialog is not None:
+            self.credential_dialog.reject()
+            self.credential_dialog = None
+        self._drop_own_credential_page()
+        if self.workspace is not None:
+            self.pages.removeWidget(self.workspace)
+            self.workspace.deleteLater()
         self.workspace = None
         self._lock = None
         self.pages.setCurrentWidget(self.login)

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from typing import Protocol
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -40,6 +41,9 @@ def _wall_clock() -> datetime:
 class Workspace(QWidget):
     sign_out_requested = Signal()
     lock_requested = Signal()
+    change_credential_requested = Signal()
+
+    CHANGE_CREDENTIAL_KEY = "Ctrl+Shift+P"
 
     def __init__(
         self,
@@ -59,6 +63,7 @@ class Workspace(QWidget):
         self.heading = QLabel(title)
         self.who = QLabel()
         self.clock = QLabel(alignment=Qt.AlignmentFlag.AlignRight)
+        self.credential_button = QPushButton(objectName="CredentialButton")
         self.lock_button = QPushButton()
         self.sign_out_button = QPushButton()
         row = QHBoxLayout(header)
@@ -68,6 +73,7 @@ class Workspace(QWidget):
         row.addSpacing(16)
         row.addWidget(self.clock)
         row.addSpacing(16)
+        row.addWidget(self.credential_button)
         row.addWidget(self.lock_button)
         row.addWidget(self.sign_out_button)
 
@@ -90,6 +96,9 @@ class Workspace(QWidget):
         layout.addWidget(header)
         layout.addLayout(body, 1)
 
+        self.credential_button.clicked.connect(self.change_credential_requested)
+        QShortcut(QKeySequence(self.CHANGE_CREDENTIAL_KEY), self, self.change_credential_requested.emit,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.lock_button.clicked.connect(self.lock_requested)
         self.sign_out_button.clicked.connect(self.sign_out_requested)
         self._tick = QTimer(self, interval=1000)
@@ -107,6 +116,9 @@ class Workspace(QWidget):
 
     def retranslate(self) -> None:
         self.who.setText(f"{self.user.name} · {role_name(self.user.role)}")
+        self.credential_button.setText(self.tr("My credential"))
+        self.credential_button.setToolTip(self.tr("Change my credential ({key})").format(
+            key=QKeySequence(self.CHANGE_CREDENTIAL_KEY).toString(QKeySequence.SequenceFormat.NativeText)))
         self.lock_button.setText(self.tr("Lock"))
         self.sign_out_button.setText(self.tr("Sign out"))
         for row, spec in enumerate(self.specs):
