@@ -20,7 +20,8 @@ from typing import Any
 from sqlalchemy.exc import OperationalError
 
 from app import config
-from app.cli import build_parser
+from app.cli.console import Console
+from app.cli.parser import build_parser
 from app.errors import VenueError
 
 STARTED = time.perf_counter()
@@ -99,12 +100,17 @@ def _translations(language: str) -> Any:
     return translations
 
 
-def _say_error(exc: BaseException, language: str) -> None:
-    """Errors go to stderr in the user's language."""
+def _describe(exc: BaseException, language: str) -> str:
+    """A core error's sentence in the user's language."""
     from ui.messages import describe
 
     _translations(language)
-    print(describe(exc), file=sys.stderr)
+    return str(describe(exc))
+
+
+def _say_error(exc: BaseException, language: str) -> None:
+    """Errors go to stderr in the user's language."""
+    print(_describe(exc, language), file=sys.stderr)
 
 
 def _tr(key: str, language: str) -> str:
@@ -114,148 +120,31 @@ def _tr(key: str, language: str) -> str:
     return str(cli_text(key))
 
 
-def _emit(args: Namespace, settings: config.Settings, data: dict[str, Any], text: str) -> None:
-    print(json.dumps(data, ensure_ascii=False, default=str) if args.json else text)
+def _console(args: Namespace, language: str) -> Console:
+    """What a command prints, with the GUI's catalogue's sentences in the user's language."""
+    return Console(args.json, lambda key: _tr(key, language), lambda exc: _describe(exc, language))
 
 
 def _run_command(args: Namespace, settings: config.Settings) -> int:
-    from app.bootstrap import open_core
+    from app.cli.commands import run_command
 
-    if args.command == "package" and args.package_command == "make-demo":
-        from app.package.demo import make_demo
-
-        out = make_demo(args.out)
-        _emit(args, settings, {"written": str(out)},
-              _tr("demo_written", settings.language).format(path=out))
-        return 0
-    if args.command == "db" and args.db_command == "restore":
-        return _restore(args, settings)
     if args.command == "serve":
         return _serve(args, settings)
-    if args.command == "db" and args.db_command == "upgrade":
-        from app.db import migrate
-        from app.db.engine import make_engine
-
-        engine = make_engine(settings.database_url)
-        copy = migrate.upgrade(engine)
-        _emit(args, settings, {"revision": migrate.current_revision(engine), "copy": copy},
-              _tr("db_revision", settings.language).format(rev=migrate.current_revision(engine)))
-        return 0
-
-    core = open_core(settings)
-    try:
-        return _run_core_command(args, settings, core)
-    finally:
-        core.close()
+    return run_command(args, settings, _console(args, settings.language), {"sync": _sync})
 
 
-def _staff_of(args: Namespace, core: Any) -> Any:
-    """The staff member a sensitive command runs as (asked for their credential), None at first set-up."""
-    from app.cli_auth import is_sensitive, sign_in
-
-    if not is_sensitive(args):
-        return None
-    return sign_in(core.sessions, core.auth, args, core.desk, lambda key: _tr(key, core.settings.language))
-
-
-def _run_core_command(args: Namespace, settings: config.Settings, core: Any) -> int:
-    lang = settings.language
-    user = _staff_of(args, core)
-    if args.command == "db" and args.db_command == "backup":
-        from app.services.maintenance import backup_database
-
-        dest = backup_database(core.engine, core.sessions, user, args.dest, setup_actor=core.system_actor(),
-                               desk=core.desk, now=core.clock())
-        _emit(args, settings, {"backup": str(dest)}, _tr("backup_written", lang).format(path=dest))
-        return 0
-    if args.command == "package" and args.package_command == "import":
-        result = core.package_importer().import_file(args.file, by=user)
-        if result.unchanged:
-            text = _tr("package_unchanged", lang)
-        else:
-            text = _tr("package_imported", lang)
-        _emit(args, settings, {"revision": result.revision, "unchanged": result.unchanged, "counts": result.counts,
-                               "changes": result.changes},
-              text.format(rev=result.revision, candidates=result.counts.get("candidates", 0),
-                          rooms=result.counts.get("rooms", 0), staff=result.counts.get("staff", 0)))
-        return 0
-    if args.command == "audit" and args.audit_command == "verify":
-        return _audit_verify(args, settings, core)
-    if args.command == "staff":
-        from app.cli_staff import run_staff
-
-        return run_staff(args, core, user, lambda data, key, **kw: _emit(args, settings, data,
-                                                                         _tr(key, lang).format(**kw)),
-                         lambda key: _tr(key, lang))
-    if args.command == "sync":
-        return _sync(args, settings, core, user)
-    raise AssertionError(f"unhandled command {args.command}")
-
-
-def _audit_verify(args: Namespace, settings: config.Settings, core: Any) -> int:
-    from app.services.audit_verify import TrailVerifier
-    from ui.messages import describe
-
-    lang = settings.language
-    report = TrailVerifier(core.sessions).verify()
-    data: dict[str, Any] = {"intact": report.intact, "events": report.events, "checkpoints": report.checkpoints,
-            "last_checkpoint_seq": report.last_checkpoint_seq, "signatures_checked": report.signatures_checked}
-    if report.intact:
-        _emit(args, settings, data, _tr("audit_intact", lang).format(n=report.events))
-        return 0
-    data.update(broken_at_seq=report.broken_at_seq, problem=report.problem, code=report.code)
-    _translations(lang)
-    problem = describe(report.error) if report.error else report.problem
-    _emit(args, settings, data, _tr("audit_broken", lang).format(seq=report.broken_at_seq, problem=problem)
-          if report.broken_at_seq else problem)
-    return 1
-
-
-def _sync(args: Namespace, settings: config.Settings, core: Any, user: Any) -> int:
+def _sync(args: Namespace, core: Any, user: Any, console: Console) -> int:
     from sync.commands import run
     from sync.service import for_core
     from ui.sync.cli_text import sync_cli_text
 
-    _translations(settings.language)
+    _translations(core.settings.language)
     args.prompt = sync_cli_text("credential_prompt")
 
     def say(data: dict[str, Any], key: str, **params: Any) -> None:
-        _emit(args, settings, data, sync_cli_text(key).format(**params))
+        console.emit(data, sync_cli_text(key).format(**params))
 
     return run(args, for_core(core, user), say)
-
-
-def _restore(args: Namespace, settings: config.Settings) -> int:
-    from app.bootstrap import open_core
-    from app.db.backup import restore_sqlite
-    from app.db.engine import make_engine
-    from app.db.migrate import sqlite_path
-    from app.failures import missing_file
-
-    if not args.backup.is_file():
-        raise missing_file(str(args.backup))
-    from app.services.maintenance import authorize_restore, record_restore
-
-    engine = make_engine(settings.database_url)
-    path = sqlite_path(engine)
-    engine.dispose()
-    if path is None:
-        raise VenueError("backup.restore_sqlite_only",
-                         "Only an SQLite database is restored here; restore PostgreSQL with pg_restore.")
-    core = open_core(settings)  # the database in place says who may replace it
-    try:
-        actor = authorize_restore(core.sessions, _staff_of(args, core), setup_actor=core.system_actor())
-    finally:
-        core.close()
-    kept = restore_sqlite(args.backup, path)
-    core = open_core(settings)
-    try:
-        record_restore(core.sessions, actor, args.backup, desk=core.desk, now=core.clock())
-    finally:
-        core.close()
-    _emit(args, settings, {"restored": str(path), "kept": str(kept) if kept else None},
-          _tr("restored", settings.language).format(path=args.backup))
-    return 0
 
 
 def _open_for_gui(args: Namespace, settings: config.Settings) -> Any:

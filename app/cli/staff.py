@@ -8,7 +8,7 @@ from argparse import Namespace
 from collections.abc import Callable
 from typing import Any
 
-from app.cli_auth import read_secret
+from app.cli.auth import read_secret
 from app.security.auth import StaffSession
 from app.security.authorize import SignInRequired
 
