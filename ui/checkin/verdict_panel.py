@@ -11,6 +11,7 @@ from app.domain import Gender
 from app.rules.checkin import CardPhoto
 from app.services.checkin import CandidateView, Outcome
 from ui.checkin.texts import next_step, reasons_text, verdict_word
+from ui.restyle import restyle
 
 PHOTO_SIZE = (204, 252)  # twice the card's 102×126; the smallest a photo is shown
 MAX_PHOTO_HEIGHT = 504
@@ -145,11 +146,7 @@ class VerdictPanel(QFrame):
 
     def _paint(self, state: str) -> None:
         self.setProperty("verdict", state)
-        self.style().unpolish(self)
-        self.style().polish(self)
-        for child in self.findChildren(QLabel):
-            child.style().unpolish(child)
-            child.style().polish(child)
+        restyle(self, *self.findChildren(QLabel))
 
     def _candidate(self, c: CandidateView | None, card_photo: bytes | None = None,
                    card_state: CardPhoto | None = None) -> None:

@@ -32,6 +32,7 @@ from ui.custody.names import camera_event_name
 from ui.messages import describe
 from ui.paper_room.cameras import PaperRoomCameras
 from ui.paper_room.wall import CameraWall
+from ui.restyle import restyle
 from ui.runner import OpRunner
 from ui.screen import Screen
 
@@ -158,9 +159,7 @@ class PaperRoomScreen(Screen):
             n=len(duty.on_duty), items=duty.items_in_room))
         self.duty_status.setProperty("bad", duty.short)
         self.duty_list.setProperty("bad", duty.short)
-        for w in (self.retention, self.duty_status, self.duty_list):
-            w.style().unpolish(w)
-            w.style().polish(w)
+        restyle(self.retention, self.duty_status, self.duty_list)
         self.duty_list.clear()
         for person in duty.on_duty:
             self.duty_list.addItem(self.tr("{name} · since {since}").format(

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QSizePol
 from devices.base import DeviceState
 from devices.camera.frames import Frame
 from devices.camera.status import CameraStatus
+from ui.restyle import restyle
 
 
 @dataclass
@@ -73,8 +74,7 @@ class CameraTile(QFrame):
             DeviceState.FAILED: self.tr("failed"),
             DeviceState.STOPPED: self.tr("stopped"),
         }[status.state])
-        self.dot.style().unpolish(self.dot)
-        self.dot.style().polish(self.dot)
+        restyle(self.dot)
 
     def show_latest(self) -> None:
         if self.feed is None:

@@ -30,6 +30,7 @@ from app.security.permissions import Permission
 from sync.service import PackageFetch, SyncStatus
 from sync.upload import Progress, UploadReport
 from ui.messages import describe
+from ui.restyle import restyle
 from ui.runner import OpRunner
 from ui.screen import Screen
 
@@ -222,14 +223,14 @@ class SyncScreen(Screen):
             text += " " + self.tr("{n} records were not accepted and stay queued.").format(n=len(report.not_accepted))
         self.message.setProperty("bad", not verified or bool(report.not_accepted))
         self.message.setText(text)
-        self._restyle(self.message)
+        restyle(self.message)
         self._done()
 
     def _exported(self, path: str, done: tuple[int, int]) -> None:
         self.message.setProperty("bad", False)
         self.message.setText(self.tr("Results written to {path}: {records} records, {files} files (encrypted).")
                              .format(path=path, records=done[0], files=done[1]))
-        self._restyle(self.message)
+        restyle(self.message)
         self._done()
 
     def _fetched(self, fetched: PackageFetch) -> None:
@@ -239,7 +240,7 @@ class SyncScreen(Screen):
         else:
             text = self.tr("Exam package revision {rev} downloaded and imported.")
         self.message.setText(text.format(rev=fetched.revision))
-        self._restyle(self.message)
+        restyle(self.message)
         self._done()
 
     def _failed(self, exc: BaseException) -> None:
@@ -249,7 +250,7 @@ class SyncScreen(Screen):
     def _show_error(self, exc: BaseException) -> None:
         self.message.setProperty("bad", True)
         self.message.setText(describe(exc))
-        self._restyle(self.message)
+        restyle(self.message)
 
     def _show_progress(self, p: Progress) -> None:
         self.records_bar.setMaximum(max(1, p.records_total))
@@ -293,19 +294,19 @@ class SyncScreen(Screen):
             self.skew.setText(self.tr("this PC is {s:.1f} s behind the server").format(s=-skew))
         self.skew.setProperty("bad", skew is not None and abs(skew) > SKEW_WARN_SECONDS)
         self.skew.setProperty("unknown", skew is None)
-        self._restyle(self.skew)
+        restyle(self.skew)
         self.audit.setText({None: self.tr("not checked yet"), True: self.tr("verified by the province"),
                             False: self.tr("NOT verified by the province")}[last.audit_verified])
         self.audit.setProperty("bad", last.audit_verified is False)
         self.audit.setProperty("unknown", last.audit_verified is None)
         self.last_success.setProperty("unknown", last.success_at is None)
-        self._restyle(self.last_success)
-        self._restyle(self.audit)
+        restyle(self.last_success)
+        restyle(self.audit)
         if last.error and not self.message.text():
             self.message.setProperty("bad", True)
             self.message.setText(self.tr("The last attempt failed: {why}. The results stay queued.")
                                  .format(why=self._why(last.error)))
-            self._restyle(self.message)
+            restyle(self.message)
 
     def _why(self, code: str) -> str:
         return {
@@ -326,11 +327,6 @@ class SyncScreen(Screen):
         self.cancel.setEnabled(busy)
         self.records_bar.setVisible(busy or self.records_bar.value() > 0)
         self.bytes_bar.setVisible(busy or self.bytes_bar.value() > 0)
-
-    @staticmethod
-    def _restyle(widget: QWidget) -> None:
-        widget.style().unpolish(widget)
-        widget.style().polish(widget)
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Provincial sync"))
