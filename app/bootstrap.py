@@ -31,6 +31,7 @@ from app.security.keystore import KeyStore
 from app.security.passwords import CredentialPolicy
 from app.services import audit_anchor
 from app.services.audit import Actor
+from app.services.maintenance import MaintenanceService
 from app.services.package_drafts import open_drafts
 from app.services.staff import StaffService
 
@@ -64,6 +65,11 @@ class Core:
         admitted candidates open the chief's incident drafts (app.services.package_drafts)."""
         return PackageImporter(self.sessions, self.clock, trusted_keys=self.trusted_keys, cipher=self.cipher,
                                actor=self.system_actor(), desk=self.desk, drafts=open_drafts)
+
+    def maintenance(self) -> MaintenanceService:
+        """Backups and restores asked for by a person, audited at the venue clock's time."""
+        return MaintenanceService(self.engine, self.sessions, self.clock, setup_actor=self.system_actor(),
+                                  desk=self.desk)
 
     def close(self) -> None:
         self.engine.dispose()

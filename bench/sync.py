@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.db.engine import make_engine, make_session_factory
 from app.db.migrate import upgrade
+from app.engine.clock import VenueClock
 from app.errors import VenueError
 from app.security.keystore_testing import MemoryKeyring
 from app.services import audit
@@ -139,7 +140,7 @@ def _service(store: ServerStore, url: str, ca: Path, db_url: str, root: Path, ve
     sessions = make_session_factory(engine)
     ring = MemoryKeyring()
     service = SyncService(sessions, CredentialStore(backend=lambda: ring), root / "files", ACTOR, "desk-1",
-                          retry=retry or RetryPolicy())
+                          VenueClock(), retry=retry or RetryPolicy())
     service.configure(url, venue, ca)
     secret = new_credential()
     store.add_venue(venue, secret)

@@ -71,10 +71,7 @@ def _upgrade(settings: config.Settings, console: Console) -> int:
 
 
 def _backup(args: Namespace, core: Core, user: StaffSession | None, console: Console) -> int:
-    from app.services.maintenance import backup_database
-
-    dest = backup_database(core.engine, core.sessions, user, args.dest, setup_actor=core.system_actor(),
-                           desk=core.desk, now=core.clock())
+    dest = core.maintenance().backup(user, args.dest)
     console.emit({"backup": str(dest)}, console.text("backup_written").format(path=dest))
     return 0
 
@@ -122,8 +119,6 @@ def _restore(args: Namespace, settings: config.Settings, console: Console) -> in
 
     if not args.backup.is_file():
         raise missing_file(str(args.backup))
-    from app.services.maintenance import authorize_restore, record_restore
-
     engine = make_engine(settings.database_url)
     path = sqlite_path(engine)
     engine.dispose()
@@ -132,13 +127,13 @@ def _restore(args: Namespace, settings: config.Settings, console: Console) -> in
                          "Only an SQLite database is restored here; restore PostgreSQL with pg_restore.")
     core = open_core(settings)  # the database in place says who may replace it
     try:
-        actor = authorize_restore(core.sessions, staff_of(args, core, console), setup_actor=core.system_actor())
+        actor = core.maintenance().authorize_restore(staff_of(args, core, console))
     finally:
         core.close()
     kept = restore_sqlite(args.backup, path)
     core = open_core(settings)
     try:
-        record_restore(core.sessions, actor, args.backup, desk=core.desk, now=core.clock())
+        core.maintenance().record_restore(actor, args.backup)
     finally:
         core.close()
     console.emit({"restored": str(path), "kept": str(kept) if kept else None},

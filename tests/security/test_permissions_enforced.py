@@ -28,7 +28,7 @@ from app.security.crypto import DataKeys, PersonalDataCipher
 from app.security.permissions import PERMISSIONS, Permission, allowed_roles
 from app.services.audit import Actor
 from app.services.control_room import ControlRoomService
-from app.services.maintenance import backup_database
+from app.services.maintenance import MaintenanceService
 from app.services.staff import StaffService
 from sync.credential import CredentialStore
 from sync.service import SyncService
@@ -106,8 +106,8 @@ def test_art44_each_role_outside_the_table_is_refused_at_the_service(engine: Eng
                            user=user)  # type: ignore[arg-type,return-value]
         attempts = {
             Permission.IMPORT_PACKAGE: lambda u=user: _importer(sessions, cipher).import_file(package, by=u),
-            Permission.BACKUP: lambda u=user: backup_database(engine, sessions, u, tmp_path / f"{u.role}.bak",
-                                                              setup_actor=SETUP, desk=DESK, now=now),
+            Permission.BACKUP: lambda u=user: MaintenanceService(
+                engine, sessions, FakeClock(), setup_actor=SETUP, desk=DESK).backup(u, tmp_path / f"{u.role}.bak"),
             Permission.EXPORT: lambda s=sync: s.export(tmp_path / "out.vor"),
             Permission.SYNC_UPLOAD: lambda s=sync: s.configure("https://127.0.0.1:9", "V1"),
             Permission.VIEW_CONTROL_ROOM: lambda u=user: ControlRoomService(sessions, FakeClock(), auth, u).view(now),
@@ -130,8 +130,8 @@ def test_art51_without_a_signed_in_person_only_first_set_up_runs(engine: Engine,
     venue = add_venue(engine, "V-9")
     add_staff(engine, venue, "Z9999", Role.CHIEF_EXAMINER)  # from now on somebody can sign in
     assert _denied(_importer(sessions, cipher).import_file, package) == "security.sign_in_required"
-    assert _denied(backup_database, engine, sessions, None, tmp_path / "b.sqlite", setup_actor=SETUP, desk=DESK,
-                   now=datetime.now(UTC)) == "security.sign_in_required"
+    maintenance = MaintenanceService(engine, sessions, FakeClock(), setup_actor=SETUP, desk=DESK)
+    assert _denied(maintenance.backup, None, tmp_path / "b.sqlite") == "security.sign_in_required"
     assert not (tmp_path / "b.sqlite").exists()
 
 

@@ -39,7 +39,7 @@ from app.services.control_room import ControlRoomService
 from app.services.custody import HandoverDraft
 from app.services.incident_log import IncidentLogService
 from app.services.invigilator_records import InvigilatorRecords
-from app.services.maintenance import backup_database
+from app.services.maintenance import MaintenanceService
 from app.services.staff import StaffService
 from sync.credential import CredentialStore
 from sync.service import SyncService
@@ -209,9 +209,9 @@ DAY_CASES: dict[str, tuple[str, Callable[..., object], Callable[..., object] | N
                        None, True),
     "sync.export": ("Z0001", lambda sc, c, u: _sync(sc, c, u).export(c[2] / "out.vor"),
                     _sync_configured, True),
-    "backup": ("Z0001", lambda sc, c, u: backup_database(
-        sc.engine, sessions(sc.engine), u, c[2] / "venue.bak", setup_actor=SETUP, desk=DESK,
-        now=datetime(2026, 5, 16, 4, 0, tzinfo=UTC)), None, True),
+    "backup": ("Z0001", lambda sc, c, u: MaintenanceService(
+        sc.engine, sessions(sc.engine), lambda: datetime(2026, 5, 16, 4, 0, tzinfo=UTC), setup_actor=SETUP,
+        desk=DESK).backup(u, c[2] / "venue.bak"), None, True),
 }
 
 

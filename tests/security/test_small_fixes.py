@@ -37,13 +37,14 @@ def sqlite_file(tmp_path: Path) -> str:
 
 
 def test_gui_usb_export_f6_writes_the_file(qtbot: QtBot, tmp_path: Path, sqlite_file: str) -> None:
+    from app.engine.clock import VenueClock
     from sync.service import SyncService
 
     engine = make_engine(sqlite_file)
     sessions = sessionmaker(engine, expire_on_commit=False)
     ring = MemoryKeyring()
     service = SyncService(sessions, CredentialStore(backend=lambda: ring), tmp_path / "files",
-                          audit.Actor.system("t"), "desk-1")
+                          audit.Actor.system("t"), "desk-1", VenueClock())
     service.configure("https://province.example", "320107")
     service.set_credential("a-venue-credential-of-enough-length")
     venue_day(sessions, tmp_path / "files", admissions=2, files=0)

@@ -21,6 +21,7 @@ from app.db.models_control import InvigilatorDraw, RoomRecordSignature, RoomSitt
 from app.db.models_incidents import Incident
 from app.db.models_sync import OutboxEntry
 from app.engine.clock import VenueClock
+from app.package import demo_trusted_keys as trusted
 from app.package.importer import PackageImporter
 from app.services.absences import mark_absences
 from app.services.audit import Actor
@@ -30,7 +31,6 @@ from app.services.invigilator_records import InvigilatorRecords
 from tests.unit.test_control_room_record import _sitting_through
 from tests.unit.test_control_support import Day, exam_day
 from tests.unit.test_package_kit import ACTOR, CIPHER, small_package
-from tests.unit.test_package_kit import demo_trusted_keys as trusted
 from tests.unit.test_security_support import GOOD
 
 OFF = timedelta(hours=3)
