@@ -15,6 +15,7 @@ class DeskKeys(QWidget):
         self.keys_hint = QLabel(objectName="KeysHint", alignment=Qt.AlignmentFlag.AlignRight)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(8)  # the desk's own spacing
         for b in (self.manual_button, self.search_button, self.sheet_button):
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the desk keeps the keyboard (Enter, Esc, the scanner)
             row.addWidget(b)
