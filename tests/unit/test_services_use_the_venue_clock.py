@@ -28,6 +28,7 @@ from app.services.audit import Actor
 from app.services.control_room import ControlRoomService
 from app.services.incident_log import IncidentLogService
 from app.services.invigilator_records import InvigilatorRecords
+from app.services.maintenance import MaintenanceService
 from tests.unit.test_control_room_record import _sitting_through
 from tests.unit.test_control_support import Day, exam_day
 from tests.unit.test_package_kit import ACTOR, CIPHER, small_package
@@ -163,3 +164,14 @@ def test_art30_absences_and_their_outbox_rows_carry_the_closer_s_now(engine: Eng
     assert marked == 6 and len(absences) == 6 and len(queued) == 6
     assert {a.recorded_at for a in absences} == {now} and {q.created_at for q in queued} == {now}
     assert uuid.UUID(queued[0].record_id) in {a.id for a in absences}
+
+
+def test_art46_a_backup_on_request_is_audited_at_the_maintenance_service_s_venue_clock(engine: Engine,
+                                                                                      tmp_path: Path) -> None:
+    day, clock = exam_day(engine), three_hours_off()
+    service = MaintenanceService(engine, _sessions(engine), clock, setup_actor=ACTOR, desk="office")
+    with Stamps(clock) as window:
+        written = service.backup(day.login("Z0001"), tmp_path / "venue.bak")
+    with Session(engine) as s:
+        (event,) = s.scalars(select(AuditEvent).where(AuditEvent.action == "db.backup")).all()
+    assert written.is_file() and window.holds(event.at_utc)
