@@ -66,13 +66,14 @@ def measure(engine: Engine, events: int, label: str) -> float:
     note(f"{label}: {events} events written in {time.perf_counter() - started:.1f} s")
     sessions = make_session_factory(engine)
     audit_anchor.attach(sessions, signer)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     with sessions() as s:
         report = audit.verify(s)
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     if not report.intact or report.events != events:
         raise SystemExit(f"bench: the trail did not verify: {report}")
-    note(f"{label}: verified {events} events, {report.checkpoints} checkpoints in {seconds:.2f} s")
+    note(f"{label}: verified {events} events, {report.checkpoints} checkpoints in {seconds:.2f} s "
+         f"({cpu:.2f} s of this process's CPU; load average {os.getloadavg()[0]:.2f})")
     return events / seconds
 
 
