@@ -10,6 +10,7 @@ VENUE_TEST_POSTGRES_URL), `wedge_to_verdict_p95_ms` (≤ 50).
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 import time
 import uuid
@@ -128,11 +129,31 @@ def decisions_ms(engine: Engine, cipher: PersonalDataCipher, loaded: Loaded, sam
     return times
 
 
+# The offscreen platform says this at every window geometry change: thousands of lines per run.
+OFFSCREEN_NOISE = "This plugin does not support propagateSizeHints()"
+
+
+def _quiet_offscreen() -> None:
+    """Drop that one Qt message; every other message goes where it went before."""
+    from PySide6.QtCore import QMessageLogContext, QtMsgType, qFormatLogMessage, qInstallMessageHandler
+
+    def handler(kind: QtMsgType, context: QMessageLogContext, text: str) -> None:
+        if text == OFFSCREEN_NOISE:
+            return
+        if previous is not None:
+            previous(kind, context, text)
+        else:
+            sys.stderr.write(qFormatLogMessage(kind, context, text) + "\n")
+
+    previous = qInstallMessageHandler(handler)
+
+
 def wedge_ms(engine: Engine, cipher: PersonalDataCipher, loaded: Loaded, samples: int,
              decided: int | None = None) -> list[float]:
     """The real desk screen offscreen; a wedge burst typed into it; the time from the burst's last
     key (the terminator) to the panel painting the verdict."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    _quiet_offscreen()
     from PySide6.QtCore import QEvent, QObject, Qt
     from PySide6.QtGui import QKeyEvent
     from PySide6.QtWidgets import QApplication

@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.db.engine import make_engine, make_session_factory
 from app.db.migrate import upgrade
+from app.db.types import utcnow
 from app.engine.clock import VenueClock
 from app.errors import VenueError
 from app.security.keystore_testing import MemoryKeyring
@@ -45,8 +46,8 @@ ACTOR = audit.Actor.system("bench-desk")
 
 def _queue(s: Session, kind: str, payload: dict[str, object], rid: object = None, version: int = 1) -> None:
     rid = rid or uuid.uuid4()
-    audit.record(s, ACTOR, f"{kind}.recorded", kind, rid, desk="desk-1", after=payload)
-    enqueue(s, kind, rid, payload, version=version)
+    audit.record(s, ACTOR, f"{kind}.recorded", kind, rid, desk="desk-1", after=payload, now=utcnow())
+    enqueue(s, kind, rid, payload, version=version, now=utcnow())
 
 
 def seed(sessions: sessionmaker[Session], files: Path, candidates: int, incidents: int, images: int,

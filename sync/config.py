@@ -64,9 +64,9 @@ def _venue_from_package(session: Session) -> str | None:
 
 
 def configure(session: Session, actor: audit.Actor, desk: str, url: str, venue_code: str | None = None,
-              ca_file: Path | None = None) -> SyncConfig:
-    """Set the server (audited). Call inside a transaction (the first-run set-up calls it in the
-    transaction that records the venue)."""
+              ca_file: Path | None = None, *, now: datetime) -> SyncConfig:
+    """Set the server (audited at `now`). Call inside a transaction (the first-run set-up calls it
+    in the transaction that records the venue)."""
     url = check_url(url)
     venue = venue_code or _venue_from_package(session)
     if not venue:
@@ -80,7 +80,7 @@ def configure(session: Session, actor: audit.Actor, desk: str, url: str, venue_c
     for key, value in ((URL, after["server_url"]), (VENUE, after["venue_code"]), (CA, after["ca_file"])):
         put(session, key, value)
     audit.record(session, actor, "sync.configured", "venue_setting", "sync", desk=desk, before=before, after=after,
-                 reason="provincial sync server set")
+                 reason="provincial sync server set", now=now)
     return SyncConfig(url, venue, ca_file.resolve() if ca_file else None)
 
 

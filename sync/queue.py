@@ -56,14 +56,15 @@ def audit_payload(e: AuditEvent) -> dict[str, Any]:
     return {"seq": e.seq, "prev_hash": e.prev_hash, "hash": e.hash, "fields": audit.chained_fields(e)}
 
 
-def queue_audit_events(session: Session) -> AuditHead:
-    """Queue the audit events not queued yet; the head they end at. Call inside a transaction."""
+def queue_audit_events(session: Session, now: datetime) -> AuditHead:
+    """Queue the audit events not queued yet, at `now`; the head they end at (signed). Call inside a
+    transaction."""
     audit.lock_chain(session)  # no event may slip in between reading the events and the head
     done = int(_setting(session, AUDIT_QUEUED) or 0)
     last = done
     events = iter(session.scalars(select(AuditEvent).where(AuditEvent.seq > done).order_by(AuditEvent.seq)).all())
     while chunk := list(itertools.islice(events, 2000)):
-        enqueue_many(session, "audit_event", ((e.id, audit_payload(e)) for e in chunk))
+        enqueue_many(session, "audit_event", ((e.id, audit_payload(e)) for e in chunk), now=now)
         last = chunk[-1].seq
     if last != done:
         _put(session, AUDIT_QUEUED, str(last))
@@ -71,7 +72,7 @@ def queue_audit_events(session: Session) -> AuditHead:
     if top is None:
         return AuditHead(0, GENESIS)
     try:
-        signed = audit_anchor.checkpoint(session, "sync")
+        signed = audit_anchor.checkpoint(session, "sync", now)
     except audit_anchor.TrailRewritten as exc:
         # Sent unsigned: the province flags the head, which is what must happen to a rewritten trail.
         log.error("%s", exc)

@@ -77,7 +77,8 @@ class SyncService:
 
     def configure(self, url: str, venue_code: str | None = None, ca_file: Path | None = None) -> config.SyncConfig:
         with self.sessions() as s, s.begin():
-            return config.configure(s, self._authorized(s, Permission.SYNC_UPLOAD), self.desk, url, venue_code, ca_file)
+            return config.configure(s, self._authorized(s, Permission.SYNC_UPLOAD), self.desk, url, venue_code, ca_file,
+                                    now=self.clock())
 
     def set_credential(self, credential: str) -> None:
         actor = self._who(Permission.SYNC_UPLOAD)
@@ -135,7 +136,7 @@ class SyncService:
         cfg = self._config()
         key = export_key(self.credentials.load(cfg.venue_code))
         return usb.export_results(self.sessions, Path(out), venue=cfg.venue_code, key=key, files_root=self.files_root,
-                                  actor=actor, desk=self.desk)
+                                  actor=actor, desk=self.desk, now=self.clock())
 
     def fetch_package(self, cancel: threading.Event | None = None) -> PackageFetch:
         """Download the newest exam package and import it through the foundation's import

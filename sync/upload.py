@@ -87,7 +87,7 @@ class Uploader:
 
     def _run(self) -> UploadReport:
         with self._sessions() as s, s.begin():
-            head = queue.queue_audit_events(s)
+            head = queue.queue_audit_events(s, self._clock())
         with self._sessions() as s:
             total = sum(queue.pending_counts(s).values())
             self._state = Progress(0, total, 0, queue.pending_file_bytes(s))
@@ -227,7 +227,7 @@ class Uploader:
                          after={"records": report.records_sent, "files": report.files_sent,
                                 "batches": report.batches, "not_accepted": len(report.not_accepted),
                                 "audit_verified": report.audit.verified if report.audit else None},
-                         reason="results sent to the provincial server")
+                         reason="results sent to the provincial server", now=now)
 
     def _note_failure(self, exc: VenueError) -> None:
         try:

@@ -41,10 +41,10 @@ class ExportContent:
 
 
 def export_results(sessions: sessionmaker[Session], out: Path, *, venue: str, key: bytes, files_root: Path,
-                   actor: audit.Actor, desk: str) -> tuple[int, int]:
+                   actor: audit.Actor, desk: str, now: datetime) -> tuple[int, int]:
     """Write every queued record (sent or not) and its evidence files; (records, files)."""
     with sessions() as s, s.begin():
-        head = queue.queue_audit_events(s)
+        head = queue.queue_audit_events(s, now)
     buffer = io.BytesIO()
     records = 0
     files: set[str] = set()
@@ -82,7 +82,7 @@ def export_results(sessions: sessionmaker[Session], out: Path, *, venue: str, ke
     with sessions() as s, s.begin():
         audit.record(s, actor, "sync.exported", "outbox", "usb", desk=desk,
                      after={"file": out.name, "records": records, "files": len(files), "audit_head_seq": head.seq},
-                     reason="results exported for the USB fallback")
+                     reason="results exported for the USB fallback", now=now)
     return records, len(files)
 
 

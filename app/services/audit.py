@@ -13,13 +13,12 @@ import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy import select, text
+from sqlalchemy import CursorResult, Table, insert, select, text
 from sqlalchemy.orm import Session
 
 from app.db.models import AuditEvent
-from app.db.types import utcnow
 from app.domain import RetentionClass
 from app.rules.timing import venue_time
 from app.services import audit_anchor
@@ -106,24 +105,39 @@ def head(session: Session) -> AuditEvent | None:
     return session.scalars(select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(1)).first()
 
 
-_APPENDED = "venue_ops.audit_appended"  # (transaction, event): this transaction's last append
+@dataclass(frozen=True)
+class Appended:
+    """An event `record` appended: where it sits in the chain."""
+
+    seq: int
+    id: uuid.UUID
+    at_utc: datetime
+    prev_hash: str
+    hash: str
+
+
+_APPENDED = "venue_ops.audit_appended"  # (transaction, Appended): this transaction's last append
+# Built once: building a statement costs more than running it on the check-in path.
+_HEAD = select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)
+_INSERT = insert(cast(Table, AuditEvent.__table__))  # Core: one INSERT, no unit of work (the hot path, issue 12)
 
 
 def _current(session: Session) -> object:
     return session.get_nested_transaction() or session.get_transaction()
 
 
-def _head_for_append(session: Session) -> AuditEvent | None:
-    """The head to chain onto, with the chain locked. After this transaction has appended, it holds
+def _head_for_append(session: Session) -> str:
+    """The hash to chain onto, with the chain locked. After this transaction has appended, it holds
     the chain's lock (the advisory lock on PostgreSQL, the write lock on SQLite) until it ends:
     nobody else can have appended since, so the event it appended last is still the head, without
     a query. A savepoint opened, released or rolled back since counts as another transaction here:
     the lock is taken and the head read again."""
     appended = session.info.get(_APPENDED)
     if appended is not None and appended[0] is _current(session):
-        return appended[1]  # type: ignore[no-any-return]
+        return appended[1].hash  # type: ignore[no-any-return]
     lock_chain(session)
-    return head(session)
+    row = session.execute(_HEAD).first()
+    return row[1] if row is not None else GENESIS
 
 
 def record(
@@ -134,36 +148,40 @@ def record(
     entity_id: object,
     *,
     desk: str,
+    now: datetime,
     before: Mapping[str, Any] | None = None,
     after: Mapping[str, Any] | None = None,
     reason: str = "",
     cosigner: Actor | None = None,
     retention: RetentionClass = RetentionClass.ELECTRONIC,
-    now: datetime | None = None,
-) -> AuditEvent:
-    at = (now or utcnow()).astimezone(UTC)
-    last = _head_for_append(session)
-    event = AuditEvent(
-        id=uuid.uuid4(),
-        at_utc=at,
-        venue_time=venue_time(at).isoformat(timespec="seconds"),
-        desk=desk,
-        actor_id=actor.id,
-        actor_name=actor.name,
-        cosigner_id=cosigner.id if cosigner else None,
-        cosigner_name=cosigner.name if cosigner else None,
-        action=action,
-        entity_type=entity_type,
-        entity_id=str(entity_id),
-        before_json=_mask(before),
-        after_json=_mask(after),
-        reason=reason,
-        retention_class=retention,
-        prev_hash=last.hash if last else GENESIS,
-    )
-    event.hash = event_hash(event.prev_hash, chained_fields(event))
-    session.add(event)
-    session.flush()
+) -> Appended:
+    """Append one event at `now` (the caller's clock: the venue's anchored one, never this PC's)."""
+    session.flush()  # what the caller added goes first, as the change this event describes
+    at = now.astimezone(UTC)
+    prev_hash = _head_for_append(session)
+    values: dict[str, Any] = {
+        "id": uuid.uuid4(),
+        "at_utc": at,
+        "venue_time": venue_time(at).isoformat(timespec="seconds"),
+        "desk": desk,
+        "actor_id": actor.id,
+        "actor_name": actor.name,
+        "cosigner_id": cosigner.id if cosigner else None,
+        "cosigner_name": cosigner.name if cosigner else None,
+        "action": action,
+        "entity_type": entity_type,
+        "entity_id": str(entity_id),
+        "before_json": _mask(before),
+        "after_json": _mask(after),
+        "reason": reason,
+        "retention_class": retention,
+    }
+    event_hash_ = event_hash(prev_hash, fields([values[c] for c in CHAINED_COLUMNS]))
+    result = cast(CursorResult[Any], session.execute(_INSERT, {**values, "prev_hash": prev_hash, "hash": event_hash_}))
+    key = result.inserted_primary_key  # SQLite's last row id, PostgreSQL's RETURNING: no extra statement
+    assert key is not None and isinstance(key[0], int)
+    seq = key[0]
+    event = Appended(seq, values["id"], at, prev_hash, event_hash_)
     session.info[_APPENDED] = (_current(session), event)
     audit_anchor.after_append(session, event)
     return event

@@ -11,14 +11,17 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.db.models import AuditCheckpoint, AuditEvent
-from app.db.types import utcnow
 from app.errors import VenueError
 from app.security.checkpoint_key import CheckpointSigner
+
+if TYPE_CHECKING:
+    from app.services.audit import Appended
 
 log = logging.getLogger(__name__)
 
@@ -53,8 +56,9 @@ def last_checkpoint_seq(session: Session) -> int:
     return int(session.scalar(select(func.max(AuditCheckpoint.seq))) or 0)
 
 
-def after_append(session: Session, event: AuditEvent) -> None:
-    """Called by `audit.record` for each new event: a checkpoint when 1,000 events have passed.
+def after_append(session: Session, event: Appended) -> None:
+    """Called by `audit.record` for each new event: a checkpoint when 1,000 events have passed,
+    at the event's own time.
 
     The checkpoints only move forward, so while the newest one this process has read is less than
     1,000 events back, no read is needed (a check-in writes three events: this is its hot path).
@@ -70,7 +74,7 @@ def after_append(session: Session, event: AuditEvent) -> None:
     if isinstance(seen, list):
         seen[0] = max(seen[0], last)
     if event.seq - last >= EVERY:
-        _write(session, signer, event.seq, event.hash, "every_1000", utcnow())
+        _write(session, signer, event.seq, event.hash, "every_1000", event.at_utc)
 
 
 class TrailRewritten(VenueError):
@@ -80,7 +84,7 @@ class TrailRewritten(VenueError):
                          "names: it was shortened or rewritten. Nothing was signed; run audit verify.", seq=seq)
 
 
-def checkpoint(session: Session, reason: str, now: datetime | None = None) -> SignedHead | None:
+def checkpoint(session: Session, reason: str, now: datetime) -> SignedHead | None:
     """Sign the current head (at a sync, an export, a backup); None without a signer or events.
     Refuses to sign over a trail that no longer reaches the previous checkpoint."""
     from app.services import audit
@@ -99,7 +103,7 @@ def checkpoint(session: Session, reason: str, now: datetime | None = None) -> Si
             raise TrailRewritten(last.seq)
         if last.seq == top.seq:
             return SignedHead(last.seq, last.hash, last.signature, signer.public_key_hex)
-    row = _write(session, signer, top.seq, top.hash, reason, now or utcnow())
+    row = _write(session, signer, top.seq, top.hash, reason, now)
     return SignedHead(row.seq, row.hash, row.signature, signer.public_key_hex)
 
 

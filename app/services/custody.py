@@ -242,11 +242,12 @@ class CustodyService:
             outbox.enqueue(s, "custody_discrepancy", handover.id, {
                 "handover_id": str(handover.id), "incident_id": str(incident.id),
                 "lines": [_line_json(line) for line in comparison.discrepancies],
-            })
+            }, now=now)
         audit.record(s, by.actor, "custody.handover", "custody_handover", handover.id, desk=by.desk,
                      after=snapshot, cosigner=receivers[0].actor, now=now,
                      reason="with discrepancy" if comparison.has_discrepancy else "")
-        outbox.enqueue(s, "custody_handover", handover.id, {**snapshot, "incident_id": str(incident_id or "")})
+        outbox.enqueue(s, "custody_handover", handover.id, {**snapshot, "incident_id": str(incident_id or "")},
+                       now=now)
         if SECURE_ROOM in (draft.from_place, draft.to_place):
             # Papers arriving in (or leaving) the secure room change whether two must be on duty.
             paper_room.refresh_duty_gap(s, by.actor, by.desk, now)

@@ -67,6 +67,6 @@ def add_evidence(session: Session, user: StaffSession, incident_id: uuid.UUID, s
     session.flush()
     # Keyed by the evidence row: the same file attached to two incidents is two records, one upload.
     outbox.enqueue(session, "evidence_file", evidence.id, {"sha256": sha, "path": str(stored), "size": size,
-                                                   "owner_kind": "incident", "owner_id": str(incident.id)})
+                                                   "owner_kind": "incident", "owner_id": str(incident.id)}, now=now)
     next_state(session, incident, user.actor, "incident.evidence_added", user.desk, now, before=before)
     return evidence

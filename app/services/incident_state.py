@@ -89,7 +89,7 @@ def next_state(session: Session, incident: Incident, actor: Actor, action: str, 
     after = snapshot_of(session, incident)
     audit.record(session, actor, action, "incident", incident.id, desk=desk, before=before, after=after,
                  reason=reason, cosigner=cosigner, now=at, retention=incident.retention_class)
-    outbox.enqueue(session, "incident", incident.id, after, version=incident.revision)
+    outbox.enqueue(session, "incident", incident.id, after, now=at, version=incident.revision)
 
 
 def require_draft(incident: Incident) -> None:

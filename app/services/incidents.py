@@ -91,7 +91,7 @@ def open_draft(
     snapshot = snapshot_of(session, incident)
     audit.record(session, actor, "incident.open_draft", "incident", incident.id, desk=desk, after=snapshot, now=now,
                  retention=incident.retention_class)
-    outbox.enqueue(session, "incident", incident.id, snapshot)
+    outbox.enqueue(session, "incident", incident.id, snapshot, now=now)
     return incident
 
 

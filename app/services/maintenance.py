@@ -32,7 +32,7 @@ class MaintenanceService:
         """Write a consistent backup to `dest` for `by`; the trail records who took it and where."""
         with self._sessions() as s, s.begin():
             actor = authorize(s, by, Permission.BACKUP, setup_actor=self._setup_actor)
-            audit_anchor.checkpoint(s, "backup")  # the copy carries a signed checkpoint of its trail
+            audit_anchor.checkpoint(s, "backup", self._clock())  # the copy carries a signed checkpoint of its trail
         written = backup(self._engine, dest)
         with self._sessions() as s, s.begin():
             audit.record(s, actor, "db.backup", "database", "-", desk=self._desk, after={"file": str(written)},

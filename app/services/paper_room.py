@@ -103,7 +103,7 @@ def refresh_duty_gap(session: Session, actor: Actor, desk: str, now: datetime) -
             snapshot = {"started_at": now.isoformat(), "on_duty": staff, "items_in_room": items}
             audit.record(session, actor, "paper_room.duty_gap_opened", "paper_room_duty_gap", gap.id, desk=desk,
                          after=snapshot, now=now, retention=RetentionClass.ROOM_RECORD)
-            outbox.enqueue(session, "duty_gap", gap.id, snapshot)
+            outbox.enqueue(session, "duty_gap", gap.id, snapshot, now=now)
         elif staff < gap.on_duty or items != gap.items_in_room:
             gap.on_duty = min(gap.on_duty, staff)
             gap.items_in_room = max(gap.items_in_room, items)
@@ -114,7 +114,7 @@ def refresh_duty_gap(session: Session, actor: Actor, desk: str, now: datetime) -
                     "on_duty": gap.on_duty, "items_in_room": gap.items_in_room}
         audit.record(session, actor, "paper_room.duty_gap_closed", "paper_room_duty_gap", gap.id, desk=desk,
                      after=snapshot, now=now, retention=RetentionClass.ROOM_RECORD)
-        outbox.enqueue(session, "duty_gap", gap.id, snapshot, version=2)
+        outbox.enqueue(session, "duty_gap", gap.id, snapshot, now=now, version=2)
     return None
 
 
@@ -151,12 +151,12 @@ def forecast(session: Session, free_bytes: int, now: datetime) -> DiskForecast:
     return disk_forecast(free_bytes, int(window), rate, required_days(now))
 
 
-def _queue_video(session: Session, segment: VideoSegment) -> None:
+def _queue_video(session: Session, segment: VideoSegment, now: datetime) -> None:
     """Video kept as evidence goes to the province with the evidence range that names it: queued
     once per segment, uploaded in chunks like any evidence file."""
     outbox.enqueue(session, "evidence_file", segment.id, {
         "sha256": segment.sha256, "path": segment.path, "size": segment.bytes,
-        "owner_kind": "paper_room_segment", "owner_id": str(segment.id)})
+        "owner_kind": "paper_room_segment", "owner_id": str(segment.id)}, now=now)
 
 
 def alerts(session: Session, now: datetime, *, free_bytes: int | None = None) -> list[Alert]:
@@ -265,7 +265,7 @@ class PaperRoomService:
             s.add(segment)
             s.flush()
             if segment.retention_class is RetentionClass.SERIOUS:  # inside a range already kept as evidence
-                _queue_video(s, segment)
+                _queue_video(s, segment, now)
             audit.record(s, actor, "paper_room.segment", "paper_room_segment", segment.id, desk=desk,
                          after={"camera": camera, "file": path.name, "start": start.isoformat(),
                                 "end": end.isoformat(), "sha256": sha256, "bytes": size,
@@ -318,13 +318,13 @@ class PaperRoomService:
             segments = list(s.scalars(query))
             for seg in segments:
                 if seg.retention_class is not RetentionClass.SERIOUS:
-                    _queue_video(s, seg)
+                    _queue_video(s, seg, now)
                 seg.retention_class = RetentionClass.SERIOUS
             snapshot = {"camera": camera, "start": start.isoformat(), "end": end.isoformat(), "reason": row.reason,
                         "segments": [{"file": Path(x.path).name, "sha256": x.sha256} for x in segments]}
             audit.record(s, by.actor, "paper_room.evidence", "paper_room_evidence", row.id, desk=by.desk,
                          after=snapshot, now=now, retention=RetentionClass.SERIOUS)
-            outbox.enqueue(s, "paper_room_evidence", row.id, snapshot)
+            outbox.enqueue(s, "paper_room_evidence", row.id, snapshot, now=now)
             return row.id
 
     def record_event(self, actor: Actor, desk: str, camera: str, kind: str, at: datetime, detail: str = "",

@@ -139,7 +139,7 @@ def sign_room_record(session: Session, user: StaffSession, sitting_id: uuid.UUID
         rs.record_signed_at = now
         session.flush()
         record = room_record(session, sitting_id, room_id)
-        outbox.enqueue(session, "room_record", rs.id, record.as_json())
+        outbox.enqueue(session, "room_record", rs.id, record.as_json(), now=now)
         audit.record(session, user.actor, "room_record.complete", "room_sitting", rs.id, desk=user.desk,
                      after={"room": room.code, "sitting": sitting.code, "expected": record.expected,
                             "present": record.present, "absent": record.absent,

@@ -23,6 +23,7 @@ import re
 import uuid
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -259,9 +260,9 @@ def check_database(url: str, timeout_s: int = 5) -> str:
     return version
 
 
-SyncConfigurer = Callable[[Session, audit.Actor, str, str, str], object]
-"""`(session, actor, desk, server_url, venue_code)`: records where this venue syncs to, inside the
-transaction that records the venue (the composition root passes `sync.config.configure`)."""
+SyncConfigurer = Callable[[Session, audit.Actor, str, str, str, datetime], object]
+"""`(session, actor, desk, server_url, venue_code, now)`: records where this venue syncs to, inside
+the transaction that records the venue (the composition root passes `sync.config.configure`)."""
 
 
 def database_state(url: str) -> DatabaseState:
@@ -313,9 +314,11 @@ def apply_setup(answers: SetupAnswers, base: Settings, settings_file: Path, *,
     core = None
     try:
         core = open_core(settings, keystore=keystore, credential_policy=policy)
-        venue_id = record_venue(core.sessions, venue, desk=core.desk, actor=core.system_actor(),
+        now = core.clock()
+        venue_id = record_venue(core.sessions, venue, desk=core.desk, actor=core.system_actor(), now=now,
                                 also=None if configure_sync is None else
-                                lambda s, actor, desk: configure_sync(s, actor, desk, province.server_url, venue.code))
+                                lambda s, actor, desk: configure_sync(s, actor, desk, province.server_url, venue.code,
+                                                                      now))
         chief_id = None if chief is None else core.staff.enrol_first_chief(
             chief.staff_number, chief.credential, desk=core.desk, reason=SETUP_REASON, name=chief.name,
             venue_id=venue_id)
@@ -333,7 +336,7 @@ def apply_setup(answers: SetupAnswers, base: Settings, settings_file: Path, *,
 
 
 def record_venue(sessions: sessionmaker[Session], venue: VenueIdentity, *, desk: str, actor: audit.Actor,
-                 also: Callable[[Session, audit.Actor, str], object] | None = None) -> uuid.UUID:
+                 now: datetime, also: Callable[[Session, audit.Actor, str], object] | None = None) -> uuid.UUID:
     """The venue row, audited, and whatever `also` writes, in one transaction. Running set-up again
     on the same database keeps its venue (a different venue code is refused: a database belongs to
     one venue, as exam packages insist)."""
@@ -352,7 +355,7 @@ def record_venue(sessions: sessionmaker[Session], venue: VenueIdentity, *, desk:
                     address=venue.address)
         s.add(row)
         s.flush()
-        audit.record(s, actor, "venue.set_up", "venue", row.id, desk=desk, reason=SETUP_REASON,
+        audit.record(s, actor, "venue.set_up", "venue", row.id, desk=desk, reason=SETUP_REASON, now=now,
                      after={"code": row.code, "name": row.name, "district": row.district, "address": row.address})
         if also is not None:
             also(s, actor, desk)

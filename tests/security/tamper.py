@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.db.engine import make_session_factory
 from app.db.models import AuditEvent
+from app.db.types import utcnow
 from app.security.checkpoint_key import CheckpointSigner
 from app.security.crypto import DataKeys
 from app.services import audit, audit_anchor
@@ -33,9 +34,9 @@ def write_events(sessions: sessionmaker[Session], n: int, *, checkpoint_at_end: 
     with sessions() as s, s.begin():
         for i in range(n):
             audit.record(s, ACTOR, "room.open", "room", f"{i:02d}", desk="office", after={"i": i},
-                         reason="考场开启")
+                         reason="考场开启", now=utcnow())
         if checkpoint_at_end:
-            audit_anchor.checkpoint(s, "test")
+            audit_anchor.checkpoint(s, "test", utcnow())
 
 
 @contextmanager

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.db.engine import make_engine, make_session_factory
 from app.db.migrate import upgrade
 from app.db.models import AuditCheckpoint, AuditEvent
+from app.db.types import utcnow
 from app.security.checkpoint_key import CheckpointSigner
 from app.security.crypto import DataKeys
 from app.services import audit, audit_anchor
@@ -39,7 +40,7 @@ def sessions(request: pytest.FixtureRequest, sqlite_url: str) -> Iterator[sessio
 def _append(s: Session, n: int = 1) -> AuditEvent:
     event = None
     for _ in range(n):
-        event = audit.record(s, ACTOR, "test.event", "thing", uuid.uuid4(), desk="d")
+        event = audit.record(s, ACTOR, "test.event", "thing", uuid.uuid4(), desk="d", now=utcnow())
     assert event is not None
     return event
 

@@ -9,6 +9,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.db.models import AuditCheckpoint
+from app.db.types import utcnow
 from app.security.crypto import DataKeys
 from app.services import audit, audit_anchor
 from app.services.audit import CHAINED_COLUMNS
@@ -170,9 +171,9 @@ def test_art43_signing_over_a_trail_shortened_below_its_checkpoint_is_refused(
     with unguarded(engine) as conn:
         conn.execute(text(f"DELETE FROM audit_event WHERE seq > {N - 2}"))
     with sessions() as s, s.begin():
-        audit.record(s, ACTOR, "room.close", "room", "01", desk="office")
+        audit.record(s, ACTOR, "room.close", "room", "01", desk="office", now=utcnow())
         with pytest.raises(audit_anchor.TrailRewritten):
-            audit_anchor.checkpoint(s, "sync")
+            audit_anchor.checkpoint(s, "sync", utcnow())
     with sessions() as s:
         assert s.scalar(select(func.count()).select_from(AuditCheckpoint)) == 1
 

@@ -80,11 +80,12 @@ def test_art43_the_quick_sqlite_hash_remembers_nothing_a_different_type_could_ma
 def _events(sessions: sessionmaker[Session]) -> None:
     """Every shape an event takes: cosigned, with before and after, nothing optional, odd text."""
     with sessions() as s, s.begin():
-        audit.record(s, ACTOR, "room.open", "room", "01", desk="office", after={"i": 1}, reason="考场开启")
+        audit.record(s, ACTOR, "room.open", "room", "01", desk="office", after={"i": 1}, reason="考场开启",
+                     now=datetime.now(UTC))
         audit.record(s, ACTOR, "candidate.correct", "candidate", uuid.uuid4(), desk="desk-2", cosigner=COSIGNER,
                      before={"name": "王\"小\\明", "document_number": "110"}, after={"name": "王小明\n"},
                      reason="tab\there \x01 \u2028 end", now=datetime(2026, 11, 1, 0, 0, tzinfo=UTC))
-        audit.record(s, audit.Actor.system(), "sync.upload", "batch", 7, desk="", reason="")
+        audit.record(s, audit.Actor.system(), "sync.upload", "batch", 7, desk="", reason="", now=datetime.now(UTC))
 
 
 @pytest.mark.postgres

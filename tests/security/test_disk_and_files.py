@@ -22,6 +22,7 @@ from app.__main__ import main
 from app.db.engine import make_engine
 from app.db.migrate import upgrade
 from app.db.models import AuditEvent
+from app.db.types import utcnow
 from app.errors import VenueError
 from app.services import audit
 from tests.security.cli_support import cli_app
@@ -83,14 +84,14 @@ def test_full_disk_at_the_desk_says_free_space_and_that_nothing_was_lost(tmp_pat
     upgrade(engine)
     actor = audit.Actor.system("desk")
     with Session(engine) as s, s.begin():
-        audit.record(s, actor, "checkin.admitted", "admission", "a1", desk="desk-1", after={"seat": 1})
+        audit.record(s, actor, "checkin.admitted", "admission", "a1", desk="desk-1", after={"seat": 1}, now=utcnow())
     with engine.connect() as conn:
         pages = conn.exec_driver_sql("PRAGMA page_count").scalar()
     event.listen(engine, "connect", lambda conn, _r: conn.execute(f"PRAGMA max_page_count={pages}"))
     engine.dispose()  # new connections: the disk is now "full" at today's size
     with pytest.raises(VenueError) as caught, Session(engine) as s, s.begin():
         for n in range(2000):
-            audit.record(s, actor, "checkin.admitted", "admission", f"b{n}", desk="desk-1", after={"x": "y" * 500})
+            audit.record(s, actor, "checkin.admitted", "admission", f"b{n}", desk="desk-1", after={"x": "y" * 500}, now=utcnow())
     assert caught.value.code == "disk.full"
     said = describe(caught.value)
     assert "is full" in said and "free" in said and "Nothing already saved was lost" in said

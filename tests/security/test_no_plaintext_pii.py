@@ -75,7 +75,7 @@ def venue_day(kit: Kit, tmp_path: Path) -> bytes:
     kit.service.close_entry(kit.first.actor, kit.door("S1", None))
     backup(kit.engine, tmp_path / "backups" / "venue-backup.sqlite")
     usb.export_results(make_session_factory(kit.engine), tmp_path / "usb" / "results.vor", venue="V001",
-                       key=EXPORT_KEY, files_root=tmp_path / "files", actor=ACTOR, desk="desk-1")
+                       key=EXPORT_KEY, files_root=tmp_path / "files", actor=ACTOR, desk="desk-1", now=kit.clock.now)
     logging.getLogger("venue_ops.day").info("day done for candidate %s", n)  # what a careless line does
     return typo.encode()
 

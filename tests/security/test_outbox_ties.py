@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.db.models import AuditEvent
 from app.db.models_sync import OutboxEntry
+from app.db.types import utcnow
 from app.services import audit, audit_anchor
 from sync.service import SyncService
 from tests.security.tamper import rechain, unguarded
@@ -92,7 +93,7 @@ def test_art43_tail_truncated_after_an_upload_is_found_at_the_next(
         conn.execute(text("DELETE FROM audit_checkpoint"))
     if work_goes_on:
         with sessions() as s, s.begin():
-            audit.record(s, ACTOR, "room.close", "room", "07", desk="desk-1")
+            audit.record(s, ACTOR, "room.close", "room", "07", desk="desk-1", now=utcnow())
     verified, problem = upload_verdict(service)
     # SQLite hands the removed seqs out again (a second event at a seq the server holds, or a head
     # behind the anchor); PostgreSQL's sequence does not (the new event does not follow the last).
@@ -104,7 +105,7 @@ def test_art43_rewrite_before_the_first_upload_after_a_checkpoint_is_found(
         service: SyncService, sessions: sessionmaker[Session], engine: Engine, tmp_path: Path) -> None:
     venue_day(sessions, tmp_path / "files", admissions=5, files=0)
     with sessions() as s, s.begin():
-        assert audit_anchor.checkpoint(s, "backup") is not None
+        assert audit_anchor.checkpoint(s, "backup", utcnow()) is not None
     with unguarded(engine) as conn:
         conn.execute(text("UPDATE audit_event SET actor_name = 'someone else' WHERE seq = 1"))
         rechain(conn)

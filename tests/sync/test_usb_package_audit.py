@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.db.models import ImportedPackage
+from app.db.types import utcnow
 from app.errors import VenueError
 from app.package.demo import make_demo
 from app.package.keys import demo_trusted_keys
@@ -89,7 +90,7 @@ def test_audit_head_is_verified_against_the_events_received(
         payload["fields"]["reason"] = "rewritten"
         stored.payload_json = json.dumps(payload)
     with sessions() as s, s.begin():
-        signed = audit_anchor.checkpoint(s, "test")
+        signed = audit_anchor.checkpoint(s, "test", utcnow())
     assert signed is not None
     verdict = server_store.verify_audit(venue_code, AuditHead(seq=signed.seq, hash=signed.hash,
                                                               signature=signed.signature,

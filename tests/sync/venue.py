@@ -9,6 +9,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.db.types import utcnow
 from app.services import audit
 from app.services.outbox import enqueue
 
@@ -19,8 +20,8 @@ def record(sessions: sessionmaker[Session], kind: str, payload: dict[str, object
            record_id: object | None = None) -> str:
     rid = str(record_id or uuid.uuid4())
     with sessions() as s, s.begin():
-        audit.record(s, ACTOR, f"{kind}.recorded", kind, rid, desk="desk-1", after=payload)
-        enqueue(s, kind, rid, payload, version=version)
+        audit.record(s, ACTOR, f"{kind}.recorded", kind, rid, desk="desk-1", after=payload, now=utcnow())
+        enqueue(s, kind, rid, payload, version=version, now=utcnow())
     return f"{kind}:{rid}:{version}"
 
 

@@ -8,6 +8,7 @@ from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session
 
 from app.db.models import AuditEvent
+from app.db.types import utcnow
 from app.services import audit
 
 CHIEF = audit.Actor(uuid.uuid4(), "主考 王", "chief_examiner")
@@ -16,11 +17,11 @@ DEPUTY = audit.Actor(uuid.uuid4(), "副主考 李", "deputy")
 
 def _write_three(engine: Engine) -> None:
     with Session(engine) as s, s.begin():
-        audit.record(s, CHIEF, "room.open", "room", "07", desk="office")
+        audit.record(s, CHIEF, "room.open", "room", "07", desk="office", now=utcnow())
         audit.record(s, CHIEF, "candidate.change_requested", "candidate", "c1", desk="office",
                      before={"name": "王芳", "document_number": "11010219781027232X"},
-                     after={"name": "王芳"}, reason="数据录入错误", cosigner=DEPUTY)
-        audit.record(s, CHIEF, "room.close", "room", "07", desk="office")
+                     after={"name": "王芳"}, reason="数据录入错误", cosigner=DEPUTY, now=utcnow())
+        audit.record(s, CHIEF, "room.close", "room", "07", desk="office", now=utcnow())
 
 
 def test_art43_chain_of_untouched_events_verifies(engine: Engine) -> None:

@@ -6,6 +6,7 @@ import pytest
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
+from app.db.types import utcnow
 from app.domain import Role
 from app.errors import VenueError
 from app.security.auth import AuthService, StaffSession
@@ -59,7 +60,7 @@ def test_art42_confirmation_carries_both_people_into_the_audit_event(engine: Eng
     assert (confirmation.actor.name, confirmation.cosigner.name) == ("监考 张", "监考 刘")
     with Session(engine) as s, s.begin():
         audit.record(s, confirmation.actor, "checkin.refuse", "candidate", "c1", desk=DESK,
-                     reason="证件不符", cosigner=confirmation.cosigner)
+                     reason="证件不符", cosigner=confirmation.cosigner, now=utcnow())
     event = audit_events(engine)[-1]
     assert (event.actor_name, event.cosigner_name) == ("监考 张", "监考 刘")
     assert event.cosigner_id == confirmation.second.staff_id

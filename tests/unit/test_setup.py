@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -136,7 +137,8 @@ def test_apply_sets_up_venue_chief_and_writes_settings_last(db_url: str, tmp_pat
     base = Settings(data_dir=tmp_path / "data")
     synced: list[tuple[str, str]] = []
 
-    def configure_sync(session: Session, actor: audit.Actor, desk: str, url: str, venue_code: str) -> None:
+    def configure_sync(session: Session, actor: audit.Actor, desk: str, url: str, venue_code: str,
+                       now: datetime) -> None:
         session.add(KeyValue(key="test.sync_url", value=url))  # written in the venue's transaction
         synced.append((url, venue_code))
 
@@ -198,7 +200,7 @@ def test_apply_again_keeps_the_venue_and_refuses_a_second_first_chief(tmp_path: 
 def test_a_refused_sync_address_leaves_neither_venue_nor_settings(db_url: str, tmp_path: Path) -> None:
     file = tmp_path / "settings.json"
 
-    def refuse(session: Session, actor: audit.Actor, desk: str, url: str, venue_code: str) -> None:
+    def refuse(session: Session, actor: audit.Actor, desk: str, url: str, venue_code: str, now: datetime) -> None:
         raise VenueError("sync.bad_url", "The provincial server address must start with https:// ({url}).", url=url)
 
     assert code_of(apply_setup, answers(db_url=db_url), Settings(data_dir=tmp_path), file, policy=CHEAP,

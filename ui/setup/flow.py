@@ -14,11 +14,11 @@ from ui.runner import OpRunner
 from ui.setup.wizard import SetupServices, SetupWizard
 
 
-def _configure_sync(session: Any, actor: Any, desk: str, url: str, venue_code: str) -> None:
+def _configure_sync(session: Any, actor: Any, desk: str, url: str, venue_code: str, now: Any) -> None:
     """The provincial server's address goes where the sync client reads it (the venue database)."""
     from sync.config import configure
 
-    configure(session, actor, desk, url, venue_code, None)
+    configure(session, actor, desk, url, venue_code, None, now=now)
 
 
 def services_for(base: Settings, settings_file: Path, **apply_options: Any) -> SetupServices:
