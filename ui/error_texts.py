@@ -11,6 +11,7 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("Errors", 'A misconduct record names at least one candidate.'),
     QT_TRANSLATE_NOOP("Errors", 'A redraw needs a reason; the earlier draw is kept.'),
     QT_TRANSLATE_NOOP("Errors", 'A second, different staff member must confirm this.'),
+    QT_TRANSLATE_NOOP("Errors", 'A signed checkpoint cannot be read ({detail}): the checkpoint table was damaged or altered.'),
     QT_TRANSLATE_NOOP("Errors", 'A staff member with the role {role} may not confirm this.'),
     QT_TRANSLATE_NOOP("Errors", 'An amendment needs a reason.'),
     QT_TRANSLATE_NOOP("Errors", 'An evidence range must end after it starts.'),

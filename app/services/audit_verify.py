@@ -124,6 +124,27 @@ def _postgres_raw(dbapi: Any, seq: int) -> str | Exception:
         return exc
 
 
+def _unreadable_checkpoint(seq: int, detail: str) -> ChainReport:
+    return _broken("audit.checkpoint_unreadable",
+                   "A signed checkpoint cannot be read ({detail}): the checkpoint table was damaged or altered.",
+                   0, seq, detail=detail)
+
+
+def _checkpoints(session: Session) -> dict[int, tuple[str, str]] | ChainReport:
+    """The signed checkpoints by seq, or the report naming the first one that cannot be read (a
+    damaged checkpoint row is a broken anchor, never a crash: SQLite keeps whatever was written)."""
+    marks: dict[int, tuple[str, str]] = {}
+    try:
+        rows = session.execute(select(AuditCheckpoint.seq, AuditCheckpoint.hash, AuditCheckpoint.signature)).all()
+    except Exception as exc:  # e.g. text that is not UTF-8
+        return _unreadable_checkpoint(0, type(exc).__name__)
+    for seq, head, signature in rows:
+        if seq.__class__ is not int or not isinstance(head, str) or not isinstance(signature, str):
+            return _unreadable_checkpoint(seq if seq.__class__ is int else 0, repr(seq)[:40])
+        marks[seq] = (head, signature)
+    return marks
+
+
 def verify_trail(session: Session) -> ChainReport:
     """The first link that does not hold, or an intact report. On SQLite the walk is a read
     transaction (DEFERRED, a snapshot under WAL) when this call begins it, so the desks keep
@@ -133,8 +154,9 @@ def verify_trail(session: Session) -> ChainReport:
         if table not in names:
             return _missing_table(table)
     signer = audit_anchor.signer_of(session)
-    marks = {int(seq): (str(h), str(sig)) for seq, h, sig in session.execute(
-        select(AuditCheckpoint.seq, AuditCheckpoint.hash, AuditCheckpoint.signature))}
+    marks = _checkpoints(session)
+    if isinstance(marks, ChainReport):
+        return marks
     postgres = session.get_bind().dialect.name == "postgresql"
     walk, prev_at, hash_at = (_postgres_walk, 1, 2) if postgres else (_sqlite_walk, 16, 17)  # in each walk's rows
     prev, count, last_seq = GENESIS, 0, 0

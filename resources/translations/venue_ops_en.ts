@@ -1357,6 +1357,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>A signed checkpoint cannot be read ({detail}): the checkpoint table was damaged or altered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A staff member with the role {role} may not confirm this.</source>
         <translation type="unfinished"></translation>
     </message>

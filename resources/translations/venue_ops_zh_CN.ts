@@ -1357,6 +1357,10 @@
         <translation>此操作须由另一名工作人员确认。</translation>
     </message>
     <message>
+        <source>A signed checkpoint cannot be read ({detail}): the checkpoint table was damaged or altered.</source>
+        <translation>一个已签名的审计检查点无法读取（{detail}）：检查点表已被损坏或改动。</translation>
+    </message>
+    <message>
         <source>A staff member with the role {role} may not confirm this.</source>
         <translation>{role}不能确认此操作。</translation>
     </message>

@@ -200,3 +200,30 @@ def test_art43_dropped_audit_table_is_said_as_such(engine: Engine, sessions: ses
         conn.execute(text("DROP TABLE audit_event"))
     report = verify(sessions)
     assert not report.intact and report.code == "audit.table_missing" and "audit_event" in report.problem
+
+
+@pytest.mark.parametrize(("column", "garbage"), [
+    ("signature", b"\xff\xfe"),  # SQLite keeps a BLOB in a text column as it is
+    ("hash", b"\x00\x01"),
+])
+def test_art43_unreadable_checkpoint_row_is_a_broken_anchor_not_a_crash(
+        engine: Engine, column: str, garbage: object) -> None:
+    if engine.dialect.name != "sqlite":
+        pytest.skip("PostgreSQL refuses to store this garbage in a checkpoint at all")
+    sessions = signed_sessions(engine)
+    write_events(sessions, 4)
+    with unguarded(engine) as conn:
+        conn.execute(text(f"UPDATE audit_checkpoint SET {column} = :v"), {"v": garbage})
+    report = verify(sessions)
+    assert not report.intact and report.code == "audit.checkpoint_unreadable"
+
+
+def test_art43_checkpoint_text_that_is_not_utf8_is_a_broken_anchor_not_a_crash(engine: Engine) -> None:
+    if engine.dialect.name != "sqlite":
+        pytest.skip("PostgreSQL refuses bytes that are not UTF-8 in a text column")
+    sessions = signed_sessions(engine)
+    write_events(sessions, 4)
+    with unguarded(engine) as conn:
+        conn.execute(text("UPDATE audit_checkpoint SET hash = CAST(X'FFFE41' AS TEXT)"))
+    report = verify(sessions)
+    assert not report.intact and report.code == "audit.checkpoint_unreadable"
