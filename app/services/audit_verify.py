@@ -149,7 +149,9 @@ def verify_trail(session: Session) -> ChainReport:
     """The first link that does not hold, or an intact report. On SQLite the walk is a read
     transaction (DEFERRED, a snapshot under WAL) when this call begins it, so the desks keep
     writing while a long trail is verified."""
-    names = set(inspect(session.connection(execution_options={READ_ONLY: True})).get_table_names())
+    # A read transaction only when this call begins it (a caller's open transaction is kept as it is).
+    options = {} if session.in_transaction() else {READ_ONLY: True}
+    names = set(inspect(session.connection(execution_options=options)).get_table_names())
     for table in ("audit_event", "audit_checkpoint"):
         if table not in names:
             return _missing_table(table)
