@@ -12,7 +12,7 @@ from sqlalchemy import Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db.models import Base, new_id
-from app.db.types import UtcDateTime, utcnow
+from app.db.types import UtcDateTime
 
 
 class OutboxEntry(Base):
@@ -24,7 +24,7 @@ class OutboxEntry(Base):
     # Stable per record: the server deduplicates on it, so a resend can never double a record.
     idempotency_key: Mapped[str] = mapped_column(String(120), unique=True)
     payload_json: Mapped[str] = mapped_column(Text)
-    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())  # the queuer's now (app.services.outbox)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     acked_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True, index=True)
     # The audit event that created this row ("outbox.queued", naming its key and payload digest):

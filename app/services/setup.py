@@ -31,7 +31,7 @@ from urllib.parse import urlsplit
 from sqlalchemy import inspect, select, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from app import config
 from app.config import Settings
@@ -314,11 +314,10 @@ def apply_setup(answers: SetupAnswers, base: Settings, settings_file: Path, *,
     core = None
     try:
         core = open_core(settings, keystore=keystore, credential_policy=policy)
-        now = core.clock()
-        venue_id = record_venue(core.sessions, venue, desk=core.desk, actor=core.system_actor(), now=now,
-                                also=None if configure_sync is None else
-                                lambda s, actor, desk: configure_sync(s, actor, desk, province.server_url, venue.code,
-                                                                      now))
+        venue_id = VenueSetupService(core.sessions, core.clock).record_venue(
+            venue, desk=core.desk, actor=core.system_actor(),
+            also=None if configure_sync is None else
+            lambda s, actor, desk, now: configure_sync(s, actor, desk, province.server_url, venue.code, now))
         chief_id = None if chief is None else core.staff.enrol_first_chief(
             chief.staff_number, chief.credential, desk=core.desk, reason=SETUP_REASON, name=chief.name,
             venue_id=venue_id)
@@ -335,28 +334,36 @@ def apply_setup(answers: SetupAnswers, base: Settings, settings_file: Path, *,
     return SetupResult(settings, written, venue_id, chief_id)
 
 
-def record_venue(sessions: sessionmaker[Session], venue: VenueIdentity, *, desk: str, actor: audit.Actor,
-                 now: datetime, also: Callable[[Session, audit.Actor, str], object] | None = None) -> uuid.UUID:
-    """The venue row, audited, and whatever `also` writes, in one transaction. Running set-up again
-    on the same database keeps its venue (a different venue code is refused: a database belongs to
-    one venue, as exam packages insist)."""
-    with sessions() as s, s.begin():
-        rows = s.scalars(select(Venue)).all()
-        existing = next((v for v in rows if v.code == venue.code), None)
-        if existing is None and rows:
-            raise SetupError("setup.other_venue", "This database belongs to venue {venue_code}.",
-                             venue_code=rows[0].code)
-        if existing is not None:
-            venue_id = uuid.UUID(str(existing.id))
+class VenueSetupService:
+    """The venue's own row, recorded at set-up at the venue clock's time."""
+
+    def __init__(self, sessions: Callable[[], Session], clock: Callable[[], datetime]) -> None:
+        self._sessions, self._clock = sessions, clock
+
+    def record_venue(self, venue: VenueIdentity, *, desk: str, actor: audit.Actor,
+                     also: Callable[[Session, audit.Actor, str, datetime], object] | None = None) -> uuid.UUID:
+        """The venue row, audited, and whatever `also` writes (at the same `now`), in one transaction.
+        Running set-up again on the same database keeps its venue (a different venue code is refused:
+        a database belongs to one venue, as exam packages insist)."""
+        now = self._clock()
+        with self._sessions() as s, s.begin():
+            rows = s.scalars(select(Venue)).all()
+            existing = next((v for v in rows if v.code == venue.code), None)
+            if existing is None and rows:
+                raise SetupError("setup.other_venue", "This database belongs to venue {venue_code}.",
+                                 venue_code=rows[0].code)
+            if existing is not None:
+                venue_id = uuid.UUID(str(existing.id))
+                if also is not None:
+                    also(s, actor, desk, now)
+                return venue_id
+            row = Venue(id=uuid.uuid4(), code=venue.code, name=venue.name, district=venue.district,
+                        address=venue.address)
+            s.add(row)
+            s.flush()
+            audit.record(s, actor, "venue.set_up", "venue", row.id, desk=desk, reason=SETUP_REASON, now=now,
+                         after={"code": row.code, "name": row.name, "district": row.district,
+                                "address": row.address})
             if also is not None:
-                also(s, actor, desk)
-            return venue_id
-        row = Venue(id=uuid.uuid4(), code=venue.code, name=venue.name, district=venue.district,
-                    address=venue.address)
-        s.add(row)
-        s.flush()
-        audit.record(s, actor, "venue.set_up", "venue", row.id, desk=desk, reason=SETUP_REASON, now=now,
-                     after={"code": row.code, "name": row.name, "district": row.district, "address": row.address})
-        if also is not None:
-            also(s, actor, desk)
-        return row.id
+                also(s, actor, desk, now)
+            return row.id

@@ -63,7 +63,7 @@ def test_art43_outbox_row_slipped_in_is_found(service: SyncService, sessions: se
     rid = uuid.uuid4()
     with sessions() as s, s.begin():
         s.add(OutboxEntry(kind="admission", record_id=str(rid), idempotency_key=f"admission:{rid}:1",
-                          payload_json=json.dumps({"ticket": "26000000000002"})))
+                          payload_json=json.dumps({"ticket": "26000000000002"}), created_at=utcnow()))
     verified, problem = upload_verdict(service)
     assert not verified and "has no audit event" in problem
 
@@ -74,7 +74,8 @@ def test_art43_outbox_row_with_a_borrowed_tie_is_found(service: SyncService, ses
     with sessions() as s, s.begin():
         real = s.scalars(select(OutboxEntry).where(OutboxEntry.kind == "admission")).one()
         s.add(OutboxEntry(kind="admission", record_id=str(rid), idempotency_key=f"admission:{rid}:1",
-                          payload_json=real.payload_json, audit_seq=real.audit_seq, audit_hash=real.audit_hash))
+                          payload_json=real.payload_json, audit_seq=real.audit_seq, audit_hash=real.audit_hash,
+                          created_at=real.created_at))
     verified, problem = upload_verdict(service)
     assert not verified and "did not queue it" in problem
 

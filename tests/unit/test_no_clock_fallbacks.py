@@ -16,18 +16,10 @@ APP = Path(__file__).resolve().parents[2] / "app"
 # Where reading the PC's clock is the point, and why.
 ALLOWED = {
     "engine/clock.py": "the venue clock itself (system_wall, read at the anchor)",
-    "db/types.py": "utcnow(), the wall-clock function the clock-free helpers are checked against",
+    "db/types.py": "utcnow() itself (for sync's reference server and tests; nothing in app/ calls it)",
     "db/migrate.py": "the safety copy's file name before a schema upgrade (feeds no rule)",
     "db/backup.py": "automatic backups' file names (BackupScheduler's default clock; feeds no rule)",
     "demo_folder.py": "the age of a stale demo folder against its mtime (feeds no rule)",
-}
-# Owned by another helper (hotpath) who is making `now` required there; leave this set empty
-# once that lands, and this test holds those files too.
-PENDING = {
-    "services/audit.py",
-    "services/audit_anchor.py",
-    "services/outbox.py",
-    "db/models_sync.py",
 }
 WALL_READS = {("datetime", "now"), ("datetime", "utcnow"), ("datetime", "today"), ("date", "today"),
               ("time", "time"), ("time", "time_ns")}
@@ -90,14 +82,14 @@ def optional_nows(tree: ast.AST) -> list[tuple[int, str]]:
 
 def test_art30_no_wall_clock_read_in_the_core_outside_the_venue_clock() -> None:
     offenders = [f"app/{path}:{line} {what}" for path, tree in _sources()
-                 if path not in ALLOWED and path not in PENDING for line, what in wall_clock_reads(tree)]
+                 if path not in ALLOWED for line, what in wall_clock_reads(tree)]
     assert offenders == [], "read the venue clock (a service's injected clock, or the caller's now):\n" + \
         "\n".join(offenders)
 
 
 def test_art30_services_and_the_package_import_take_a_required_now() -> None:
     offenders = [f"app/{path}:{line} {what}" for path, tree in _sources("services", "package")
-                 if path not in PENDING for line, what in optional_nows(tree)]
+                 for line, what in optional_nows(tree)]
     assert offenders == [], "make `now` required (no fallback to the PC's clock):\n" + "\n".join(offenders)
 
 
@@ -121,20 +113,15 @@ def test_the_scan_finds_each_shape_of_fallback() -> None:
     assert sorted(line for line, _ in optional_nows(sample)) == [4, 5, 6, 7]
 
 
-def test_the_allowed_and_pending_files_exist() -> None:
+def test_the_allowed_files_exist() -> None:
     """A renamed file must not keep its exemption by accident."""
-    missing = [path for path in (*ALLOWED, *PENDING) if not (APP / path).is_file()]
+    missing = [path for path in (*ALLOWED, *PROBES) if not (APP / path).is_file()]
     assert missing == []
 
 
 # The set-up wizard's probes of a database URL it was given (their own engine, before any core
 # exists, writing nothing): functions by nature.
 PROBES = {"services/setup.py": {"check_database", "database_state"}}
-# Still opening their own session, in files another change in progress edits (hotpath: `now`
-# required in audit); each is to become a method of a service, then leaves this list.
-TO_CONVERT = {
-    "services/setup.py": {"record_venue"},
-}
 SESSION_OPENERS = {"sessions", "_sessions", "Session", "begin", "connect", "sessionmaker"}
 
 
@@ -159,7 +146,7 @@ def test_art30_services_open_their_transactions_in_service_methods_only() -> Non
     factory and the venue clock; module-level functions run inside their caller's transaction."""
     offenders = [f"app/{path}: {name}" for path, tree in _sources("services", "package")
                  for name in session_openers(tree)
-                 if name not in PROBES.get(path, set()) | TO_CONVERT.get(path, set())]
+                 if name not in PROBES.get(path, set())]
     assert offenders == [], "make these methods of a service class:\n" + "\n".join(offenders)
 
 
