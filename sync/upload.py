@@ -19,7 +19,6 @@ from pydantic import BaseModel
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.db.models_sync import OutboxEntry
-from app.db.types import utcnow
 from app.errors import VenueError
 from app.services import audit
 from sync import config, queue
@@ -58,7 +57,7 @@ class UploadReport:
 class Uploader:
     def __init__(self, sessions: sessionmaker[Session], transport: Transport, *, files_root: Path,
                  actor: audit.Actor, desk: str, batch_records: int = 250, chunk_bytes: int = 1 << 20,
-                 progress: Callable[[Progress], None] | None = None, clock: Callable[[], datetime] = utcnow,
+                 clock: Callable[[], datetime], progress: Callable[[Progress], None] | None = None,
                  parallel_files: int = 4) -> None:
         self._sessions = sessions
         self._t = transport

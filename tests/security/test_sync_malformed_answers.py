@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.db.engine import make_engine
 from app.db.migrate import upgrade
 from app.db.models_sync import OutboxEntry
+from app.engine.clock import VenueClock
 from app.errors import VenueError
 from app.services import audit
 from sync.transport import RetryPolicy, Transport
@@ -101,7 +102,8 @@ def test_art42_a_malformed_200_answer_is_a_failed_batch_retried_with_nothing_ack
     sessions = sessionmaker(engine, expire_on_commit=False)
     venue_day(sessions, tmp_path / "files", admissions=3, files=0)
     transport = Transport(url, "320107", "secret", timeout=10, retry=RetryPolicy(ATTEMPTS, 0.001, 0.01))
-    uploader = Uploader(sessions, transport, files_root=tmp_path, actor=audit.Actor.system("t"), desk="d")
+    uploader = Uploader(sessions, transport, files_root=tmp_path, actor=audit.Actor.system("t"), desk="d",
+                        clock=VenueClock())
     with transport, pytest.raises(VenueError) as caught:
         uploader.run()
     assert caught.value.code == "sync.bad_answer"
