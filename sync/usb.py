@@ -69,7 +69,7 @@ def export_results(sessions: sessionmaker[Session], out: Path, *, venue: str, ke
         zf.writestr("records.jsonl", "\n".join(lines))
         zf.writestr("audit_head.json", json.dumps(head.as_json()))
     nonce = os.urandom(12)
-    header = json.dumps({"venue": venue, "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
+    header = json.dumps({"venue": venue, "created_at": now.astimezone(UTC).isoformat(timespec="seconds"),
                          "nonce": nonce.hex(), "records": records}).encode() + b"\n"
     sealed = AESGCM(key).encrypt(nonce, buffer.getvalue(), MAGIC + header)
     out.parent.mkdir(parents=True, exist_ok=True)
