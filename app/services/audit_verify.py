@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -22,11 +23,13 @@ from sqlalchemy.orm import Session
 from app.db.engine import READ_ONLY
 from app.db.models import AuditCheckpoint
 from app.errors import VenueError
+from app.security.checkpoint_key import CheckpointSigner
 from app.services import audit_anchor
 from app.services.audit import GENESIS
 from app.services.audit_rows import COLUMNS, POSTGRES_HASHED_TEXT, hash_rows, row_hash
 
 _BATCH = 5000
+_MMAP = 1 << 30  # at most this much of the file is mapped (a million events are ~600 MB)
 _FROM = " FROM audit_event WHERE seq > ? ORDER BY seq"  # constant names only, here and below
 _SQLITE_ROWS = f"SELECT {', '.join(COLUMNS)}{_FROM}"
 _POSTGRES_TEXTS = f"SELECT seq, prev_hash, hash, {POSTGRES_HASHED_TEXT} FROM audit_event ORDER BY seq"
@@ -75,6 +78,14 @@ def _sqlite_walk(session: Session) -> Iterator[Batch]:
     time, so the rows before it are still checked and it is named by its seq."""
     dbapi: Any = session.connection().connection.dbapi_connection
     after, size = _FIRST, _BATCH
+    dbapi.execute(f"PRAGMA mmap_size={_MMAP}")  # the walk reads the file through memory, not read() calls
+    try:
+        yield from _sqlite_batches(dbapi, after, size)
+    finally:
+        dbapi.execute("PRAGMA mmap_size=0")  # the connection goes back to the pool as it came
+
+
+def _sqlite_batches(dbapi: Any, after: int, size: int) -> Iterator[Batch]:
     while True:
         cursor = dbapi.cursor()
         try:
@@ -145,6 +156,24 @@ def _checkpoints(session: Session) -> dict[int, tuple[str, str]] | ChainReport:
     return marks
 
 
+def _seq_of(row: Sequence[Any]) -> Any:
+    return row[0]
+
+
+def _mark_broken(mark: tuple[str, str], stored: str, seq: int, count: int,
+                 signer: CheckpointSigner | None) -> ChainReport | None:
+    """The report when the signed checkpoint at `seq` does not name this event or is not signed."""
+    if mark[0] != stored:
+        return _broken("audit.checkpoint_mismatch",
+                       "Event {seq} is not the event the signed checkpoint names: the trail was "
+                       "rewritten up to here.", count, seq)
+    if signer is not None and not signer.verify(seq, mark[0], mark[1]):
+        return _broken("audit.checkpoint_unsigned",
+                       "The checkpoint at event {seq} does not carry this venue's signature: it "
+                       "was forged.", count, seq)
+    return None
+
+
 def verify_trail(session: Session) -> ChainReport:
     """The first link that does not hold, or an intact report. On SQLite the walk is a read
     transaction (DEFERRED, a snapshot under WAL) when this call begins it, so the desks keep
@@ -163,7 +192,22 @@ def verify_trail(session: Session) -> ChainReport:
     walk, prev_at, hash_at = (_postgres_walk, 1, 2) if postgres else (_sqlite_walk, 16, 17)  # in each walk's rows
     prev, count, last_seq = GENESIS, 0, 0
     seen: set[int] = set()
+    mark_seqs = sorted(marks)
     for rows, hashes in walk(session):
+        stored_all = [row[hash_at] for row in rows]
+        if hashes == stored_all and [row[prev_at] for row in rows] == [prev, *stored_all[:-1]]:
+            # The usual batch, checked whole: every hash recomputed equals the stored one (so each
+            # is text) and each row names the one before it, as the row-by-row loop below asks.
+            for seq in mark_seqs[bisect_left(mark_seqs, rows[0][0]):bisect_right(mark_seqs, rows[-1][0])]:
+                at = bisect_left(rows, seq, key=_seq_of)
+                if rows[at][0] != seq:
+                    continue  # no such event: a missing checkpoint, named after the walk
+                seen.add(seq)
+                broken = _mark_broken(marks[seq], stored_all[at], seq, count + at + 1, signer)
+                if broken is not None:
+                    return broken
+            count, last_seq, prev = count + len(rows), rows[-1][0], stored_all[-1]
+            continue
         for row, computed in zip(rows, hashes, strict=True):
             seq, prev_stored, stored = row[0], row[prev_at], row[hash_at]
             count += 1
@@ -182,14 +226,9 @@ def verify_trail(session: Session) -> ChainReport:
             mark = marks.get(seq)
             if mark is not None:
                 seen.add(seq)
-                if mark[0] != stored:
-                    return _broken("audit.checkpoint_mismatch",
-                                   "Event {seq} is not the event the signed checkpoint names: the trail was "
-                                   "rewritten up to here.", count, seq)
-                if signer is not None and not signer.verify(seq, mark[0], mark[1]):
-                    return _broken("audit.checkpoint_unsigned",
-                                   "The checkpoint at event {seq} does not carry this venue's signature: it "
-                                   "was forged.", count, seq)
+                broken = _mark_broken(mark, stored, seq, count, signer)
+                if broken is not None:
+                    return broken
             prev = stored
     missing = sorted(set(marks) - seen)
     if missing:
