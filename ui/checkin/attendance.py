@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +27,7 @@ from ui.messages import describe
 from ui.reports.attendance import attendance_html, status_name
 from ui.reports.pdf import write_pdf
 from ui.runner import OpRunner
+from ui.tables import fill_table
 
 if TYPE_CHECKING:
     from ui.checkin.ports import DeskPorts
@@ -87,12 +87,9 @@ class AttendanceDialog(QDialog):
         self.summary.setText(self.tr("{room} · {subject} · expected {e}, present {p}, absent {a}, not yet {n}").format(
             room=sheet.room_name, subject=sheet.subject, e=sheet.expected, p=sheet.admitted, a=sheet.absent,
             n=sheet.expected - sheet.admitted - sheet.absent))
-        self.table.setRowCount(len(sheet.lines))
-        for row, line in enumerate(sheet.lines):
-            cells = [str(line.seat_number), line.ticket_number, line.name, status_name(line.status),
-                     f"{venue_time(line.admitted_at):%H:%M:%S}" if line.admitted_at else "", line.desk]
-            for col, text in enumerate(cells):
-                self.table.setItem(row, col, QTableWidgetItem(text))
+        fill_table(self.table, [[str(line.seat_number), line.ticket_number, line.name, status_name(line.status),
+                                 f"{venue_time(line.admitted_at):%H:%M:%S}" if line.admitted_at else "", line.desk]
+                                for line in sheet.lines])
 
     def save_pdf(self) -> Path | None:
         sheet = self.sheet

@@ -13,13 +13,14 @@ from app.resources import resources_dir
 log = logging.getLogger(__name__)
 
 CUES = ("admit", "refuse", "attention")
+PLAYED_KEPT = 100
 
 
 class Cues(QObject):
     def __init__(self, parent: QObject | None = None, *, enabled: bool = True) -> None:
         super().__init__(parent)
         self._effects: dict[str, Any] = {}
-        self.played: list[str] = []  # what was asked for, for tests and the audit of a shift
+        self.played: list[str] = []  # what was asked for lately (the last PLAYED_KEPT), for tests
         if not enabled:
             return
         try:
@@ -48,6 +49,8 @@ class Cues(QObject):
 
     def play(self, cue: str) -> None:
         self.played.append(cue)
+        if len(self.played) > 2 * PLAYED_KEPT:  # a desk runs all day: keep the recent ones only
+            del self.played[:-PLAYED_KEPT]
         effect = self._effects.get(cue)
         if effect is not None:
             effect.play()

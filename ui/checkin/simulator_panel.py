@@ -95,6 +95,11 @@ class SimulatorPanel(QGroupBox):
             self.buttons[key] = button
             grid.addWidget(button, i // 2, i % 2)
         self.note = QLabel(objectName="SimNote", wordWrap=True)
+        # One timer for every presentation, not QTimer.singleShot(350, …): in PySide6 6.10 and 6.11
+        # each timed singleShot with a Python callable keeps three references to None for good.
+        self._card: IdDocument | None = None
+        self._put_down = QTimer(self, singleShot=True, interval=350)
+        self._put_down.timeout.connect(self._put_card)
         layout = QVBoxLayout(self)
         layout.addWidget(self.room)
         layout.addWidget(self.person)
@@ -131,7 +136,12 @@ class SimulatorPanel(QGroupBox):
     def _present(self, card: IdDocument) -> None:
         # A fresh presentation: the reader must see the field empty before the next card.
         self._devices.reader.remove()
-        QTimer.singleShot(350, lambda: self._devices.reader.present(card))
+        self._card = card
+        self._put_down.start()
+
+    def _put_card(self) -> None:
+        if self._card is not None:
+            self._devices.reader.present(self._card)
 
     def present_card(self) -> None:
         person = self._chosen()

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableWidget,
-    QTableWidgetItem,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -42,6 +41,7 @@ from ui.incidents.dialogs import IncidentForm, ReportForm, WitnessForm
 from ui.messages import describe
 from ui.runner import OpRunner
 from ui.screen import Screen
+from ui.tables import fill_table
 
 DATA_KINDS = frozenset({DataKind.INCIDENTS})
 RELOAD_MS = 10_000
@@ -136,14 +136,11 @@ class IncidentLogScreen(Screen):
     def _show(self, lines: list[IncidentLine]) -> None:
         keep = self.selected()
         self._lines = lines
-        self.table.setRowCount(len(lines))
-        for row, line in enumerate(lines):
-            cells = [f"{venue_time(line.occurred_at):%m-%d %H:%M}", line.room_code,
-                     category_label(line.category), status_name(line),
-                     self.tr("REPORT NOW") if line.waiting_report(self._clock()) is not None else "",
-                     "、".join(name for _t, name in line.candidates)]
-            for col, text in enumerate(cells):
-                self.table.setItem(row, col, QTableWidgetItem(text))
+        now = self._clock()
+        fill_table(self.table, [[f"{venue_time(line.occurred_at):%m-%d %H:%M}", line.room_code,
+                                 category_label(line.category), status_name(line),
+                                 self.tr("REPORT NOW") if line.waiting_report(now) is not None else "",
+                                 "、".join(name for _t, name in line.candidates)] for line in lines])
         if lines:
             ids = [line.id for line in lines]
             self.table.selectRow(ids.index(keep.id) if keep is not None and keep.id in ids else 0)

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +21,7 @@ from app.services.overview import Overview
 from ui.messages import describe
 from ui.runner import OpRunner
 from ui.screen import Screen
+from ui.tables import fill_table
 
 DATA_KINDS = frozenset({DataKind.PACKAGE, DataKind.SITTINGS})
 
@@ -83,15 +83,8 @@ class OverviewScreen(Screen):
                 .format(exam=data.exam_name, venue=data.venue_name, rev=data.package_revision,
                         rooms=data.rooms, candidates=data.candidates, staff=data.staff)
             )
-        self.table.setRowCount(len(data.sittings))
-        for row, s in enumerate(data.sittings):
-            start, end = venue_time(s.starts_at), venue_time(s.ends_at)
-            cells = [
-                s.code, s.subject, mode_name(s.mode),
-                f"{start:%Y-%m-%d %H:%M}–{end:%H:%M}",
-                f"{venue_time(s.entry_closes_at):%H:%M}",
-                f"{venue_time(s.sealing_ends_at):%H:%M}",
-                str(s.candidates),
-            ]
-            for col, text in enumerate(cells):
-                self.table.setItem(row, col, QTableWidgetItem(text))
+        fill_table(self.table, [
+            [s.code, s.subject, mode_name(s.mode),
+             f"{venue_time(s.starts_at):%Y-%m-%d %H:%M}–{venue_time(s.ends_at):%H:%M}",
+             f"{venue_time(s.entry_closes_at):%H:%M}", f"{venue_time(s.sealing_ends_at):%H:%M}", str(s.candidates)]
+            for s in data.sittings])

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +32,7 @@ from ui.messages import describe
 from ui.restyle import restyle
 from ui.runner import OpRunner
 from ui.screen import Screen
+from ui.tables import fill_table
 
 SKEW_WARN_SECONDS = 60.0
 
@@ -276,12 +276,8 @@ class SyncScreen(Screen):
         else:
             self.summary.setText(self.tr("Everything recorded so far has been sent."))
         rows = sorted(status.pending.items(), key=lambda kv: kind_name(kv[0]))
-        self.table.setRowCount(len(rows))
-        for row, (kind, n) in enumerate(rows):
-            self.table.setItem(row, 0, QTableWidgetItem(kind_name(kind)))
-            count = QTableWidgetItem(str(n))
-            count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            self.table.setItem(row, 1, count)
+        fill_table(self.table, [[kind_name(kind), str(n)] for kind, n in rows],
+                   {1: Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter})
         last = status.last
         self.last_success.setText(f"{venue_time(last.success_at):%Y-%m-%d %H:%M:%S}" if last.success_at
                                   else self.tr("never"))
