@@ -15,7 +15,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTableWidget, QTableWidgetItem
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QTableWidget, QTableWidgetItem
 
 
 def fill_table(table: QTableWidget, rows: Sequence[Sequence[str]],
@@ -33,3 +34,18 @@ def fill_table(table: QTableWidget, rows: Sequence[Sequence[str]],
                 table.setItem(r, c, item)
             elif item.text() != text:
                 item.setText(text)
+
+
+def fill_list(widget: QListWidget, rows: Sequence[tuple[str, QIcon | None]]) -> None:
+    """Shows `rows` (text, icon or None) in `widget`, keeping the items it already holds (the
+    same leak as tables: `clear()` then a new QListWidgetItem per row per refresh)."""
+    while widget.count() > len(rows):
+        widget.takeItem(widget.count() - 1)
+    for i, (text, icon) in enumerate(rows):
+        item = widget.item(i)
+        if item is None:
+            item = QListWidgetItem(text)
+            widget.addItem(item)
+        elif item.text() != text:
+            item.setText(text)
+        item.setIcon(icon if icon is not None else QIcon())

@@ -5,6 +5,8 @@ application's own patterns that leaked in PySide6 6.10/6.11 (bench soak found th
   deleted, kept 2 references a job);
 - `table_refresh`: a QTableWidget refreshed through ui.tables.fill_table, header sized to its
   contents (a new QTableWidgetItem per cell per refresh kept 1 reference a cell);
+- `list_refresh`: a QListWidget refreshed through ui.tables.fill_list (the paper room's event
+  list, `clear()` then a new QListWidgetItem per row: 1 a row);
 - `simulator_present`: the demo panel putting a card on the simulated reader 350 ms after
   clearing it (a timed QTimer.singleShot with a lambda kept 3 a card)."""
 
@@ -75,6 +77,28 @@ def table_refresh(app: QCoreApplication, refreshes: int) -> int:
     return sys.getrefcount(None) - before
 
 
+def list_refresh(app: QCoreApplication, refreshes: int) -> int:
+    from PySide6.QtWidgets import QListWidget
+
+    from ui.tables import fill_list
+
+    widget = QListWidget()
+    widget.show()
+
+    def refresh(k: int) -> None:
+        fill_list(widget, [(f"{k} {r}", None) for r in range(40)])
+        app.processEvents()
+
+    for k in range(3):
+        refresh(k)
+    settle(app)
+    before = sys.getrefcount(None)
+    for k in range(refreshes):
+        refresh(k)
+    settle(app)
+    return sys.getrefcount(None) - before
+
+
 class _Reader:
     def __init__(self) -> None:
         self.presented = 0
@@ -115,4 +139,5 @@ if __name__ == "__main__":
     application = QApplication.instance() or QApplication(sys.argv[:1])
     n = int(sys.argv[1])
     print(json.dumps({"runner_jobs": runner_jobs(application, n), "table_refresh": table_refresh(application, n // 40),
+                      "list_refresh": list_refresh(application, n // 20),
                       "simulator_present": simulator_present(application, n // 10)}), flush=True)

@@ -40,6 +40,6 @@ def test_runner_jobs_table_refresh_and_demo_card_leave_none_refcount_unchanged()
                           capture_output=True, text=True, timeout=240)
     assert done.returncode == 0, f"the probe died (rc {done.returncode}): {done.stderr[-2000:]}"
     drift = json.loads(done.stdout.strip().splitlines()[-1])
-    assert set(drift) == {"runner_jobs", "table_refresh", "simulator_present"}
+    assert set(drift) == {"runner_jobs", "table_refresh", "list_refresh", "simulator_present"}
     leaking = {case: d for case, d in drift.items() if abs(d) > 50}
     assert not leaking, f"None's reference count drifts: {leaking}"

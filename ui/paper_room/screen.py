@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -35,6 +34,7 @@ from ui.paper_room.wall import CameraWall
 from ui.restyle import restyle
 from ui.runner import OpRunner
 from ui.screen import Screen
+from ui.tables import fill_list
 
 DATA_KINDS = frozenset({DataKind.PAPER_ROOM, DataKind.CUSTODY})
 
@@ -167,13 +167,9 @@ class PaperRoomScreen(Screen):
         if duty.short:
             self.duty_list.addItem(self.tr("Fewer than two on duty since {since}").format(
                 since=f"{venue_time(duty.open_gap_since):%H:%M}" if duty.open_gap_since else ""))
-        self.events.clear()
-        for e in view.events:
-            item = QListWidgetItem(f"{'⚠ ' if e.alert else ''}{venue_time(e.at):%m-%d %H:%M:%S} "
-                                   f"{e.camera} · {camera_event_name(e.kind)}")
-            if e.snapshot_path:
-                item.setIcon(self._icon(e.snapshot_path))
-            self.events.addItem(item)
+        fill_list(self.events, [(f"{'⚠ ' if e.alert else ''}{venue_time(e.at):%m-%d %H:%M:%S} "
+                                 f"{e.camera} · {camera_event_name(e.kind)}",
+                                 self._icon(e.snapshot_path) if e.snapshot_path else None) for e in view.events])
 
     def _icon(self, snapshot: str) -> QIcon:
         icon = self._icons.get(snapshot)
