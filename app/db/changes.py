@@ -55,11 +55,17 @@ def _flushed(session: Session, _flush: UOWTransaction) -> None:
 
 @event.listens_for(Session, "do_orm_execute")
 def _executed(state: ORMExecuteState) -> None:
-    """Bulk INSERT/UPDATE/DELETE statements (the package import) bypass the flush."""
+    """Bulk INSERT/UPDATE/DELETE statements (the package import) bypass the flush, and so do Core
+    statements on a table (the check-in's audit, outbox and scan rows), which have no mapper."""
     if state.is_insert or state.is_update or state.is_delete:
         mapper = state.bind_mapper
         if mapper is not None:
             _add_table(state.session, mapper.persist_selectable.name)  # type: ignore[attr-defined]
+            return
+        table = getattr(state.statement, "table", None)
+        name = getattr(table, "name", None)
+        if isinstance(name, str):
+            _add_table(state.session, name)
 
 
 @event.listens_for(Session, "after_commit")

@@ -112,3 +112,13 @@ def test_custody_discrepancy_announces_the_draft_incident_it_opened(tmp_path: Pa
                                                 ("J0701", "J0702")))
     assert result.with_discrepancy
     assert {DataKind.CUSTODY, DataKind.INCIDENTS, DataKind.AUDIT} <= kinds
+
+
+def test_core_statements_on_a_table_announce_it(engine: Engine) -> None:
+    """The check-in writes its audit, outbox and scan rows as Core INSERTs on the table (no mapper):
+    the screens that show them still hear of it."""
+    sessions = sessionmaker(engine)
+    table = KeyValue.__table__
+    with recording() as kinds, sessions() as s, s.begin():
+        s.execute(insert(table), {"key": "t", "value": "1"})  # type: ignore[arg-type]
+    assert kinds == {DataKind.SETTINGS}
