@@ -25,6 +25,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from typing import Any
 
@@ -138,14 +139,19 @@ def run(argv: list[str]) -> list[Figure]:
     note(f"soak: {seconds:.0f} s, a candidate every {pace} s ({CANDIDATE_EVERY_S / pace:.0f}× the busiest desk)")
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     samples: list[dict[str, Any]] = []
-    with subprocess.Popen([sys.executable, "-m", "bench.soak", "--child", str(seconds), str(pace)],
-                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env) as proc:
-        assert proc.stdout is not None and proc.stderr is not None
+    # The child's stderr goes to a file, not a pipe read at the end: Qt's offscreen plugin warns on
+    # every layout change, and a full pipe (64 KB, about 6 minutes of a busy desk) blocked the
+    # child in write(2) for the rest of the run.
+    with tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace") as err, \
+            subprocess.Popen([sys.executable, "-m", "bench.soak", "--child", str(seconds), str(pace)],
+                             stdout=subprocess.PIPE, stderr=err, text=True, env=env) as proc:
+        assert proc.stdout is not None
         for line in proc.stdout:
             if line.startswith("{"):
                 samples.append(json.loads(line))
-        errors = proc.stderr.read()
         rc = proc.wait(timeout=120)
+        err.seek(0)
+        errors = "".join(line for line in err if "propagateSizeHints" not in line)
     crashed = rc != 0 or "Fatal Python error" in errors
     if crashed:
         note(f"soak: the application died (rc {rc}): {errors[-1500:]}")
