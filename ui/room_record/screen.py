@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -32,6 +31,7 @@ from ui.names import role_name
 from ui.reports.room_record import write_room_record
 from ui.runner import OpRunner
 from ui.screen import Screen
+from ui.tables import fill_list
 
 
 @dataclass
@@ -126,12 +126,9 @@ class RoomRecordScreen(Screen):
     def _fill_rooms(self) -> None:
         blocked = self.rooms.blockSignals(True)
         row = self.rooms.currentRow()
-        self.rooms.clear()
-        for r in self._rooms:
-            QListWidgetItem(f"{r.sitting_code} {r.subject} {_hm(r.starts_at)}–{_hm(r.ends_at)} · {r.room_name}\n"
-                            f"{self.state_text(r)}", self.rooms)
-        if not self._rooms:
-            QListWidgetItem(self.tr("You are not drawn to a room in today's sittings."), self.rooms)
+        fill_list(self.rooms, [(f"{r.sitting_code} {r.subject} {_hm(r.starts_at)}–{_hm(r.ends_at)} · {r.room_name}\n"
+                                f"{self.state_text(r)}", None) for r in self._rooms]
+                  or [(self.tr("You are not drawn to a room in today's sittings."), None)])
         self.rooms.setCurrentRow(min(row, self.rooms.count() - 1))
         self.rooms.blockSignals(blocked)
 
