@@ -15,6 +15,7 @@ import sqlite3
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import inspect, select
@@ -156,10 +157,6 @@ def _checkpoints(session: Session) -> dict[int, tuple[str, str]] | ChainReport:
     return marks
 
 
-def _seq_of(row: Sequence[Any]) -> Any:
-    return row[0]
-
-
 def _mark_broken(mark: tuple[str, str], stored: str, seq: int, count: int,
                  signer: CheckpointSigner | None) -> ChainReport | None:
     """The report when the signed checkpoint at `seq` does not name this event or is not signed."""
@@ -199,7 +196,7 @@ def verify_trail(session: Session) -> ChainReport:
             # The usual batch, checked whole: every hash recomputed equals the stored one (so each
             # is text) and each row names the one before it, as the row-by-row loop below asks.
             for seq in mark_seqs[bisect_left(mark_seqs, rows[0][0]):bisect_right(mark_seqs, rows[-1][0])]:
-                at = bisect_left(rows, seq, key=_seq_of)
+                at = bisect_left(rows, seq, key=itemgetter(0))
                 if rows[at][0] != seq:
                     continue  # no such event: a missing checkpoint, named after the walk
                 seen.add(seq)
