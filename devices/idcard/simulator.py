@@ -19,6 +19,7 @@ import tempfile
 import threading
 import time
 import tty
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -35,6 +36,9 @@ BAUDRATE = 115200
 SAM_ID = bytes.fromhex("0501000000000000000000000000000000")[:16]
 
 
+COMMANDS_KEPT = 1000
+
+
 @dataclass
 class _State:
     text: bytes | None = None
@@ -48,7 +52,9 @@ class _State:
     split_gap: float = 0.0
     garbage: bytes = b""
     corrupt_next: bool = False
-    commands: list[Command | None] = field(default_factory=list)
+    # The last commands received, for tests to look at; bounded, since the driver polls a
+    # simulated reader every few hundred milliseconds all day long (bench soak's RSS growth).
+    commands: deque[Command | None] = field(default_factory=lambda: deque(maxlen=COMMANDS_KEPT))
 
 
 class ReaderSimulator:
@@ -148,7 +154,7 @@ class ReaderSimulator:
             self._state.corrupt_next = True
 
     def commands_seen(self) -> list[Command | None]:
-        """Commands received so far (None for a frame that is no known command)."""
+        """The last COMMANDS_KEPT commands received (None for a frame that is no known command)."""
         with self._lock:
             return list(self._state.commands)
 

@@ -8,7 +8,10 @@ application's own patterns that leaked in PySide6 6.10/6.11 (bench soak found th
 - `list_refresh`: a QListWidget refreshed through ui.tables.fill_list (the paper room's event
   list, `clear()` then a new QListWidgetItem per row: 1 a row);
 - `simulator_present`: the demo panel putting a card on the simulated reader 350 ms after
-  clearing it (a timed QTimer.singleShot with a lambda kept 3 a card)."""
+  clearing it (a timed QTimer.singleShot with a lambda kept 3 a card);
+- `control_room_tick`: the control room's every-second repaint (tiles, countdowns, an alert list
+  whose report-now lines change each second, then no alerts): measured 0 here, kept so that a
+  leak in what runs every second of the day shows here rather than after hours of bench soak."""
 
 from __future__ import annotations
 
@@ -120,12 +123,11 @@ def simulator_present(app: QCoreApplication, cards: int) -> int:
     panel._put_down.setInterval(1)
 
     def present(n: int) -> None:
-        target = Devices.reader.presented + n
-        for _ in range(n):
+        for _ in range(n):  # each card put down before the next (a card presented meanwhile replaces it)
+            target = Devices.reader.presented + 1
             panel._present(object())  # type: ignore[arg-type]
-            settle(app, 0.003)
-        while Devices.reader.presented < target:
-            settle(app, 0.003)
+            while Devices.reader.presented < target:
+                settle(app, 0.003)
 
     present(10)
     settle(app)
@@ -135,9 +137,53 @@ def simulator_present(app: QCoreApplication, cards: int) -> int:
     return sys.getrefcount(None) - before
 
 
+def control_room_tick(app: QCoreApplication, ticks: int) -> int:
+    import uuid
+    from datetime import UTC, datetime, timedelta
+
+    from app.rules.lifecycle import RoomSteps
+    from app.rules.timing import Schedule, SittingMode
+    from app.services.control import Alert, ControlView, RoomTile
+    from ui.control.actions import ControlActions
+    from ui.control.screen import ControlRoomScreen
+    from ui.runner import OpRunner
+
+    start = datetime(2026, 6, 7, 1, 0, tzinfo=UTC)
+    now = [start + timedelta(minutes=20)]
+    schedule = Schedule(start, start + timedelta(hours=2), SittingMode.PAPER)
+    tiles = tuple(RoomTile(uuid.uuid4(), f"{i:02d}", f"Room {i}", False, RoomSteps(opened_at=start), 30, 20, 1, 0, 1,
+                           ("A", "B")) for i in range(8))
+    alerts = tuple(Alert("report_now", f"{i:02d}", since=start, category="x") for i in range(3))
+    views = [ControlView(uuid.uuid4(), "S1", "Maths", "Exam", schedule, tiles, alerts),
+             ControlView(uuid.uuid4(), "S1", "Maths", "Exam", schedule, tiles, ())]
+    noop = ControlActions(lambda *_a: None, lambda *_a: None, lambda *_a: None)
+    runner = OpRunner()
+    screen = ControlRoomScreen(runner, lambda _now: views[0], lambda: now[0], noop, tick_ms=3_600_000)
+    screen.resize(1366, 700)
+    screen.show()
+    runner.wait()
+    settle(app)
+
+    def tick(k: int) -> None:
+        now[0] += timedelta(seconds=1)
+        screen._show(views[(k // 20) % 2])  # alerts for 20 s, none for 20 s
+        screen.tick(reload=False)
+        app.processEvents()
+
+    for k in range(40):
+        tick(k)
+    settle(app)
+    before = sys.getrefcount(None)
+    for k in range(ticks):
+        tick(k)
+    settle(app)
+    return sys.getrefcount(None) - before
+
+
 if __name__ == "__main__":
     application = QApplication.instance() or QApplication(sys.argv[:1])
     n = int(sys.argv[1])
     print(json.dumps({"runner_jobs": runner_jobs(application, n), "table_refresh": table_refresh(application, n // 40),
                       "list_refresh": list_refresh(application, n // 20),
-                      "simulator_present": simulator_present(application, n // 10)}), flush=True)
+                      "simulator_present": simulator_present(application, n // 10),
+                      "control_room_tick": control_room_tick(application, n // 5)}), flush=True)

@@ -50,6 +50,7 @@ from ui.overview.screen import mode_name
 from ui.reports.room_record import write_room_record
 from ui.runner import OpRunner
 from ui.screen import Screen
+from ui.tables import fill_list
 from ui.timer.view import TimerView
 
 DATA_KINDS = frozenset({DataKind.ROOMS, DataKind.INCIDENTS, DataKind.CHECKIN, DataKind.ATTENDANCE, DataKind.ASSIGNMENT})
@@ -235,9 +236,10 @@ class ControlRoomScreen(Screen):
             w.show_room(w.tile, ph, c, tile_state(w.tile, ph, alerts))
         texts = [venue_alert_text(a) for a in view.venue_alerts]
         texts += [alert_text(a, now, category_label(a.category)) for a in grouped(alerts)]
-        if [self.alerts.item(i).text() for i in range(self.alerts.count())] != texts:
-            self.alerts.clear()
-            self.alerts.addItems(texts or [self.tr("No alerts.")])
+        texts = texts or [self.tr("No alerts.")]
+        lines_before = self.alerts.count()
+        fill_list(self.alerts, [(t, None) for t in texts])  # items kept: a report-now line changes every second
+        if self.alerts.count() != lines_before:
             # As tall as its lines, at most four: the rooms keep the screen; more alerts scroll.
             lines = min(4, max(1, self.alerts.count()))
             row = max(self.alerts.sizeHintForRow(0), self.alerts.fontMetrics().height() + 4)
