@@ -30,8 +30,10 @@ log = logging.getLogger("venue_ops")
 
 def main(argv: list[str] | None = None) -> int:
     from app.fsmodes import restrict_process
+    from app.process_memory import keep_big_buffers_unmapped
 
     restrict_process()  # every file 0600, every folder 0700 from here on (app/fsmodes.py)
+    keep_big_buffers_unmapped()  # the resident size stays flat over the day (app/process_memory.py)
     args = build_parser().parse_args(argv)
     language = args.lang or config.Settings.language  # until the settings are read
     if not logging.getLogger().handlers:  # before the log file is set up, no traceback reaches stderr

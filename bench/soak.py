@@ -67,12 +67,14 @@ def child(seconds: float, pace: float) -> None:  # pragma: no cover - runs in th
     from app import config
     from app.__main__ import build_engine
     from app.bootstrap import open_demo
+    from app.process_memory import keep_big_buffers_unmapped
     from ui.app import make_application, pump_until, sign_in_demo_chief
     from ui.checkin.screen import CheckinScreen
     from ui.checkin.simulator_panel import SimulatorPanel
     from ui.compose import build_main_window
     from ui.runner import OpRunner
 
+    keep_big_buffers_unmapped()  # as app.__main__.main does first
     app, _translations = make_application("zh_CN")
     core = open_demo(replace(config.Settings(), idle_lock_minutes=120))
     runner = OpRunner()
