@@ -27,10 +27,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from app.db.models import Staff
+from app.db.prepared import Prepared
 from app.domain import Role
 from app.errors import VenueError
 from app.security.passwords import CredentialPolicy
@@ -115,8 +116,12 @@ class StaffSession:
 def session_is_current(s: Session, session: StaffSession) -> bool:
     """True while `session`'s staff member is active and nothing ended their sessions since it was
     issued (one indexed read; for a service checking inside its own transaction)."""
-    row = s.execute(select(Staff.active, Staff.session_epoch).where(Staff.id == session.staff_id)).first()
-    return row is not None and bool(row.active) and row.session_epoch == session.epoch
+    row = _SESSION_ROW.first(s, {"staff_id": session.staff_id})
+    return row is not None and bool(row[0]) and row[1] == session.epoch
+
+
+# Built once: every use case reads it first (a check-in too: issue 12's hot path).
+_SESSION_ROW = Prepared(select(Staff.active, Staff.session_epoch).where(Staff.id == bindparam("staff_id")))
 
 
 def actor_of(staff: Staff) -> Actor:

@@ -15,10 +15,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy import CursorResult, Table, insert, select, text
+from sqlalchemy import Table, insert, select, text
 from sqlalchemy.orm import Session
 
+from app.db import changes
 from app.db.models import AuditEvent
+from app.db.prepared import Prepared
 from app.domain import RetentionClass
 from app.rules.timing import venue_time
 from app.services import audit_anchor
@@ -98,7 +100,7 @@ def lock_chain(session: Session) -> None:
     """Serialise appends across desks sharing one PostgreSQL database (SQLite's BEGIN IMMEDIATE
     already serialises writers)."""
     if session.get_bind().dialect.name == "postgresql":
-        session.execute(text("SELECT pg_advisory_xact_lock(7400001)"))
+        changes.execute(session, _LOCK)
 
 
 def head(session: Session) -> AuditEvent | None:
@@ -118,8 +120,9 @@ class Appended:
 
 _APPENDED = "venue_ops.audit_appended"  # (transaction, Appended): this transaction's last append
 # Built once: building a statement costs more than running it on the check-in path.
-_HEAD = select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)
-_INSERT = insert(cast(Table, AuditEvent.__table__))  # Core: one INSERT, no unit of work (the hot path, issue 12)
+_HEAD = Prepared(select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1))
+_LOCK = text("SELECT pg_advisory_xact_lock(7400001)")
+_INSERT = Prepared(insert(cast(Table, AuditEvent.__table__)))  # Core: one INSERT, no unit of work (the hot path, issue 12)
 
 
 def _current(session: Session) -> object:
@@ -136,7 +139,7 @@ def _head_for_append(session: Session) -> str:
     if appended is not None and appended[0] is _current(session):
         return appended[1].hash  # type: ignore[no-any-return]
     lock_chain(session)
-    row = session.execute(_HEAD).first()
+    row = _HEAD.first(session, {})
     return row[1] if row is not None else GENESIS
 
 
@@ -177,10 +180,7 @@ def record(
         "retention_class": retention,
     }
     event_hash_ = event_hash(prev_hash, fields([values[c] for c in CHAINED_COLUMNS]))
-    result = cast(CursorResult[Any], session.execute(_INSERT, {**values, "prev_hash": prev_hash, "hash": event_hash_}))
-    key = result.inserted_primary_key  # SQLite's last row id, PostgreSQL's RETURNING: no extra statement
-    assert key is not None and isinstance(key[0], int)
-    seq = key[0]
+    seq = _INSERT.insert(session, {**values, "prev_hash": prev_hash, "hash": event_hash_})
     event = Appended(seq, values["id"], at, prev_hash, event_hash_)
     session.info[_APPENDED] = (_current(session), event)
     audit_anchor.after_append(session, event)

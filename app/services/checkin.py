@@ -128,8 +128,8 @@ class CheckinService(DeskReads):
         with self._sessions() as s, s.begin():
             require(s, user, Permission.CHECK_IN_CANDIDATE)
             found = Lookup(s, self._cipher)
-            sitting, inputs = found.inputs(setup.sitting_id, ticket, document, final)
-            decision = rules.decide(rules.Desk(sitting.schedule, setup.room_id), inputs, now)
+            schedule, inputs = found.inputs(setup.sitting_id, ticket, document, final)
+            decision = rules.decide(rules.Desk(schedule, setup.room_id), inputs, now)
             if decision.verdict is Verdict.WAIT:
                 return _outcome(found, decision, now, ticket, document)
             recorder = Recorder(s, self._cipher, setup, now)
@@ -163,8 +163,8 @@ class CheckinService(DeskReads):
             require(s, user, Permission.CHECK_IN_CANDIDATE)
             require(s, confirmation.second, Permission.CONFIRM_CHECK)  # whatever the caller asked the rule for
             found = Lookup(s, self._cipher)
-            sitting, inputs = found.inputs(setup.sitting_id, checked.ticket, checked.document, True)
-            decision = rules.decide(rules.Desk(sitting.schedule, setup.room_id), inputs, now)
+            schedule, inputs = found.inputs(setup.sitting_id, checked.ticket, checked.document, True)
+            decision = rules.decide(rules.Desk(schedule, setup.room_id), inputs, now)
             if decision.candidate is None or decision.candidate.id != checked.candidate.id:
                 raise CheckOutdated()
             recorder = Recorder(s, self._cipher, setup, now)

@@ -13,12 +13,13 @@ import uuid
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import Insert, Table, insert, select
+from sqlalchemy import Table, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from app.db.models import Room
 from app.db.models_checkin import Admission, CheckinScan, InfoChangeRequest
+from app.db.prepared import Prepared
 from app.domain import RECORD_NAMES
 from app.rules import checkin as rules
 from app.rules.checkin import Decision, PresentedDocument, PresentedTicket, Reason, Verdict
@@ -33,13 +34,13 @@ from app.services.checkin_types import DeskSetup
 # without a savepoint around the INSERT.
 _ONE_PER_SITTING = ["candidate_id", "sitting_id"]
 _ADMISSIONS = cast(Table, Admission.__table__)
-_ADMIT: dict[str, Insert] = {  # RETURNING says whether the row went in (it returns nothing on a conflict)
-    "postgresql": postgresql.insert(_ADMISSIONS).on_conflict_do_nothing(index_elements=_ONE_PER_SITTING)
-    .returning(_ADMISSIONS.c.id),
-    "sqlite": sqlite.insert(_ADMISSIONS).on_conflict_do_nothing(index_elements=_ONE_PER_SITTING)
-    .returning(_ADMISSIONS.c.id),
+_ADMIT: dict[str, Prepared] = {  # RETURNING says whether the row went in (it returns nothing on a conflict)
+    "postgresql": Prepared(postgresql.insert(_ADMISSIONS).on_conflict_do_nothing(index_elements=_ONE_PER_SITTING)
+                           .returning(_ADMISSIONS.c.id)),
+    "sqlite": Prepared(sqlite.insert(_ADMISSIONS).on_conflict_do_nothing(index_elements=_ONE_PER_SITTING)
+                       .returning(_ADMISSIONS.c.id)),
 }
-_SCAN = insert(cast(Table, CheckinScan.__table__))
+_SCAN = Prepared(insert(cast(Table, CheckinScan.__table__)))
 _WINNER = select(Admission, Room.code).join(Room, Room.id == Admission.room_id)
 
 
@@ -93,7 +94,7 @@ class Recorder:
                "cosigner_name": cosigner.name if cosigner else None, "method": method, "check_reason": reason}
         # On SQLite, BEGIN IMMEDIATE took the write lock before the lookups: nobody can have
         # admitted the candidate since, and the conflict clause is only the constraint's backstop.
-        inserted = s.execute(_ADMIT[s.get_bind().dialect.name], row).first()
+        inserted = _ADMIT[s.get_bind().dialect.name].first(s, row)
         if inserted is None:
             prior = s.execute(_WINNER.where(Admission.candidate_id == c.id,
                                             Admission.sitting_id == setup.sitting_id)).one()
@@ -121,7 +122,7 @@ class Recorder:
         scan_id = uuid.uuid4()
         ticket_number = (ticket.number if ticket else (c.ticket_number if c else ""))[:64]
         document_masked = mask_document_number(document.number) if document else ""
-        s.execute(_SCAN, {
+        _SCAN.insert(s, {
             "id": scan_id, "at": now, "desk": setup.desk, "staff_id": user.staff_id, "staff_name": user.name,
             "sitting_id": setup.sitting_id, "desk_room_id": setup.room_id, "candidate_id": c.id if c else None,
             "ticket_number": ticket_number, "document_masked": document_masked,

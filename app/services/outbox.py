@@ -20,6 +20,7 @@ from sqlalchemy import Table, insert
 from sqlalchemy.orm import Session
 
 from app.db.models_sync import OutboxEntry
+from app.db.prepared import Prepared
 from app.services import audit
 
 QUEUED_ACTION = "outbox.queued"
@@ -44,7 +45,7 @@ class Queued:
     audit_hash: str
 
 
-_INSERT = insert(cast(Table, OutboxEntry.__table__))  # Core: one INSERT, no unit of work (the check-in path, issue 12)
+_INSERT = Prepared(insert(cast(Table, OutboxEntry.__table__)))  # Core: one INSERT, no unit of work (the check-in path, issue 12)
 
 
 def enqueue(
@@ -58,7 +59,7 @@ def enqueue(
     tie = audit.record(session, _QUEUER, QUEUED_ACTION, kind, record_id, desk="outbox", now=now,
                        after={"key": key, "payload_sha256": hashlib.sha256(body.encode("utf-8")).hexdigest()},
                        reason="record queued for the provincial server")
-    session.execute(_INSERT, {"id": uuid.uuid4(), "kind": kind, "record_id": str(record_id), "idempotency_key": key,
+    _INSERT.insert(session, {"id": uuid.uuid4(), "kind": kind, "record_id": str(record_id), "idempotency_key": key,
                               "payload_json": body, "created_at": now, "attempts": 0, "audit_seq": tie.seq,
                               "audit_hash": tie.hash})
     return Queued(key, tie.seq, tie.hash)
