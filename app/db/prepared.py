@@ -21,7 +21,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, cast
 
-from sqlalchemy import Executable, Table
+from sqlalchemy import Connection, Executable, Table
 from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
@@ -65,7 +65,7 @@ class Prepared:
         plan = self._plan(conn.dialect, params)
         if plan is None:
             return [tuple(r) for r in changes.execute(session, self._statement, params)]
-        cursor = self._run(session, plan, params)
+        cursor = self._run(session, conn, plan, params)
         results = plan.results
         return [tuple(p(v) if p else v for p, v in zip(results, row, strict=True)) for row in cursor.fetchall()]
 
@@ -73,31 +73,38 @@ class Prepared:
         found = self.rows(session, params)
         return found[0] if found else None
 
-    def insert(self, session: Session, params: Mapping[str, Any]) -> int:
-        """Insert one row; its integer primary key (SQLite's rowid, PostgreSQL's RETURNING)."""
+    def insert(self, session: Session, params: Mapping[str, Any]) -> None:
+        """Insert one row."""
+        self._insert(session, params)
+
+    def insert_seq(self, session: Session, params: Mapping[str, Any]) -> int:
+        """Insert one row into a table keyed by an integer sequence; the row's number (SQLite's
+        rowid, which such a key is; PostgreSQL's RETURNING)."""
+        key = self._insert(session, params)
+        assert isinstance(key, int)
+        return key
+
+    def _insert(self, session: Session, params: Mapping[str, Any]) -> object:
         conn = session.connection()
         plan = self._plan(conn.dialect, params)
         if plan is None:
             key = changes.execute(session, self._statement, params).inserted_primary_key
-            assert key is not None and isinstance(key[0], int)
-            return key[0]
-        rowid = self._run(session, plan, params).lastrowid
-        assert rowid is not None
-        return rowid
+            return key[0] if key else None
+        return self._run(session, conn, plan, params).lastrowid
 
-    def _run(self, session: Session, plan: _Plan, params: Mapping[str, Any]) -> sqlite3.Cursor:
+    def _run(self, session: Session, conn: Connection, plan: _Plan, params: Mapping[str, Any]) -> sqlite3.Cursor:
         if self._table is not None:
             changes.note_table(session, self._table)
         values = []
         for name, processor, default, call in plan.binds:
             value = params[name] if name in params else default(None) if call else default
             values.append(processor(value) if processor else value)
-        driver = session.connection().connection.driver_connection
+        driver = conn.connection.driver_connection
         assert isinstance(driver, sqlite3.Connection)
         try:
             return driver.execute(plan.sql, values)
         except sqlite3.Error as exc:
-            raise driver_failure(exc, plan.sql, values, session.connection().engine.url.database or "") from exc
+            raise driver_failure(exc, plan.sql, values, conn.engine.url.database or "") from exc
 
     def _plan(self, dialect: Dialect, params: Mapping[str, Any]) -> _Plan | None:
         key = frozenset(params)

@@ -180,7 +180,7 @@ def record(
         "retention_class": retention,
     }
     event_hash_ = event_hash(prev_hash, fields([values[c] for c in CHAINED_COLUMNS]))
-    seq = _INSERT.insert(session, {**values, "prev_hash": prev_hash, "hash": event_hash_})
+    seq = _INSERT.insert_seq(session, {**values, "prev_hash": prev_hash, "hash": event_hash_})
     event = Appended(seq, values["id"], at, prev_hash, event_hash_)
     session.info[_APPENDED] = (_current(session), event)
     audit_anchor.after_append(session, event)
