@@ -282,7 +282,8 @@ def _self_check(settings: config.Settings) -> int:
     from app.selfcheck import run_self_check
     from ui.selfcheck import sign_in_offscreen
 
-    return run_self_check(settings, sign_in_offscreen, [("barcode decoding (zbar, OpenCV)", _decode_check)])
+    return run_self_check(settings, sign_in_offscreen, [("barcode decoding (zbar, OpenCV)", _decode_check),
+                                                        ("video recording (PyAV's FFmpeg)", _encoder_check)])
 
 
 def _decode_check() -> str:
@@ -296,6 +297,17 @@ def _decode_check() -> str:
     if found != [ticket]:
         raise RuntimeError(f"decoded {found!r} instead of {ticket!r}")
     return f"Code 128 {ticket} decoded"
+
+
+def _encoder_check() -> str:
+    """A few frames written with every recording codec: proves PyAV and its FFmpeg load (the
+    paper room's recorder writes its segments through them)."""
+    from devices.camera.encoder import probe_codecs
+
+    works = probe_codecs()
+    if not all(works.values()):
+        raise RuntimeError(f"cannot write {', '.join(c for c, ok in works.items() if not ok)}")
+    return f"{', '.join(works)} written"
 
 
 if __name__ == "__main__":

@@ -6,10 +6,15 @@
   given: `entry_close_postgres_seconds`).
 - `recorder_cores` (≤ 0.5): the engine's paper-room recording (PaperRoomRecording over a
   CameraBank) running headless with four 1280×720 cameras at 15 fps, recorded into mp4v segments
-  and analysed (motion on every frame, tamper on one in `check_every`), camera events written to a
-  real SQLite file. Each camera is a USB camera as OpenCV's V4L2 backend delivers one: YUYV frames
-  (the simulator's scene with a person crossing, decoded once beforehand) converted to BGR on each
-  read, paced at 15 fps.
+  (MPEG-4 Part 2 in .mp4, FFmpeg's `mpeg4` encoder through PyAV, OpenCV's VideoWriter settings) and
+  analysed (motion on every frame, tamper on one in `check_every`), camera events written to a real
+  SQLite file. Each camera is a USB camera as OpenCV's V4L2 backend delivers one
+  (`devices.camera.simulator.V4L2Capture`, opened as the source opens a USB camera): YUYV frames,
+  the simulator's scene with a person crossing (rendered, encoded and decoded once beforehand, then
+  converted to video-range YUYV as a camera sends it), each read into a new array, paced at 15 fps.
+  The source asks it, as any V4L2 camera sending YUYV, for its frames unconverted
+  (`CAP_PROP_CONVERT_RGB` off); the recorder encodes their I420 planes and the analysis shrinks
+  them, and no frame is converted to BGR unless a snapshot is taken.
   The figure is CPU seconds of the whole process (every thread) per second of four-camera video
   recorded in the window after a warm-up, so a loaded machine gives the same figure: its sources
   wait for a busy consumer instead of dropping, offer fewer frames, and each costs the same. It is
@@ -35,7 +40,6 @@ from datetime import timedelta
 from pathlib import Path
 
 import cv2
-import numpy as np
 from sqlalchemy import Engine, text
 from sqlalchemy.engine import make_url
 
@@ -56,7 +60,8 @@ from devices.base import EventSink
 from devices.camera.bank import CameraBank
 from devices.camera.frames import Image
 from devices.camera.monitor import CameraMonitor, MonitorConfig
-from devices.camera.source import SourceConfig, SourceKind, SourceSpec
+from devices.camera.simulator import V4L2Capture
+from devices.camera.source import SourceConfig, SourceKind, SourceSpec, prepare_usb
 
 NAME = "engine"
 CANDIDATES = 3_000  # 30 seats a room: 100 rooms
@@ -145,42 +150,6 @@ class RecorderRun:
         return found
 
 
-class UsbCamera:
-    """A 1280×720 USB camera as OpenCV's V4L2 backend delivers it: YUYV frames from the driver,
-    converted to BGR on each read() into a new array (as `cv2.VideoCapture` does). The frames are the
-    clip's, decoded once beforehand, so the clip's own decoding is no part of the recorder's cost."""
-
-    def __init__(self, yuyv: list[Image], fps: float) -> None:
-        self._frames, self._fps, self._index, self._open = yuyv, fps, 0, True
-
-    def isOpened(self) -> bool:
-        return self._open
-
-    def read(self) -> tuple[bool, Image | None]:
-        frame = self._frames[self._index % len(self._frames)]
-        self._index += 1
-        return self._open, cv2.cvtColor(frame, cv2.COLOR_YUV2BGR_YUYV)
-
-    def get(self, prop_id: int) -> float:
-        return self._fps if prop_id == cv2.CAP_PROP_FPS else 0.0
-
-    def set(self, prop_id: int, value: float) -> bool:
-        return False
-
-    def release(self) -> None:
-        self._open = False
-
-
-def to_yuyv(bgr: Image) -> Image:
-    """BGR → packed YUYV 4:2:2 (what the camera's driver hands over), two bytes a pixel."""
-    yuv = cv2.cvtColor(bgr, cv2.COLOR_BGR2YUV)
-    out = np.empty((*bgr.shape[:2], 2), np.uint8)
-    out[:, :, 0] = yuv[:, :, 0]
-    out[:, 0::2, 1] = yuv[:, 0::2, 1]
-    out[:, 1::2, 1] = yuv[:, 1::2, 2]
-    return out
-
-
 def decode_clip(clip: Path) -> tuple[list[Image], float]:
     """The clip's frames, and the CPU milliseconds one frame took to decode."""
     capture = cv2.VideoCapture(str(clip))
@@ -196,8 +165,9 @@ def decode_clip(clip: Path) -> tuple[list[Image], float]:
 
 
 def recorder_cores(tmp: Path, streams: int, seconds: float, warmup: float, fps: float = 15.0) -> RecorderRun:
+    # The clip's frames, decoded once beforehand, so the clip's own decoding is no part of the cost.
     frames, decode_ms = decode_clip(make_clip(tmp / "room.mp4", fps=fps))
-    yuyv = [to_yuyv(f) for f in frames]
+    yuyv = [cv2.cvtColor(f, cv2.COLOR_BGR2YUV_YUYV) for f in frames]  # what the camera's driver hands over
     engine = make_engine(f"sqlite:///{tmp / 'recorder.sqlite'}")
     upgrade(engine)
     sessions = make_session_factory(engine)
@@ -211,7 +181,7 @@ def recorder_cores(tmp: Path, streams: int, seconds: float, warmup: float, fps: 
     def make(sink: EventSink) -> list[CameraMonitor]:
         monitors.extend(CameraMonitor(f"room-{i + 1}", SourceSpec(SourceKind.SIMULATOR, "usb-720p-yuyv"), sink,
                                       replace(config, out_dir=tmp / "rec" / f"room-{i + 1}"),
-                                      opener=lambda _spec: UsbCamera(yuyv, fps))
+                                      opener=lambda _spec: prepare_usb(V4L2Capture(yuyv, fps, loop=True), config.source))
                         for i in range(streams))
         return monitors
 
@@ -234,8 +204,8 @@ def recorder_cores(tmp: Path, streams: int, seconds: float, warmup: float, fps: 
 def report(run: RecorderRun) -> list[Figure]:
     w, n = run.window, run.streams
     load = os.getloadavg()
-    note(f"{n} cameras 1280x720 (YUYV → BGR as OpenCV delivers a USB camera) at {run.fps:g} fps, recorded to "
-         f"mp4v segments and analysed, headless, for {w.wall:.1f} s at load average {load[0]:.1f} "
+    note(f"{n} cameras 1280x720 (raw YUYV, as OpenCV's V4L2 backend delivers a USB camera asked for it) at "
+         f"{run.fps:g} fps, recorded to mp4v segments (PyAV) and analysed, headless, for {w.wall:.1f} s at load average {load[0]:.1f} "
          f"{load[1]:.1f} {load[2]:.1f} on {os.cpu_count()} cores:")
     note(f"  frames offered {w.offered} ({w.offered / n / w.wall:.1f}/s a camera), recorded {w.recorded}, "
          f"analysed for motion {w.analysed} ({w.analysed / n / w.wall:.1f}/s a camera; the design: every frame), "
@@ -244,8 +214,9 @@ def report(run: RecorderRun) -> list[Figure]:
          f"({w.cpu * 1000 / max(1, w.recorded):.2f} ms a frame); CPU over wall time {w.cpu / w.wall:.3f}; "
          f"{run.events} camera events written")
     per = 1000 / max(1, w.recorded)
-    note(f"  of which a frame: writing (mp4v encoding) {w.recording_cpu * per:.2f} ms, motion and tamper analysis "
-         f"{w.analysis_cpu * per:.2f} ms, the rest (the cameras' YUYV → BGR, queues, hashing, the database) "
+    note(f"  of which a frame: writing (YUYV → I420 planes, mp4v encoding) {w.recording_cpu * per:.2f} ms, motion "
+         f"and tamper analysis {w.analysis_cpu * per:.2f} ms, the rest (the cameras' reads, queues, hashing, the "
+         f"database) "
          f"{(w.cpu - w.recording_cpu - w.analysis_cpu) * per:.2f} ms")
     decode_cores = run.decode_ms * n * run.fps / 1000
     note(f"  not in recorder_cores: decoding a compressed stream (an IP camera, a USB camera sending MJPEG, as "

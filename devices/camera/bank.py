@@ -84,6 +84,9 @@ class CameraBank:
             if self._listener is not None:
                 return
             self._listener = listener
+        # Each camera has its own analysis thread already; OpenCV's worker pool (for the process)
+        # would only add wake-ups and busy waiting between them on every small resize and MOG2 call.
+        cv2.setNumThreads(1)
         for monitor in self.monitors:
             monitor.start()
 

@@ -113,7 +113,7 @@ def _run_monitor(args: argparse.Namespace) -> int:
             print("error: --minutes must be at least 1", file=sys.stderr)
             return EXIT_USAGE
         if not probe_codecs({args.codec: CODECS[args.codec]})[args.codec]:
-            print(f"error: this OpenCV build cannot write {args.codec} video", file=sys.stderr)
+            print(f"error: this FFmpeg build (PyAV) cannot write {args.codec} video", file=sys.stderr)
             return EXIT_SOURCE
     is_file = spec.kind is SourceKind.FILE
     fast = is_file and not args.realtime

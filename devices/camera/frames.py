@@ -5,13 +5,15 @@ from __future__ import annotations
 import enum
 import threading
 from collections import deque
-from dataclasses import dataclass
-from typing import Any, Protocol
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Protocol
 
 import numpy as np
-from numpy.typing import NDArray
 
-Image = NDArray[Any]  # uint8 pixels; OpenCV's stubs type its results loosely, hence Any
+from devices.camera.pixels import Image, Layout, layout_of, to_display, to_i420
+
+__all__ = ["Capture", "Frame", "FrameQueue", "Image", "Layout", "SourceNotice", "SourceNoticeKind", "signature"]
 
 
 class Capture(Protocol):
@@ -30,22 +32,51 @@ class Capture(Protocol):
 
 @dataclass(frozen=True, eq=False)
 class Frame:
-    """One captured frame. `image` is read-only (BGR, or grayscale from a grayscale source); `seq`
-    counts frames of the source across reopenings; `t_mono` is `time.monotonic()` at capture and
-    `t_wall` is `time.time()` at capture (segments are cut on the wall clock)."""
+    """One captured frame. `pixels` are read-only and as the source delivered them: BGR, grayscale,
+    or packed YUYV from a V4L2 camera (see `devices.camera.pixels`); `seq` counts frames of the
+    source across reopenings; `t_mono` is `time.monotonic()` at capture and `t_wall` is
+    `time.time()` at capture (segments are cut on the wall clock).
 
-    image: Image
+    `image` (BGR or grey) and, for a YUYV frame, `i420()` (the encoder's and the analysis' planes)
+    are converted from `pixels` on first use and kept: a frame nobody shows is never converted to
+    BGR. Two threads asking at once may both convert; either result is the same."""
+
+    pixels: Image
     seq: int
     t_mono: float
     t_wall: float
+    _derived: dict[str, Image] = field(default_factory=dict, init=False, repr=False)
+
+    @property
+    def layout(self) -> Layout:
+        return layout_of(self.pixels)
 
     @property
     def width(self) -> int:
-        return int(self.image.shape[1])
+        return int(self.pixels.shape[1])
 
     @property
     def height(self) -> int:
-        return int(self.image.shape[0])
+        return int(self.pixels.shape[0])
+
+    @property
+    def image(self) -> Image:
+        """BGR (or grayscale from a grayscale source), read-only: for a screen, a snapshot, a barcode."""
+        if self.layout is not Layout.YUYV:
+            return self.pixels
+        return self._derive("bgr", to_display)
+
+    def i420(self) -> Image:
+        """A YUYV frame as I420 planes, read-only (`devices.camera.pixels.to_i420`)."""
+        return self._derive("i420", to_i420)
+
+    def _derive(self, key: str, convert: Callable[[Image], Image]) -> Image:
+        found = self._derived.get(key)
+        if found is None:
+            found = convert(self.pixels)
+            found.flags.writeable = False
+            self._derived[key] = found
+        return found
 
 
 class SourceNoticeKind(enum.Enum):

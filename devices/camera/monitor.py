@@ -8,7 +8,9 @@ to it), so events arrive in order. Events: `CameraStatus` (a `DeviceStatus`), `M
 `RecordingFailed`.
 
 CPU: everything is judged on a 320-pixel-wide copy of the frame; tamper checks run every few frames;
-only the recorder touches full frames. `python -m bench camera-monitor` measures four 720p streams.
+only the recorder touches full frames. A V4L2 camera's YUYV frame is sliced into I420 planes once,
+which the encoder codes and the analysis shrinks; nothing converts it to BGR unless it is shown.
+`python -m bench camera-monitor` and `python -m bench engine` measure four 720p streams.
 """
 
 from __future__ import annotations
@@ -241,7 +243,11 @@ class CameraMonitor:
                 self.frames_recorded += 1
             except RecorderError as exc:
                 self._emit(RecordingFailed(self.name, exc.code, exc.detail))
-                self._recorder = None  # keep watching: detection matters even when recording cannot
+                # Keep watching: detection matters even when recording cannot. The segments closed
+                # before the failure are still finished and reported.
+                recorder, self._recorder = self._recorder, None
+                recorder.close()
+                self._drain_closed()
         if self._rebaseline.is_set():
             self._rebaseline.clear()
             self.tamper.reset_reference()

@@ -1,8 +1,9 @@
 """Segment recorder (录像分段): wall-clock segments written under a temporary name, renamed when
 closed, each closed segment's SHA-256 reported for the evidence index.
 
-The opencv-python wheels carry no H.264 encoder: segments are MPEG-4 Part 2 (`mp4v`) in `.mp4`, or
-Motion-JPEG (`MJPG`) in `.avi`. `probe_codecs()` says which work in this build.
+Segments are MPEG-4 Part 2 (`mp4v`) in `.mp4` (or `XVID` in `.avi`), or Motion-JPEG (`MJPG`) in
+`.avi`, encoded by FFmpeg through PyAV from each frame's I420 planes (`devices.camera.encoder`).
+`probe_codecs()` says which work in this build.
 
 Segments start on a multiple of `segment_minutes` of the local wall clock (minute 0, 5, 10… for
 5-minute segments), so files from several cameras line up. Closing (release, rename, hash) runs on a
@@ -15,28 +16,17 @@ import datetime as dt
 import hashlib
 import queue
 import re
-import tempfile
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-import cv2
-import numpy as np
-
+from devices.camera.encoder import CODECS, RecorderError, VideoFile, extension, probe_codecs
 from devices.camera.frames import Frame
+from devices.camera.pixels import even_size
 
-CODECS: dict[str, str] = {"mp4v": ".mp4", "MJPG": ".avi", "XVID": ".avi"}
-
-
-class RecorderError(Exception):
-    """`code` is stable (the GUI translates it): codec_unavailable, unknown_codec, out_dir_unwritable,
-    finalise_failed."""
-
-    def __init__(self, code: str, detail: str) -> None:
-        super().__init__(detail)
-        self.code = code
-        self.detail = detail
+__all__ = ["CODECS", "RecorderError", "RecordingFailed", "SegmentClosed", "SegmentRecorder", "probe_codecs",
+           "segment_bounds", "sha256_file"]
 
 
 @dataclass(frozen=True)
@@ -57,22 +47,6 @@ class RecordingFailed:
     detail: str
 
 
-def probe_codecs(codecs: dict[str, str] = CODECS) -> dict[str, bool]:
-    """Which fourcc codes this OpenCV build can actually write (a few frames each into a temp dir)."""
-    result: dict[str, bool] = {}
-    with tempfile.TemporaryDirectory() as tmp:
-        for fourcc, ext in codecs.items():
-            path = str(Path(tmp) / f"probe{ext}")
-            writer = cv2.VideoWriter(path, cv2.VideoWriter.fourcc(*fourcc), 15.0, (64, 48))
-            ok = writer.isOpened()
-            if ok:
-                for i in range(3):
-                    writer.write(np.full((48, 64, 3), i * 60, dtype=np.uint8))
-            writer.release()
-            result[fourcc] = ok and Path(path).is_file() and Path(path).stat().st_size > 0
-    return result
-
-
 def segment_bounds(t_wall: float, minutes: int) -> tuple[float, float]:
     """The wall-clock segment holding `t_wall`: aligned to multiples of `minutes` since local midnight."""
     moment = dt.datetime.fromtimestamp(t_wall).astimezone()
@@ -91,12 +65,10 @@ def sha256_file(path: Path) -> str:
 
 
 class _Segment:
-    def __init__(
-        self, final: Path, partial: Path, writer: cv2.VideoWriter, size: tuple[int, int], end: float
-    ) -> None:
+    def __init__(self, final: Path, partial: Path, video: VideoFile, size: tuple[int, int], end: float) -> None:
         self.final = final
         self.partial = partial
-        self.writer = writer
+        self.video = video
         self.size = size
         self.end = end  # wall-clock end of the segment's slot
         self.start_wall = 0.0
@@ -118,8 +90,7 @@ class SegmentRecorder:
         segment_minutes: int = 1,
         codec: str = "mp4v",
     ) -> None:
-        if codec not in CODECS:
-            raise RecorderError("unknown_codec", f"unknown codec {codec!r} (known: {', '.join(CODECS)})")
+        extension(codec)  # an unknown codec is refused here, before any frame
         if segment_minutes < 1:
             raise ValueError("segment_minutes must be at least 1")
         self.camera = camera
@@ -142,7 +113,11 @@ class SegmentRecorder:
             seg = None
         if seg is None:
             seg = self._segment = self._open(frame)
-        seg.writer.write(np.ascontiguousarray(frame.image))
+        try:
+            seg.video.write(frame)
+        except RecorderError:
+            self._segment = None  # the encoder closed the file as it was; it stays .partial
+            raise
         seg.last_wall = frame.t_wall
         seg.frames += 1
 
@@ -159,7 +134,7 @@ class SegmentRecorder:
 
     def _open(self, frame: Frame) -> _Segment:
         start, end = segment_bounds(frame.t_wall, self.minutes)
-        ext = CODECS[self.codec]
+        ext = extension(self.codec)
         label = dt.datetime.fromtimestamp(start).strftime("%Y%m%d-%H%M%S")
         try:
             self.out_dir.mkdir(parents=True, exist_ok=True)
@@ -176,20 +151,8 @@ class SegmentRecorder:
                 break
             n += 1
         size = (frame.width, frame.height)
-        writer = cv2.VideoWriter(
-            str(partial), cv2.VideoWriter.fourcc(*self.codec), self.fps, size, frame.image.ndim == 3
-        )
-        if not writer.isOpened():
-            writer.release()
-            working = [c for c, ok in probe_codecs().items() if ok]
-            if not self.out_dir.is_dir() or not _writable(self.out_dir):
-                raise RecorderError("out_dir_unwritable", f"cannot write video files into {self.out_dir}")
-            raise RecorderError(
-                "codec_unavailable",
-                f"this OpenCV build cannot write {self.codec} into {ext} at {size[0]}x{size[1]} "
-                f"(codecs that work here: {', '.join(working) or 'none'})",
-            )
-        seg = _Segment(final, partial, writer, size, end)
+        video = VideoFile(partial, self.codec, self.fps, *even_size(*size))
+        seg = _Segment(final, partial, video, size, end)
         seg.start_wall = frame.t_wall
         return seg
 
@@ -207,7 +170,7 @@ class SegmentRecorder:
     def _finalise_loop(self) -> None:
         while (seg := self._jobs.get()) is not None:
             try:
-                seg.writer.release()
+                seg.video.close()
                 seg.partial.replace(seg.final)
                 event = SegmentClosed(
                     self.camera,
@@ -218,17 +181,12 @@ class SegmentRecorder:
                     sha256_file(seg.final),
                     seg.final.stat().st_size,
                 )
-            except OSError as exc:  # a full or vanished disk: the partial file stays for inspection
+            except RecorderError as exc:  # a full or vanished disk: the partial file stays for inspection
+                self._on_closed(RecordingFailed(self.camera, exc.code, exc.detail))
+                continue
+            except OSError as exc:
                 self._on_closed(
                     RecordingFailed(self.camera, "finalise_failed", f"could not close {seg.partial}: {exc}")
                 )
                 continue
             self._on_closed(event)
-
-
-def _writable(directory: Path) -> bool:
-    try:
-        with tempfile.NamedTemporaryFile(dir=directory):
-            return True
-    except OSError:
-        return False

@@ -4,6 +4,7 @@ so the monitor, the scanner, the CLI and the benches run without a camera.
 A scene is a textured, lightly noisy background plus scripted episodes over frame numbers:
 an object crossing, the lens covered (black), defocused (blurred), the camera moved (shifted view),
 a frozen feed (the same frame repeated), a stalled feed (read() blocks), or a ticket held in view.
+`V4L2Capture` plays frames in memory as a USB camera on Linux hands them over.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import cv2
 import numpy as np
 
 from devices.camera.frames import Image
+from devices.camera.pixels import YUYV_FOURCC
 from devices.camera.render import textured_background, ticket_frame
 
 KINDS = ("object", "black", "blur", "shift", "freeze", "stall", "ticket")
@@ -202,3 +204,35 @@ class ListCapture:
         frame = self._frames[self._index]
         self._index += 1
         return self._open, frame
+
+
+class V4L2Capture(ListCapture):
+    """A USB camera sending YUYV as OpenCV's V4L2 backend presents it (`frames`: packed (h, w, 2)):
+    each read() is a new array, converted to BGR unless `CAP_PROP_CONVERT_RGB` was turned off, when
+    the driver's YUYV buffer is handed over as it is. For the benches and tests: no camera there."""
+
+    def __init__(self, frames: list[Image], fps: float = 15.0, loop: bool = False) -> None:
+        super().__init__(frames, fps, loop)
+        self._convert = True
+
+    def getBackendName(self) -> str:
+        return "V4L2"
+
+    def get(self, prop_id: int) -> float:
+        if prop_id == cv2.CAP_PROP_FOURCC:
+            return float(YUYV_FOURCC)
+        if prop_id == cv2.CAP_PROP_CONVERT_RGB:
+            return float(self._convert)
+        return super().get(prop_id)
+
+    def set(self, prop_id: int, value: float) -> bool:
+        if prop_id == cv2.CAP_PROP_CONVERT_RGB:
+            self._convert = bool(value)
+            return True
+        return super().set(prop_id, value)
+
+    def read(self) -> tuple[bool, Image | None]:
+        ok, frame = super().read()
+        if not ok or frame is None:
+            return ok, frame
+        return ok, cv2.cvtColor(frame, cv2.COLOR_YUV2BGR_YUYV) if self._convert else frame.copy()

@@ -4,6 +4,10 @@ read through `cv2.VideoCapture` on the source's own capture thread.
 The one capture abstraction of the camera family: the paper-room monitor and the camera ticket
 scanner both read through `FrameSource`.
 
+A USB camera on Linux (OpenCV's V4L2 backend) that sends YUYV is asked for its frames as they come
+(`CAP_PROP_CONVERT_RGB` off): they are recorded and analysed without being converted to BGR, which
+only a frame shown or decoded for a barcode is (`devices.camera.pixels`).
+
 Signal loss is not reported reliably by cameras (after an unplug `read()` may keep succeeding with
 the last frame), so a watchdog declares the signal lost when no frame arrived for `stall_after_s`,
 or when frames kept arriving identical for `frozen_after_s`; the source then reopens with backoff.
@@ -21,6 +25,7 @@ from pathlib import Path
 import cv2
 
 from devices.camera.frames import Capture, Frame, FrameQueue, SourceNotice, SourceNoticeKind, signature
+from devices.camera.pixels import YUYV_FOURCC
 
 
 class SourceKind(enum.Enum):
@@ -91,11 +96,31 @@ def open_capture(spec: SourceSpec, config: SourceConfig = SourceConfig()) -> Cap
         from devices.camera.simulator import scenario_capture
 
         return scenario_capture(spec.target)
-    cap = cv2.VideoCapture(int(spec.target)) if spec.kind is SourceKind.USB else cv2.VideoCapture(spec.target)
-    if spec.kind is SourceKind.USB and config.width and config.height:
+    if spec.kind is SourceKind.USB:
+        return prepare_usb(cv2.VideoCapture(int(spec.target)), config)
+    return cv2.VideoCapture(spec.target)
+
+
+def prepare_usb(cap: Capture, config: SourceConfig) -> Capture:
+    """A USB camera at the configured size, asked for raw YUYV where that is what it sends."""
+    if config.width and config.height:
         cap.set(cv2.CAP_PROP_FRAME_WIDTH, config.width)
         cap.set(cv2.CAP_PROP_FRAME_HEIGHT, config.height)
+    ask_for_raw_yuyv(cap)
     return cap
+
+
+def ask_for_raw_yuyv(cap: Capture) -> bool:
+    """Turn OpenCV's conversion to BGR off for a V4L2 camera sending YUYV: its frames then arrive as
+    (h, w, 2) packed YUYV, as the driver filled them. Other formats keep the conversion (MJPEG would
+    arrive as compressed bytes), and so do other backends (Media Foundation and DirectShow hand an
+    unconverted buffer over as one row of bytes). True when the camera now sends raw YUYV."""
+    backend = getattr(cap, "getBackendName", None)
+    if backend is None or not cap.isOpened() or backend() != "V4L2":
+        return False
+    if int(cap.get(cv2.CAP_PROP_FOURCC)) != YUYV_FOURCC:
+        return False
+    return bool(cap.set(cv2.CAP_PROP_CONVERT_RGB, 0))
 
 
 class _Health:
@@ -266,7 +291,7 @@ class FrameSource:
             health.last_frame = now
             image.flags.writeable = False
             self._seq += 1
-            frame = Frame(image=image, seq=self._seq, t_mono=now, t_wall=time.time())
+            frame = Frame(pixels=image, seq=self._seq, t_mono=now, t_wall=time.time())
             while not self._queue.put_frame(frame, block=not cfg.drop_when_busy):
                 if generation != self._generation or self._stop.is_set():
                     return

@@ -23,7 +23,8 @@ import cv2
 import numpy as np
 from numpy.typing import NDArray
 
-from devices.camera.analysis import AnalysisFrame, halve
+from devices.camera.analysis import AnalysisFrame
+from devices.camera.pixels import halve
 
 
 class TamperKind(enum.Enum):

@@ -6,12 +6,9 @@ lost, and what to do. Full and read-only disks are real: small tmpfs mounts (roo
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import shutil
-import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -25,35 +22,10 @@ from app.db.models import AuditEvent
 from app.db.types import utcnow
 from app.errors import VenueError
 from app.services import audit
+from tests.disk_support import fill, read_only, tmpfs
 from tests.security.cli_support import cli_app
 
 __all__ = ["cli_app"]
-
-
-@contextlib.contextmanager
-def tmpfs(where: Path, size: str = "1m") -> Iterator[Path]:
-    where.mkdir(parents=True, exist_ok=True)
-    if os.name != "posix" or os.geteuid() != 0:
-        pytest.skip("a tmpfs mount needs root")
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(where)],
-                             capture_output=True, check=False)
-    if mounted.returncode != 0:
-        pytest.skip(f"tmpfs cannot be mounted here: {mounted.stderr!r}")
-    try:
-        yield where
-    finally:
-        subprocess.run(["umount", "-l", str(where)], check=False)
-
-
-def read_only(where: Path) -> None:
-    subprocess.run(["mount", "-o", "remount,ro", str(where)], check=True)
-
-
-def fill(where: Path) -> None:
-    with contextlib.suppress(OSError), (where / "filler").open("wb") as f:
-        while True:
-            f.write(b"\0" * 65536)
-            f.flush()
 
 
 def _settings(tmp_path: Path, data_dir: Path) -> str:
