@@ -14,7 +14,9 @@
   converted to video-range YUYV as a camera sends it), each read into a new array, paced at 15 fps.
   The source asks it, as any V4L2 camera sending YUYV, for its frames unconverted
   (`CAP_PROP_CONVERT_RGB` off); the recorder encodes their I420 planes and the analysis shrinks
-  them, and no frame is converted to BGR unless a snapshot is taken.
+  them, and no frame is converted to BGR unless a snapshot is taken. Measured 0.491 at load
+  average 4.5 (2026-12-01; main's OpenCV VideoWriter path, which converted every frame to BGR on
+  read and back to YUV in the writer, 0.70 beside it at the same load, 0.654 at 2.3).
   The figure is CPU seconds of the whole process (every thread) per second of four-camera video
   recorded in the window after a warm-up, so a loaded machine gives the same figure: its sources
   wait for a busy consumer instead of dropping, offer fewer frames, and each costs the same. It is

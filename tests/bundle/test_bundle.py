@@ -71,6 +71,8 @@ def test_bundle_carries_resources_translations_plugins_and_zbar() -> None:
     assert [s for s in suffixes if not any(n.endswith(s) for n in names)] == []
     assert any(Path(n).name.startswith("libzbar.so") for n in names)
     assert any(n.startswith("cv2/") for n in names)
+    assert any(n.startswith("av/") for n in names)  # the recorder's encoder (PyAV and its FFmpeg)
+    assert any(n.startswith("av.libs/libavcodec") for n in names)
     unused = ("WebEngine", "Qt63D", "Quick3D", "Charts", "DataVisualization", "VirtualKeyboard", "Designer")
     assert [n for n in names if any(u in Path(n).name for u in unused)] == []
     # Qt's own translations: only the languages the program speaks
