@@ -120,8 +120,12 @@ def session_is_current(s: Session, session: StaffSession) -> bool:
     return row is not None and bool(row[0]) and row[1] == session.epoch
 
 
-# Built once: every use case reads it first (a check-in too: issue 12's hot path).
-_SESSION_ROW = Prepared(select(Staff.active, Staff.session_epoch).where(Staff.id == bindparam("staff_id")))
+# Built once: every use case reads it first (a check-in too: issue 12's hot path). On PostgreSQL the
+# row is read FOR SHARE: a deactivation or a credential reset (an UPDATE of it) waits until the
+# transaction that found the session valid has ended, so nothing is recorded in a session after the
+# moment it ended. SQLite needs no lock: BEGIN IMMEDIATE already keeps every other writer out.
+_SESSION_ROW = Prepared(select(Staff.active, Staff.session_epoch).where(Staff.id == bindparam("staff_id"))
+                        .with_for_update(read=True))
 
 
 def actor_of(staff: Staff) -> Actor:
