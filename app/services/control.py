@@ -300,9 +300,9 @@ class ControlView:
 def venue_alerts(session: Session, now: datetime) -> tuple[VenueAlert, ...]:
     """What the control room shows beside its rooms: custody (overdue answer sheets, missing
     packages, chain gaps) and the secure paper room (duty gaps, tamper, motion)."""
-    from app.services import custody, paper_room
+    from app.services import custody_reads, paper_room
 
-    return tuple(custody.alerts(session, now)) + tuple(paper_room.alerts(session, now))
+    return tuple(custody_reads.alerts(session, now)) + tuple(paper_room.alerts(session, now))
 
 
 def day_sitting(session: Session, now: datetime) -> Sitting | None:

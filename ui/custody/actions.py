@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from app.rules.custody import ManifestItem, Side
 from app.security.auth import StaffSession
-from app.services.custody import HandoverDraft, HandoverRecord, HandoverResult
+from app.services.custody import HandoverDraft, HandoverResult
+from app.services.custody_reads import HandoverRecord
 
 
 @dataclass

@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 
 from app.rules.timing import venue_time
-from app.services.custody import HandoverRecord
+from app.services.custody_reads import HandoverRecord
 from ui.custody.names import kind_name, place_name, problem_name
 from ui.reports.pdf import table, write_pdf
 

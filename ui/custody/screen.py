@@ -15,7 +15,7 @@ from app.changes import DataKind
 from app.rules.alerts import Alert
 from app.rules.custody import Reconciliation
 from app.rules.timing import venue_time
-from app.services.custody import HandoverRecord, ItemChain
+from app.services.custody_reads import HandoverRecord, ItemChain
 from devices.scanner.scan import Scan
 from ui.custody.actions import CustodyActions
 from ui.custody.names import alert_text, kind_name, place_name

@@ -34,7 +34,8 @@ from PySide6.QtWidgets import (
 
 from app.rules.custody import SIGN_ORDER, LineProblem, ManifestItem, Scanned, Side, next_signer
 from app.security.auth import StaffSession
-from app.services.custody import HandoverDraft, HandoverRecord, HandoverResult
+from app.services.custody import HandoverDraft, HandoverResult
+from app.services.custody_reads import HandoverRecord
 from ui.custody.actions import CustodyActions
 from ui.custody.done import HandoverDone
 from ui.custody.form import write_handover_form
