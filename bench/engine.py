@@ -14,9 +14,11 @@
   converted to video-range YUYV as a camera sends it), each read into a new array, paced at 15 fps.
   The source asks it, as any V4L2 camera sending YUYV, for its frames unconverted
   (`CAP_PROP_CONVERT_RGB` off); the recorder encodes their I420 planes and the analysis shrinks
-  them, and no frame is converted to BGR unless a snapshot is taken. Measured 0.491 at load
-  average 4.5 (2026-12-01; main's OpenCV VideoWriter path, which converted every frame to BGR on
-  read and back to YUV in the writer, 0.70 beside it at the same load, 0.654 at 2.3).
+  them, and no frame is converted to BGR unless a snapshot is taken. malloc is set as `venue-ops`
+  sets it in main() (app.process_memory: every big buffer mapped on its own, so the recorder reuses
+  its per-frame buffers). Measured 0.504 at load average 5.2, 0.45–0.56 in 8 s runs at 4.5–5.6
+  (2026-12-01); the OpenCV VideoWriter path before it, which converted every frame to BGR on read
+  and back to YUV in the writer, 0.97–1.04 beside it (0.70 with glibc's default malloc).
   The figure is CPU seconds of the whole process (every thread) per second of four-camera video
   recorded in the window after a warm-up, so a loaded machine gives the same figure: its sources
   wait for a busy consumer instead of dropping, offer fewer frames, and each costs the same. It is
@@ -50,6 +52,7 @@ from app.db.migrate import upgrade
 from app.engine.clock import VenueClock
 from app.engine.recording import PaperRoomRecording
 from app.engine.scheduler import EntryCloseScheduler
+from app.process_memory import keep_big_buffers_unmapped
 from app.security.auth import AuthService
 from app.security.crypto import DataKeys, PersonalDataCipher
 from app.security.passwords import CredentialPolicy
@@ -246,6 +249,7 @@ def run(argv: list[str]) -> list[Figure]:
     parser.add_argument("--seconds", type=float, default=15.0)
     parser.add_argument("--warmup", type=float, default=3.0)
     args = parser.parse_args(argv)
+    keep_big_buffers_unmapped()  # malloc as `venue-ops` (and so `venue-ops serve`) sets it in main()
     figures = []
     with tempfile.TemporaryDirectory(prefix="bench-engine-") as tmp:
         engine = make_engine(f"sqlite:///{Path(tmp) / 'venue.sqlite'}")

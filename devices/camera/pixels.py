@@ -14,6 +14,8 @@ Colour is BT.601 video range throughout, as OpenCV reads YUYV and writes and rea
 from __future__ import annotations
 
 import enum
+import sys
+import threading
 from typing import Any
 
 import cv2
@@ -60,6 +62,40 @@ def even_size(width: int, height: int) -> tuple[int, int]:
 _WORD = np.dtype("<u2")
 
 
+class Buffers:
+    """Big arrays reused from frame to frame by one thread. With malloc mapping every buffer over
+    128 KiB on its own (app.process_memory), a fresh megabyte costs its page faults each time, about
+    0.5 ms on the 2-core machine, several times the work done in it. An array is handed out again
+    only when nothing but this pool refers to it (CPython's reference count), so a frame kept by a
+    screen, a snapshot or a queue keeps its pixels."""
+
+    def __init__(self, keep: int = 8) -> None:
+        self._arrays: list[Image] = []
+        self._keep = keep
+
+    def take(self, shape: tuple[int, ...], dtype: np.dtype[Any] | type = np.uint8) -> Image:
+        for array in self._arrays:
+            # Three references when free: the list's, `array`'s and getrefcount's argument.
+            if array.shape == shape and array.dtype == dtype and sys.getrefcount(array) == 3:
+                array.flags.writeable = True
+                return array
+        array = np.empty(shape, dtype)
+        if len(self._arrays) < self._keep:
+            self._arrays.append(array)
+        return array
+
+
+_local = threading.local()
+
+
+def thread_buffers() -> Buffers:
+    """This thread's pool (each camera's analysis thread has its own)."""
+    buffers: Buffers | None = getattr(_local, "buffers", None)
+    if buffers is None:
+        buffers = _local.buffers = Buffers()
+    return buffers
+
+
 def to_i420(yuyv: Image) -> Image:
     """A YUYV frame as I420 planes in one (h·3/2, w) array: Y, then U, then V (each h/2 × w/2, row
     after row), for the encoder and the analysis: the Y bytes as they are and the chroma of every
@@ -68,15 +104,18 @@ def to_i420(yuyv: Image) -> Image:
     if layout_of(yuyv) is not Layout.YUYV:
         raise ValueError(f"not a YUYV frame: shape {yuyv.shape}")
     w, h = even_size(yuyv.shape[1], yuyv.shape[0])
-    out = np.empty((h * 3 // 2, w), np.uint8)
+    buffers = thread_buffers()
+    out = buffers.take((h * 3 // 2, w))
     y, u, v = i420_planes(out)
     # Read as little-endian 16-bit words, each pixel's pair is Y + 256 × chroma, and narrowing a word
     # to a byte keeps its low byte: one vectorised pass where a strided byte copy is three times slower.
     words = np.ascontiguousarray(yuyv[:h, :w]).view(_WORD).reshape(h, w)
     np.copyto(y, words, casting="unsafe")
-    chroma = (words[0::2] >> 8).astype(np.uint8).view(_WORD)  # U V U V … of the even rows, as words
-    np.copyto(u, chroma, casting="unsafe")
-    np.copyto(v, chroma >> 8, casting="unsafe")
+    shifted = np.right_shift(words[0::2], 8, out=buffers.take((h // 2, w), _WORD))
+    chroma = buffers.take((h // 2, w))  # U V U V … of the even rows
+    np.copyto(chroma, shifted, casting="unsafe")
+    np.copyto(u, chroma.view(_WORD), casting="unsafe")
+    np.copyto(v, np.right_shift(chroma.view(_WORD), 8, out=buffers.take((h // 2, w // 2), _WORD)), casting="unsafe")
     return out
 
 
@@ -92,8 +131,11 @@ def i420_planes(i420: Image) -> tuple[Image, Image, Image]:
 
 def halve(image: Image) -> Image:
     """Half the size, each pixel the mean of a 2×2 block: INTER_LINEAR at exactly 0.5 samples between
-    the four, which is a box filter several times cheaper than INTER_AREA."""
-    return cv2.resize(image, (image.shape[1] // 2, image.shape[0] // 2), interpolation=cv2.INTER_LINEAR)
+    the four, which is a box filter several times cheaper than INTER_AREA. Into this thread's
+    `Buffers`: the result is a new array only while an earlier one is still in use."""
+    h, w = image.shape[0] // 2, image.shape[1] // 2
+    out = thread_buffers().take((h, w, *image.shape[2:]), image.dtype)
+    return cv2.resize(image, (w, h), dst=out, interpolation=cv2.INTER_LINEAR)
 
 
 def shrink(image: Image, width: int, height: int) -> Image:
@@ -119,4 +161,4 @@ def small_bgr_from_i420(i420: Image, width: int) -> Image:
     sy[:] = shrink(y, width, height)
     su[:] = shrink(u, width // 2, height // 2)
     sv[:] = shrink(v, width // 2, height // 2)
-    return cv2.cvtColor(small, cv2.COLOR_YUV2BGR_I420)
+    return cv2.cvtColor(small, cv2.COLOR_YUV2BGR_I420, dst=thread_buffers().take((height, width, 3)))

@@ -89,7 +89,7 @@ class SyntheticCapture:
     def release(self) -> None:
         self._open = False
 
-    def read(self) -> tuple[bool, Image | None]:
+    def read(self, image: Image | None = None) -> tuple[bool, Image | None]:
         if not self._open or (self.scene.frames is not None and self._index >= self.scene.frames):
             return False, None
         index = self._index
@@ -196,7 +196,7 @@ class ListCapture:
     def release(self) -> None:
         self._open = False
 
-    def read(self) -> tuple[bool, Image | None]:
+    def read(self, image: Image | None = None) -> tuple[bool, Image | None]:
         if self._index >= len(self._frames):
             if not self._loop:
                 return False, None
@@ -208,8 +208,9 @@ class ListCapture:
 
 class V4L2Capture(ListCapture):
     """A USB camera sending YUYV as OpenCV's V4L2 backend presents it (`frames`: packed (h, w, 2)):
-    each read() is a new array, converted to BGR unless `CAP_PROP_CONVERT_RGB` was turned off, when
-    the driver's YUYV buffer is handed over as it is. For the benches and tests: no camera there."""
+    each read() converted to BGR unless `CAP_PROP_CONVERT_RGB` was turned off, when the driver's
+    YUYV buffer is copied as it is into the array given to read() (or a new one). For the benches
+    and tests: no camera there."""
 
     def __init__(self, frames: list[Image], fps: float = 15.0, loop: bool = False) -> None:
         super().__init__(frames, fps, loop)
@@ -231,8 +232,13 @@ class V4L2Capture(ListCapture):
             return True
         return super().set(prop_id, value)
 
-    def read(self) -> tuple[bool, Image | None]:
+    def read(self, image: Image | None = None) -> tuple[bool, Image | None]:
         ok, frame = super().read()
         if not ok or frame is None:
             return ok, frame
-        return ok, cv2.cvtColor(frame, cv2.COLOR_YUV2BGR_YUYV) if self._convert else frame.copy()
+        if self._convert:
+            return ok, cv2.cvtColor(frame, cv2.COLOR_YUV2BGR_YUYV)
+        if image is None or image.shape != frame.shape or image.dtype != frame.dtype:
+            return ok, frame.copy()
+        np.copyto(image, frame)  # as OpenCV copies the driver's buffer into the array it was given
+        return ok, image

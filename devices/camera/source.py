@@ -23,9 +23,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import cv2
+import numpy as np
 
 from devices.camera.frames import Capture, Frame, FrameQueue, SourceNotice, SourceNoticeKind, signature
-from devices.camera.pixels import YUYV_FOURCC
+from devices.camera.pixels import YUYV_FOURCC, Buffers
 
 
 class SourceKind(enum.Enum):
@@ -268,13 +269,16 @@ class FrameSource:
         period = 1.0 / fps if 1.0 <= fps <= 240.0 else 1.0 / cfg.fps_fallback
         next_due = time.monotonic()
         previous = b""
+        # Frames are read into arrays reused once nothing refers to them (`Buffers`): a camera's
+        # megabytes a frame are not mapped afresh each time.
+        buffers, shape = Buffers(self.config.queue_size + 4), None
         while generation == self._generation and not self._stop.is_set():
             if pace:
                 delay = next_due - time.monotonic()
                 if delay > 0 and self._stop.wait(delay):
                     return
                 next_due = max(next_due + period, time.monotonic() - period)
-            ok, image = cap.read()
+            ok, image = cap.read(buffers.take(shape) if shape else None)
             if not ok or image is None:
                 if is_file and cfg.file_end is FileEnd.LOOP and health.last_frame:
                     cap.set(cv2.CAP_PROP_POS_FRAMES, 0)
@@ -283,6 +287,7 @@ class FrameSource:
                     health.ended = is_file and cfg.file_end is FileEnd.STOP and bool(health.last_frame)
                     health.outcome = "end of file" if is_file and health.last_frame else "read() failed"
                     return
+            shape = image.shape if image.dtype == np.uint8 else None
             now = time.monotonic()
             sig = signature(image)
             if sig != previous:

@@ -16,6 +16,7 @@ import pytest
 from devices.camera.frames import Frame, FrameQueue, Layout
 from devices.camera.monitor import CameraMonitor, MonitorConfig
 from devices.camera.motion import MotionEvent
+from devices.camera.pixels import Buffers
 from devices.camera.recorder import RecordingFailed, SegmentClosed
 from devices.camera.simulator import Episode, ListCapture, V4L2Capture
 from devices.camera.source import (
@@ -145,3 +146,40 @@ def test_a_disk_that_fills_up_under_a_usb_camera_is_a_recording_alarm_and_watchi
     assert len(files) == 1 and files[0].endswith(".partial.mp4")
     assert monitor.frames_analysed == 120 and monitor.frames_recorded < 120
     assert any(isinstance(e, TamperEvent) and e.kind is TamperKind.COVERED for e in seen)  # still watched
+
+
+def test_a_pooled_buffer_is_handed_out_again_only_once_nothing_refers_to_it() -> None:
+    buffers = Buffers(keep=2)
+    a = buffers.take((4, 4))
+    b = buffers.take((4, 4))
+    assert a is not b
+    first = id(a)
+    a.flags.writeable = False  # as a frame's pixels are
+    view = a[1:]
+    del a
+    c = buffers.take((4, 4))
+    assert id(c) != first and c is not b  # a view keeps its array from reuse
+    del view
+    d = buffers.take((4, 4))
+    assert id(d) == first and d.flags.writeable  # the freed one again, writable
+
+
+def test_a_frame_kept_by_a_screen_keeps_its_pixels_while_the_camera_reads_on_into_reused_buffers() -> None:
+    images = yuyv_of(frames_of(scene(40, Episode("object", 0, 39))))
+    q = FrameQueue(2)
+    source = FrameSource(USB, q, LIVE, lambda _spec: prepare_usb(V4L2Capture(images), LIVE))
+    source.start()
+    kept: Frame | None = None
+    arrays: list[int] = []
+    deadline = time.monotonic() + 5
+    while len(arrays) < 40 and time.monotonic() < deadline:
+        item = q.get(0.05)
+        if isinstance(item, Frame):
+            kept = kept or item
+            arrays.append(id(item.pixels))
+            item.i420()
+            del item
+    source.stop()
+    assert kept is not None and len(arrays) == 40
+    assert (kept.pixels == images[0]).all()  # never overwritten by the 39 frames after it
+    assert len(set(arrays)) < 20  # the others' arrays were reused
