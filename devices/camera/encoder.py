@@ -35,6 +35,7 @@ from devices.camera.pixels import even_size
 
 if TYPE_CHECKING:
     import av.container
+    import av.video.reformatter
     import av.video.stream
 
 
@@ -82,6 +83,7 @@ class VideoFile:
         spec = CODECS[codec]
         self.path = path
         self.frames = 0
+        self._reformatter = av.video.reformatter.VideoReformatter()
         # The container by the extension; the file itself is opened by start_encoding() below.
         self._container: av.container.OutputContainer = av.open(str(path), mode="w")
         try:
@@ -116,9 +118,10 @@ class VideoFile:
             picture = av.VideoFrame.from_numpy_buffer(frame.i420(), format="yuv420p")
         else:
             w, h = even_size(frame.width, frame.height)
-            picture = av.VideoFrame.from_ndarray(
-                np.ascontiguousarray(frame.pixels[:h, :w]), format="bgr24" if frame.layout is Layout.BGR else "gray"
-            ).reformat(format="yuv420p", interpolation="BICUBIC")
+            picture = self._reformatter.reformat(  # one reformatter: its swscale context is made once
+                av.VideoFrame.from_numpy_buffer(np.ascontiguousarray(frame.pixels[:h, :w]),
+                                                format="bgr24" if frame.layout is Layout.BGR else "gray"),
+                format="yuv420p", interpolation="BICUBIC")
         picture.pts = self.frames
         try:
             self._container.mux(self._stream.encode(picture))
