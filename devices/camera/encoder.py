@@ -57,9 +57,14 @@ class Codec:
     options: dict[str, str] = field(default_factory=dict)
 
 
+# MPEG-4 part 2 without a motion search: a paper-room camera is fixed to the wall, so its picture
+# does not move and a search finds zero vectors anyway; skipping it costs the encoder 12 % less
+# (5.1 → 4.5 ms a 720p frame here, files ~3 % larger with a person crossing).
+_FIXED_CAMERA = {"motion_est": "zero"}
+
 CODECS: dict[str, Codec] = {
-    "mp4v": Codec("mpeg4", ".mp4"),
-    "XVID": Codec("mpeg4", ".avi", "XVID"),
+    "mp4v": Codec("mpeg4", ".mp4", options=_FIXED_CAMERA),
+    "XVID": Codec("mpeg4", ".avi", "XVID", options=_FIXED_CAMERA),
     # Motion-JPEG is full range by the standard; FFmpeg takes video-range planes as "unofficial".
     "MJPG": Codec("mjpeg", ".avi", options={"strict": "unofficial"}),
 }
