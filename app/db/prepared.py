@@ -107,9 +107,9 @@ class Prepared:
             raise driver_failure(exc, plan.sql, values, conn.engine.url.database or "") from exc
 
     def _plan(self, dialect: Dialect, params: Mapping[str, Any]) -> _Plan | None:
-        key = frozenset(params)
         if dialect.name != "sqlite":
             return None
+        key = frozenset(params)
         if key not in self._plans:
             self._plans[key] = _compile(self._statement, dialect, key)
         return self._plans[key]

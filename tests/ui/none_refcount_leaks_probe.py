@@ -20,6 +20,7 @@ import json
 import os
 import sys
 import time
+from collections.abc import Callable
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -38,6 +39,16 @@ def settle(app: QCoreApplication, seconds: float = 0.0) -> None:
     gc.collect()
 
 
+def drift(app: QCoreApplication, run: Callable[[int], None], warm: int, count: int, tail: float = 0.0) -> int:
+    """`run(warm)` to fill Qt's caches, then how `run(count)` moved None's reference count."""
+    run(warm)
+    settle(app)
+    before = sys.getrefcount(None)
+    run(count)
+    settle(app, tail)
+    return sys.getrefcount(None) - before
+
+
 def runner_jobs(app: QCoreApplication, jobs: int) -> int:
     from ui.runner import OpRunner
 
@@ -49,14 +60,9 @@ def runner_jobs(app: QCoreApplication, jobs: int) -> int:
             runner.submit(lambda i=i: i if i % 2 else None, lambda _r: done.__setitem__(0, done[0] + 1))
         while done[0] < target:
             settle(app, 0.01)
+        runner.wait()
 
-    batch(50)
-    settle(app)
-    before = sys.getrefcount(None)
-    batch(jobs)
-    runner.wait()
-    settle(app)
-    return sys.getrefcount(None) - before
+    return drift(app, batch, 50, jobs)
 
 
 def table_refresh(app: QCoreApplication, refreshes: int) -> int:
@@ -66,18 +72,12 @@ def table_refresh(app: QCoreApplication, refreshes: int) -> int:
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     table.show()
 
-    def refresh(k: int) -> None:
-        fill_table(table, [[f"{k} {r} {c}" for c in range(6)] for r in range(20)])
-        app.processEvents()
+    def refresh(n: int) -> None:
+        for k in range(n):
+            fill_table(table, [[f"{k} {r} {c}" for c in range(6)] for r in range(20)])
+            app.processEvents()
 
-    for k in range(3):
-        refresh(k)
-    settle(app)
-    before = sys.getrefcount(None)
-    for k in range(refreshes):
-        refresh(k)
-    settle(app)
-    return sys.getrefcount(None) - before
+    return drift(app, refresh, 3, refreshes)
 
 
 def list_refresh(app: QCoreApplication, refreshes: int) -> int:
@@ -88,18 +88,12 @@ def list_refresh(app: QCoreApplication, refreshes: int) -> int:
     widget = QListWidget()
     widget.show()
 
-    def refresh(k: int) -> None:
-        fill_list(widget, [(f"{k} {r}", None) for r in range(40)])
-        app.processEvents()
+    def refresh(n: int) -> None:
+        for k in range(n):
+            fill_list(widget, [(f"{k} {r}", None) for r in range(40)])
+            app.processEvents()
 
-    for k in range(3):
-        refresh(k)
-    settle(app)
-    before = sys.getrefcount(None)
-    for k in range(refreshes):
-        refresh(k)
-    settle(app)
-    return sys.getrefcount(None) - before
+    return drift(app, refresh, 3, refreshes)
 
 
 class _Reader:
@@ -129,12 +123,7 @@ def simulator_present(app: QCoreApplication, cards: int) -> int:
             while Devices.reader.presented < target:
                 settle(app, 0.003)
 
-    present(10)
-    settle(app)
-    before = sys.getrefcount(None)
-    present(cards)
-    settle(app, 0.05)
-    return sys.getrefcount(None) - before
+    return drift(app, present, 10, cards, tail=0.05)
 
 
 def control_room_tick(app: QCoreApplication, ticks: int) -> int:
@@ -164,20 +153,14 @@ def control_room_tick(app: QCoreApplication, ticks: int) -> int:
     runner.wait()
     settle(app)
 
-    def tick(k: int) -> None:
-        now[0] += timedelta(seconds=1)
-        screen._show(views[(k // 20) % 2])  # alerts for 20 s, none for 20 s
-        screen.tick(reload=False)
-        app.processEvents()
+    def tick(n: int) -> None:
+        for k in range(n):
+            now[0] += timedelta(seconds=1)
+            screen._show(views[(k // 20) % 2])  # alerts for 20 s, none for 20 s
+            screen.tick(reload=False)
+            app.processEvents()
 
-    for k in range(40):
-        tick(k)
-    settle(app)
-    before = sys.getrefcount(None)
-    for k in range(ticks):
-        tick(k)
-    settle(app)
-    return sys.getrefcount(None) - before
+    return drift(app, tick, 40, ticks)
 
 
 if __name__ == "__main__":
