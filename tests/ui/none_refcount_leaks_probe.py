@@ -9,6 +9,9 @@ application's own patterns that leaked in PySide6 6.10/6.11 (bench soak found th
   list, `clear()` then a new QListWidgetItem per row: 1 a row);
 - `simulator_present`: the demo panel putting a card on the simulated reader 350 ms after
   clearing it (a timed QTimer.singleShot with a lambda kept 3 a card);
+- `incident_log_growth`: the incident log reloaded as incidents are opened one by one (the soak
+  opens one for every tenth candidate): a QTableWidgetItem per cell and the kept IncidentLines'
+  empty fields held about 9 an incident for the rest of the day;
 - `control_room_tick`: the control room's every-second repaint (tiles, countdowns, an alert list
   whose report-now lines change each second, then no alerts): measured 0 here, kept so that a
   leak in what runs every second of the day shows here rather than after hours of bench soak."""
@@ -163,10 +166,46 @@ def control_room_tick(app: QCoreApplication, ticks: int) -> int:
     return drift(app, tick, 40, ticks)
 
 
+def incident_log_growth(app: QCoreApplication, incidents: int) -> int:
+    import uuid
+    from datetime import UTC, datetime, timedelta
+
+    from app.services.incident_log import IncidentLine
+    from ui.incidents.screen import IncidentActions, IncidentLogScreen
+    from ui.runner import OpRunner
+
+    start = datetime(2026, 6, 7, 1, 0, tzinfo=UTC)
+    ids: list[uuid.UUID] = []
+
+    def load() -> list[IncidentLine]:  # made afresh by each load, as the database does
+        return [IncidentLine(i, start + timedelta(seconds=k), "S1", f"{k % 30:02d}", "art6.1", "draft", k % 3 == 0,
+                             f"facts {k}", "", ((f"T{k}", "张三"),), (), (), (), "周玲", None, None, "", "", (i,))
+                for k, i in reversed(list(enumerate(ids)))]
+
+    def noop(*_args: object) -> None:
+        return None
+
+    runner = OpRunner()
+    screen = IncidentLogScreen(runner, load, lambda: start + timedelta(hours=1),
+                               IncidentActions(noop, noop, noop, noop, noop, noop, noop))
+    screen.resize(1366, 700)
+    screen.show()
+
+    def grow(n: int) -> None:
+        for _ in range(n):
+            ids.append(uuid.uuid4())
+            screen.refresh()
+            runner.wait()
+            settle(app)
+
+    return drift(app, grow, 10, incidents)
+
+
 if __name__ == "__main__":
     application = QApplication.instance() or QApplication(sys.argv[:1])
     n = int(sys.argv[1])
     print(json.dumps({"runner_jobs": runner_jobs(application, n), "table_refresh": table_refresh(application, n // 40),
                       "list_refresh": list_refresh(application, n // 20),
                       "simulator_present": simulator_present(application, n // 10),
-                      "control_room_tick": control_room_tick(application, n // 5)}), flush=True)
+                      "control_room_tick": control_room_tick(application, n // 5),
+                      "incident_log_growth": incident_log_growth(application, n // 10)}), flush=True)

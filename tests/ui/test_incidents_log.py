@@ -45,7 +45,7 @@ def _screen(qtbot: QtBot, day: Day, clock: Clock, tmp_path: Path) -> tuple[Incid
     qtbot.addWidget(screen)
     screen.resize(1366, 768)
     screen.show()
-    qtbot.waitUntil(lambda: screen.table.rowCount() > 0)
+    qtbot.waitUntil(lambda: screen.model.rowCount() > 0)
     return screen, runner
 
 
@@ -64,7 +64,7 @@ def test_misconduct_art16_draft_to_confirmation_from_the_log(qtbot: QtBot, day: 
                              candidate_ids=[day.candidates["2026000000012"]], now=START + timedelta(minutes=20))
     clock = Clock(START + timedelta(minutes=30))
     screen, runner = _screen(qtbot, day, clock, tmp_path)
-    assert screen.table.item(0, 1).text() == "01" and "Art. 6(1)" in screen.table.item(0, 2).text()
+    assert screen.model.cell(0, 1) == "01" and "Art. 6(1)" in screen.model.cell(0, 2)
     assert "signature not recorded" in screen.candidates.item(0).text()
     line = screen.selected()
     assert line is not None
@@ -77,10 +77,10 @@ def test_misconduct_art16_draft_to_confirmation_from_the_log(qtbot: QtBot, day: 
     qtbot.waitUntil(lambda: screen.candidates.item(0).text().endswith("·  signed"))
     screen.confirm()
     assert _wait_status(qtbot, screen) == "Incident confirmed."
-    qtbot.waitUntil(lambda: screen.table.item(0, 3).text() == "Confirmed")
+    qtbot.waitUntil(lambda: screen.model.cell(0, 3) == "Confirmed")
     screen._act(lambda: screen._actions.amend(line.id, {"facts": "抽屉内有两部手机"}, "补充"), "amended")
     assert _wait_status(qtbot, screen) == "amended"
-    qtbot.waitUntil(lambda: "amended" in screen.table.item(0, 3).text())
+    qtbot.waitUntil(lambda: "amended" in screen.model.cell(0, 3))
     assert "补充" in screen.detail.toPlainText()
     runner.wait()
 
@@ -113,6 +113,6 @@ def test_art26_new_incident_from_the_log(qtbot: QtBot, day: Day, tmp_path: Path)
     new = screen._actions.new
     screen._act(lambda: new("02", ["2026000000021"], "device_failure", "02考场摄像头无画面", "更换摄像头"), "new")
     assert _wait_status(qtbot, screen) == "new"
-    qtbot.waitUntil(lambda: screen.table.rowCount() == 2)
-    assert screen.table.item(0, 1).text() == "02"
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 2)
+    assert screen.model.cell(0, 1) == "02"
     runner.wait()

@@ -148,7 +148,7 @@ def test_incident_log_shows_a_draft_opened_elsewhere_within_one_reload(qtbot: Qt
         incidents.open_draft(s, inv.actor, desk="desk-7", category="art6.1", facts="冒名顶替嫌疑",
                              sitting_id=day.sitting, room_id=day.rooms["01"],
                              candidate_ids=[day.candidates["2026000000012"]], now=START + timedelta(minutes=20))
-    qtbot.waitUntil(lambda: screen.table.rowCount() == 1, timeout=3000)
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 1, timeout=3000)
     assert "冒名顶替嫌疑" in screen.detail.toPlainText()
     drain()
 

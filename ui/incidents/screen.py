@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPushButton,
     QSplitter,
-    QTableWidget,
+    QTableView,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -38,13 +38,15 @@ from app.services.incident_log import IncidentLine
 from ui.control.texts import elapsed
 from ui.incidents.categories import category_label
 from ui.incidents.dialogs import IncidentForm, ReportForm, WitnessForm
+from ui.incidents.model import COL_CANDIDATES, COL_CATEGORY, FITTED, IncidentModel, IncidentRow
 from ui.messages import describe
 from ui.runner import OpRunner
 from ui.screen import Screen
-from ui.tables import fill_table
+from ui.tables import fill_list
 
 DATA_KINDS = frozenset({DataKind.INCIDENTS})
 RELOAD_MS = 10_000
+NAMES_PX = 200
 
 
 @dataclass(frozen=True)
@@ -78,18 +80,23 @@ class IncidentLogScreen(Screen):
                  actions: IncidentActions, parent: QWidget | None = None) -> None:
         super().__init__(runner, parent)
         self._load, self._clock, self._actions = load, clock, actions
-        self._lines: list[IncidentLine] = []
         self.title = QLabel(objectName="ScreenTitle")
         self.banner = QLabel(objectName="ReportNowBanner", wordWrap=True)
         self.banner.hide()
-        self.table = QTableWidget(0, 6)
+        self.model = IncidentModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.itemSelectionChanged.connect(self._show_selected)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # The category's article text is long: it takes what is left and elides, as do the names of
+        # many candidates past NAMES_PX (the detail pane beside shows both whole), so no column
+        # leaves the screen at 1366 pixels.
+        header.setSectionResizeMode(COL_CATEGORY, QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().selectionChanged.connect(self._show_selected)
         self.detail = QTextBrowser(objectName="IncidentDetail")
         self.candidates = QListWidget(objectName="IncidentCandidates")
         self.candidates.setMaximumHeight(110)
@@ -134,38 +141,53 @@ class IncidentLogScreen(Screen):
         self.status.setText(describe(exc))
 
     def _show(self, lines: list[IncidentLine]) -> None:
+        """The loaded lines become the model's rows (in words, in the current language); the lines
+        themselves are not kept."""
         keep = self.selected()
-        self._lines = lines
-        now = self._clock()
-        fill_table(self.table, [[f"{venue_time(line.occurred_at):%m-%d %H:%M}", line.room_code,
-                                 category_label(line.category), status_name(line),
-                                 self.tr("REPORT NOW") if line.waiting_report(now) is not None else "",
-                                 "、".join(name for _t, name in line.candidates)] for line in lines])
-        if lines:
-            ids = [line.id for line in lines]
-            self.table.selectRow(ids.index(keep.id) if keep is not None and keep.id in ids else 0)
+        self.model.set_rows([self._row(line) for line in lines])
+        for column in FITTED:  # a model's new rows do not resize the header by themselves
+            self.table.resizeColumnToContents(column)
+        if self.table.columnWidth(COL_CANDIDATES) > NAMES_PX:
+            self.table.setColumnWidth(COL_CANDIDATES, NAMES_PX)
+        if self.model.rowCount():
+            row = self.model.row_of(keep.id) if keep is not None else -1
+            if row < 0 or not self.table.selectionModel().isRowSelected(row):
+                self.table.selectRow(max(row, 0))
         self._show_selected()
         self._paint_banner()
 
-    def selected(self) -> IncidentLine | None:
-        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
-        if not rows or rows[0].row() >= len(self._lines):
+    def _row(self, line: IncidentLine) -> IncidentRow:
+        waiting = line.serious and line.reported_at is None
+        status = status_name(line)
+        reported = self.tr("{at} by {via} to {to}").format(
+            at=f"{venue_time(line.reported_at):%H:%M}", via=line.reported_via, to=line.reported_to) \
+            if line.reported_at is not None else ""
+        cells = (f"{venue_time(line.occurred_at):%m-%d %H:%M}", line.room_code, category_label(line.category), status,
+                 self.tr("REPORT NOW") if waiting else "", "、".join(name for _t, name in line.candidates))
+        return IncidentRow(line.id, cells, line.occurred_at, line.sitting_code, line.room_code, line.category, status,
+                           line.serious, waiting, reported, line.facts, line.action_taken, line.recorded_by,
+                           line.confirmed_by or "", line.candidates, line.candidate_ids, line.signatures,
+                           line.evidence, line.amendments)
+
+    def selected(self) -> IncidentRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows or rows[0].row() >= self.model.rowCount():
             return None
-        return self._lines[rows[0].row()]
+        return self.model.rows()[rows[0].row()]
 
     def _paint_banner(self) -> None:
         now = self._clock()
-        waiting = [(line, line.waiting_report(now)) for line in self._lines]
         texts = [self.tr("REPORT NOW · room {room} · {category} · {since} since it happened").format(
-            room=line.room_code or "-", category=category_label(line.category), since=elapsed(w.total_seconds()))
-            for line, w in waiting if w is not None]
+            room=row.room_code or "-", category=category_label(row.category),
+            since=elapsed((now - row.occurred_at).total_seconds()))
+            for row in self.model.rows() if row.waiting_report]
         self.banner.setVisible(bool(texts))
         self.banner.setText("\n".join(texts))
 
-    def _show_selected(self) -> None:
+    def _show_selected(self, *_selection: object) -> None:
         line = self.selected()
-        self.candidates.clear()
         if line is None:
+            fill_list(self.candidates, [])
             none = self.tr("No incidents recorded.")
             self.detail.setHtml(f"<p>{escape(none)}</p>")
             return
@@ -174,16 +196,14 @@ class IncidentLogScreen(Screen):
             (self.tr("Time"), f"{venue_time(line.occurred_at):%Y-%m-%d %H:%M:%S}"),
             (self.tr("Sitting / room"), f"{line.sitting_code} / {line.room_code}"),
             (self.tr("Category"), category_label(line.category)),
-            (self.tr("Status"), status_name(line)),
+            (self.tr("Status"), line.status),
             (self.tr("Facts"), line.facts),
             (self.tr("Action taken"), line.action_taken),
             (self.tr("Recorded by"), line.recorded_by),
-            (self.tr("Confirmed by"), line.confirmed_by or ""),
+            (self.tr("Confirmed by"), line.confirmed_by),
         ]
         if line.serious:
-            rows.append((self.tr("Reported"), self.tr("{at} by {via} to {to}").format(
-                at=f"{venue_time(line.reported_at):%H:%M}", via=line.reported_via, to=line.reported_to)
-                if line.reported_at else self.tr("not yet")))
+            rows.append((self.tr("Reported"), line.reported or self.tr("not yet")))
         html = "<table cellpadding='4'>" + "".join(
             f"<tr><td><b>{escape(k)}</b></td><td>{escape(v)}</td></tr>" for k, v in rows) + "</table>"
         if line.evidence:
@@ -196,6 +216,7 @@ class IncidentLogScreen(Screen):
                 f"<li>{venue_time(at):%H:%M} {escape(by)}: {escape(reason)}</li>" for at, by, reason in line.amendments
             ) + "</ul>"
         self.detail.setHtml(html)
+        texts = []
         for ticket, name in line.candidates:
             status, witnesses = sigs.get(ticket, ("", ()))
             if status == "signed":
@@ -204,11 +225,12 @@ class IncidentLogScreen(Screen):
                 state = self.tr("refused to sign, witnessed by {names}").format(names="、".join(witnesses))
             else:
                 state = self.tr("signature not recorded")
-            self.candidates.addItem(f"{ticket}  {name}  ·  {state}")
+            texts.append((f"{ticket}  {name}  ·  {state}", None))
+        fill_list(self.candidates, texts)
         if self.candidates.count():
             self.candidates.setCurrentRow(0)
 
-    def _candidate(self, line: IncidentLine) -> uuid.UUID | None:
+    def _candidate(self, line: IncidentRow) -> uuid.UUID | None:
         row = self.candidates.currentRow()
         if row < 0 or row >= len(line.candidate_ids):
             return None
@@ -297,12 +319,12 @@ class IncidentLogScreen(Screen):
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Incidents"))
-        self.table.setHorizontalHeaderLabels([self.tr("Time"), self.tr("Room"), self.tr("Category"),
-                                              self.tr("Status"), self.tr("Report"), self.tr("Candidates")])
+        self.model.set_headers([self.tr("Time"), self.tr("Room"), self.tr("Category"),
+                                self.tr("Status"), self.tr("Report"), self.tr("Candidates")])
         labels = {"F1": self.tr("F1 New"), "F2": self.tr("F2 Complete draft"), "F3": self.tr("F3 Signed"), "F4": self.tr("F4 Refused to sign"),
                   "F6": self.tr("F6 Confirm"), "F7": self.tr("F7 Amend"), "F8": self.tr("F8 Reported"),
                   "F9": self.tr("F9 Attach file")}
         for key, button in self.buttons.items():
             button.setText(labels[key])
-        if self._lines:
-            self._show(self._lines)
+        if self.model.rowCount():
+            self.refresh()  # the rows are in words: read them again in the new language
