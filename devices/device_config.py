@@ -12,6 +12,8 @@ from devices.base import Device, EventSink
 
 class DeviceKind(enum.StrEnum):
     IDCARD = "idcard"
+    IDCARD_SDK = "idcard-sdk"
+    """An ID-card reader through its vendor's sdtapi library: `source` is the library's path."""
     SCANNER_SERIAL = "scanner-serial"
     SCANNER_WEDGE = "scanner-wedge"
     SCANNER_CAMERA = "scanner-camera"

@@ -13,6 +13,7 @@ def default_factories() -> dict[str, DriverFactory]:
     """Factories for the drivers this package ships; each imports its driver only when used.
     Monitoring cameras are not among them: the paper-room recorder owns those (one owner per camera)."""
     return {DeviceKind.SCANNER_SERIAL: serial_scanner_factory, DeviceKind.IDCARD: idcard_factory,
+            DeviceKind.IDCARD_SDK: sdk_idcard_factory,
             DeviceKind.SCANNER_CAMERA: camera_scanner_factory, DeviceKind.SCANNER_WEDGE: wedge_factory}
 
 
@@ -24,6 +25,29 @@ def idcard_factory(config: DeviceConfig, sink: EventSink) -> Device:
     decoder = options.pop("photo_decoder", None)
     return IdCardReader(sink, config.source or None, name=config.name,
                         settings=ReaderSettings.from_options(options),
+                        photo_decoder=decoder_maker(decoder if isinstance(decoder, Mapping) else None))
+
+
+def sdk_idcard_factory(config: DeviceConfig, sink: EventSink) -> Device:
+    """Options: `port` (1001–1016 USB, 1–16 serial; absent: the first that opens), `photo_bmp` (the
+    file the library writes the decoded photo to), `photo_decoder`, and the serial reader's polling
+    options that apply (find_interval, status_interval, read_fingerprint, absent_finds_to_clear)."""
+    from devices.idcard.driver import IdCardReader, ReaderSettings
+    from devices.idcard.photo import decoder_maker
+    from devices.idcard.sdk_link import SdkConnector
+    from devices.idcard.sdtapi import ALL_PORTS
+
+    if not config.source:
+        raise ValueError("idcard-sdk: the source must be the path of the vendor's sdtapi library")
+    options = dict(config.options)
+    port, bmp, decoder = options.pop("port", None), options.pop("photo_bmp", None), options.pop("photo_decoder", None)
+    if port is not None and (not isinstance(port, int) or isinstance(port, bool) or port not in ALL_PORTS):
+        raise ValueError(f"idcard-sdk: port {port!r} is neither 1001–1016 (USB) nor 1–16 (serial)")
+    if bmp is not None and not isinstance(bmp, str):
+        raise ValueError("idcard-sdk: photo_bmp must be a file path")
+    settings = ReaderSettings.from_options(options)
+    connector = SdkConnector(config.source, port, fingerprint=settings.read_fingerprint, photo_bmp=bmp or None)
+    return IdCardReader(sink, name=config.name, settings=settings, connector=connector, kind=config.kind.value,
                         photo_decoder=decoder_maker(decoder if isinstance(decoder, Mapping) else None))
 
 

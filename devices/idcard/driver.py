@@ -1,4 +1,5 @@
-"""The ID-card reader driver: a serial port, polled on the driver's own I/O thread.
+"""The ID-card reader driver: a reader polled on the driver's own I/O thread, through a serial port
+(the SAM frames) or a vendor SDK (devices/idcard/sdk_link.py), whichever link its connector gives.
 
 Every event goes through the one EventSink, on the I/O thread: DeviceStatus changes, CardRead,
 CardRemoved, ReadFailed, ProtocolError. Nothing raised on the I/O thread escapes it: each fault is
@@ -8,7 +9,6 @@ reported and polling carries on, and a vanished port is reopened until it return
 from __future__ import annotations
 
 import logging
-import os
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -16,13 +16,22 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from devices.base import DeviceState, DeviceStatus, EventSink, IoThreadGuard
+from devices.idcard.connector import Connected, Connector, Link, ReaderUnusable, SerialConnector
 from devices.idcard.errors import Fault, FrameError, IdCardDecodeError
-from devices.idcard.events import CardRead, CardRemoved, CycleStats, ProtocolError, ReadFailed
+from devices.idcard.events import (
+    CardRead,
+    CardRemoved,
+    CycleStats,
+    ProtocolError,
+    ReaderProblem,
+    ReaderStatus,
+    ReadFailed,
+)
 from devices.idcard.frames import Command
-from devices.idcard.link import Exchange, LinkTimeout, PortGone, ReaderLink, Stopped
+from devices.idcard.link import Exchange, LinkTimeout, PortGone, Stopped
 from devices.idcard.photo import PhotoDecoder, PhotoResult, PhotoStatus, UnusableDecoder
 from devices.idcard.ports import list_candidate_ports
-from devices.idcard.replies import parse_read_data
+from devices.idcard.replies import ReadData, parse_read_data
 from devices.idcard.status import SAM_FAULTS, Sw3, sw3_meaning
 from devices.idcard.textblock import decode_text_block
 
@@ -64,8 +73,6 @@ class ReaderSettings:
 
 
 class IdCardReader:
-    kind = "idcard"
-
     def __init__(
         self,
         sink: EventSink,
@@ -75,23 +82,28 @@ class IdCardReader:
         settings: ReaderSettings | None = None,
         candidates: Callable[[], list[str]] = list_candidate_ports,
         photo_decoder: Callable[[], PhotoDecoder] | None = None,
+        connector: Connector | None = None,
+        kind: str = "idcard",
     ) -> None:
-        """`port` None: find the reader among `candidates()` (the system's serial ports).
-        `photo_decoder` builds the vendor WLT decoder; it is called on the I/O thread, which then
-        decodes each card's photo before reporting the card (vendor libraries are not known to be
-        thread-safe, so one thread owns the library)."""
+        """`port` None: find the reader among `candidates()` (the system's serial ports); a
+        `connector` (a vendor SDK's) replaces both. `photo_decoder` builds the vendor WLT decoder; it
+        is called on the I/O thread, which then decodes each card's photo before reporting the card
+        (vendor libraries are not known to be thread-safe, so one thread owns the library)."""
         self.name = name
+        self.kind = kind
         self._sink = sink
         self._port = port
         self._settings = settings or ReaderSettings()
-        self._candidates = candidates
+        self._connector = connector or SerialConnector(
+            port, candidates, self._settings.baudrate, self._settings.connect_timeout
+        )
         self._make_decoder = photo_decoder
         self._decoder: PhotoDecoder | None = None
         self._guard = IoThreadGuard()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._status = DeviceStatus(name, self.kind, DeviceState.STOPPED)
-        self._link: ReaderLink | None = None
+        self._link: Link | None = None
         self._card_present = False
         self._misses = 0
         self._reported: set[tuple[str, int]] = set()
@@ -125,9 +137,7 @@ class IdCardReader:
             except Exception as exc:  # a vendor library may raise anything while loading
                 log.exception("idcard photo decoder cannot be built")
                 self._decoder = UnusableDecoder(f"{type(exc).__name__}: {exc}")
-        self._set_status(
-            DeviceState.CONNECTING, f"opening {self._port}" if self._port else "looking for a reader"
-        )
+        self._set_status(DeviceState.CONNECTING, self._connector.looking())
         next_status_check = 0.0
         while not self._stop.is_set():
             pause = self._settings.find_interval
@@ -137,8 +147,8 @@ class IdCardReader:
                         self._stop.wait(self._settings.reopen_interval)
                         continue
                     next_status_check = time.monotonic() + self._settings.status_interval
-                if not os.path.exists(self._link_path()):
-                    raise PortGone(f"port {self._link_path()} disappeared")
+                if self._link is not None and not self._link.present():
+                    raise PortGone(f"{self._where()} disappeared")
                 if time.monotonic() >= next_status_check:
                     next_status_check = time.monotonic() + self._settings.status_interval
                     self._note_reader_state(
@@ -147,13 +157,18 @@ class IdCardReader:
                 self._poll_card()
             except Stopped:
                 break
+            except ReaderUnusable as exc:
+                log.error("idcard reader unusable: %s", exc.detail)
+                self._set_status(DeviceState.FAILED, exc.detail, exc.problem)
+                self._stop.wait()  # nothing changes until the configuration does (a restart)
+                break
             except PortGone as exc:
                 self._drop_link(str(exc))
                 pause = self._settings.reopen_interval
             except LinkTimeout as exc:
                 self._report_faults(exc.faults)
                 self._emit(ProtocolError(self.name, Fault.TIMEOUT, exc.detail))
-                self._set_status(DeviceState.FAILED, f"port {self._link_path()}: reader not answering")
+                self._set_status(DeviceState.FAILED, f"{self._where()}: reader not answering")
             except IdCardDecodeError as exc:
                 self._emit_once(exc.fault.value, 0, ProtocolError(self.name, exc.fault, exc.detail))
             except Exception as exc:  # the I/O thread must survive its own bugs
@@ -165,36 +180,24 @@ class IdCardReader:
             self._link = None
         self._set_status(DeviceState.STOPPED)
 
-    def _link_path(self) -> str:
-        return self._link.path if self._link is not None else (self._port or "")
+    def _where(self) -> str:
+        return self._link.where if self._link is not None else f"port {self._port or ''}"
 
     def _connect(self) -> bool:
-        paths = [self._port] if self._port else self._candidates()
-        problem = "no serial port answers as an ID-card reader"
-        for path in paths:
-            if not os.path.exists(path):
-                problem = f"port {path} is not present"
-                continue
-            link: ReaderLink | None = None
-            try:
-                link = ReaderLink.open(path, self._settings.baudrate, self._guard, self._stop)
-                exchange = link.exchange(Command.SAM_STATUS, self._settings.connect_timeout)
-            except (PortGone, LinkTimeout, IdCardDecodeError) as exc:
-                problem = exc.detail if isinstance(exc, (LinkTimeout, IdCardDecodeError)) else str(exc)
-                if link is not None:
-                    problem = f"port {path}: {problem}"
-                    link.close()
-                continue
-            self._link = link
+        outcome = self._connector.connect(self._guard, self._stop)
+        if isinstance(outcome, Connected):
+            self._link = outcome.link
             self._card_present, self._misses = False, 0
             self._reported.clear()
-            log.info("idcard reader on %s", path)
-            self._note_reader_state(exchange)
+            if outcome.first is None:
+                self._set_status(DeviceState.CONNECTED, self._link.where)
+            else:
+                self._note_reader_state(outcome.first)
             return True
         if self._status.state is DeviceState.CONNECTED:
-            self._set_status(DeviceState.DISCONNECTED, problem)
+            self._set_status(DeviceState.DISCONNECTED, outcome, ReaderProblem.UNPLUGGED)
         elif self._status.state is not DeviceState.DISCONNECTED:
-            self._set_status(DeviceState.CONNECTING, problem)
+            self._set_status(DeviceState.CONNECTING, outcome, ReaderProblem.NOT_FOUND)
         return False
 
     def _drop_link(self, detail: str) -> None:
@@ -202,7 +205,7 @@ class IdCardReader:
             self._link.close()
             self._link = None
         log.warning("idcard reader lost: %s", detail)
-        self._set_status(DeviceState.DISCONNECTED, detail)
+        self._set_status(DeviceState.DISCONNECTED, detail, ReaderProblem.UNPLUGGED)
 
     def _exchange(self, command: Command, timeout: float) -> Exchange:
         assert self._link is not None
@@ -213,11 +216,11 @@ class IdCardReader:
     def _note_reader_state(self, exchange: Exchange) -> None:
         """Any answer proves the reader is there; a SAM fault code says it cannot read cards."""
         code = exchange.reply.sw3
-        path = self._link_path()
+        where = self._where()
         if code in SAM_FAULTS:
-            self._set_status(DeviceState.FAILED, f"port {path}: {sw3_meaning(code)} (0x{code:02X})")
+            self._set_status(DeviceState.FAILED, f"{where}: {sw3_meaning(code)} (0x{code:02X})")
         else:
-            self._set_status(DeviceState.CONNECTED, f"port {path}")
+            self._set_status(DeviceState.CONNECTED, where)
 
     def _poll_card(self) -> None:
         timeout = self._settings.command_timeout
@@ -247,7 +250,7 @@ class IdCardReader:
         if read.reply.sw3 != Sw3.SUCCESS:
             self._report_failure(read, command)
             return
-        data = parse_read_data(read.reply.data)
+        data = read.read_data if read.read_data is not None else parse_read_data(read.reply.data)
         document = decode_text_block(data.text, data.photo, data.fingerprint)
         finished = time.monotonic()
         exchanged = sum(e.bytes_sent + e.bytes_received for e in (find, select, read))
@@ -256,11 +259,16 @@ class IdCardReader:
         self._emit(
             CardRead(
                 self.name, document, CycleStats(finished - find.started, exchanged, self._settings.baudrate),
-                self._photo(document.photo_wlt),
+                self._photo(data),
             )
         )
 
-    def _photo(self, wlt: bytes) -> PhotoResult | None:
+    def _photo(self, data: ReadData) -> PhotoResult | None:
+        """The SDK's own BMP first; else the WLT bytes through the configured decoder; else why the
+        SDK's BMP is missing; else None (no decoder here)."""
+        sdk, wlt = data.sdk_photo, data.photo
+        if sdk is not None and (sdk.status is PhotoStatus.DECODED or self._decoder is None):
+            return sdk
         if self._decoder is None:
             return None
         if not wlt:
@@ -289,10 +297,10 @@ class IdCardReader:
         self._reported.add(key)
         self._emit(event)
 
-    def _set_status(self, state: DeviceState, detail: str = "") -> None:
+    def _set_status(self, state: DeviceState, detail: str = "", problem: ReaderProblem | None = None) -> None:
         if (state, detail) == (self._status.state, self._status.detail):
             return
-        self._status = DeviceStatus(self.name, self.kind, state, detail)
+        self._status = ReaderStatus(self.name, self.kind, state, detail, problem)
         self._emit(self._status)
 
     def _emit(self, event: object) -> None:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass
 
+from devices.base import DeviceStatus
 from devices.idcard.document import IdDocument
 from devices.idcard.errors import Fault
 from devices.idcard.photo import PhotoResult
@@ -62,3 +64,24 @@ class ProtocolError:
     reader: str
     fault: Fault
     detail: str
+
+
+class ReaderProblem(enum.StrEnum):
+    """Why a reader is not working, by a stable code the GUI words (the detail stays English)."""
+
+    UNPLUGGED = "unplugged"
+    """The reader was there and has gone (port vanished, the SDK says the port is closed or silent)."""
+    NOT_FOUND = "not_found"
+    """No port answers as a reader (yet)."""
+    LIBRARY_MISSING = "library_missing"
+    NOT_A_LIBRARY = "not_a_library"
+    """The file exists but does not load (not a library, or a library it needs is missing)."""
+    WRONG_ARCHITECTURE = "wrong_architecture"
+    """A library built for another machine: 32- vs 64-bit, another processor, a Windows DLL on Linux."""
+    MISSING_SYMBOL = "missing_symbol"
+    """The library loads but lacks an sdtapi function the reader needs."""
+
+
+@dataclass(frozen=True)
+class ReaderStatus(DeviceStatus):
+    problem: ReaderProblem | None = None

@@ -8,6 +8,7 @@ bounds how late a stop request is noticed.
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ import serial
 from devices.base import IoThreadGuard
 from devices.idcard.errors import Fault, FrameError, IdCardDecodeError
 from devices.idcard.frames import Command, FrameParser, command_frame
-from devices.idcard.replies import Reply, parse_reply
+from devices.idcard.replies import ReadData, Reply, parse_reply
 
 try:
     import termios
@@ -58,6 +59,9 @@ class Exchange:
     bytes_received: int
     faults: tuple[FrameError, ...]
     """Recoverable faults seen on the way to the reply (skipped garbage)."""
+    read_data: ReadData | None = None
+    """A read's contents when the link has them apart already (a vendor SDK's buffers); None: they
+    are in `reply.data`, laid out as the read reply frame has them."""
 
 
 class ReaderLink:
@@ -83,6 +87,13 @@ class ReaderLink:
         except OPEN_ERRORS as exc:
             raise PortGone(f"port {path} cannot be opened: {exc}") from None
         return cls(port, path, guard, stop)
+
+    @property
+    def where(self) -> str:
+        return f"port {self.path}"
+
+    def present(self) -> bool:
+        return os.path.exists(self.path)
 
     def close(self) -> None:
         try:

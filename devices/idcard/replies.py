@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from devices.idcard.errors import Fault, IdCardDecodeError
 from devices.idcard.frames import Frame, encode_frame
+from devices.idcard.photo import PhotoResult
 from devices.idcard.status import Sw3, sw3_meaning
 
 TEXT_SIZE = 0x0100
@@ -37,6 +38,9 @@ class ReadData:
     photo: bytes
     fingerprint: bytes | None
     """None when the reply had no fingerprint length (a `30 01` read); b"" when it had one of 0."""
+    sdk_photo: PhotoResult | None = None
+    """The photo as a vendor SDK decoded it itself (its BMP), or why the BMP it should have written is
+    not there; None when the reader gave only the WLT bytes (`photo`)."""
 
 
 def parse_reply(frame: Frame) -> Reply:

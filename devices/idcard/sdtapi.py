@@ -1,0 +1,166 @@
+"""A ctypes binding of the vendor "sdtapi" ID-card reader API (华视, 精伦, 神思, 新中新 readers).
+
+The functions and their signatures, as the vendors' public headers declare them (stdcall on
+Windows, the C convention elsewhere; `iIfOpen` 0: the port is opened once, by SDT_OpenPort):
+
+    int SDT_OpenPort(int iPort);
+    int SDT_ClosePort(int iPort);
+    int SDT_GetSAMStatus(int iPort, int iIfOpen);                                   (optional)
+    int SDT_StartFindIDCard(int iPort, unsigned char *pucIIN, int iIfOpen);           4 bytes
+    int SDT_SelectIDCard(int iPort, unsigned char *pucSN, int iIfOpen);               8 bytes
+    int SDT_ReadBaseMsg(int iPort, unsigned char *pucCHMsg, unsigned int *puiCHMsgLen,
+                        unsigned char *pucPHMsg, unsigned int *puiPHMsgLen, int iIfOpen);
+    int SDT_ReadBaseFPMsg(int iPort, unsigned char *pucCHMsg, unsigned int *puiCHMsgLen,
+                          unsigned char *pucPHMsg, unsigned int *puiPHMsgLen,
+                          unsigned char *pucFPMsg, unsigned int *puiFPMsgLen, int iIfOpen);  (optional)
+
+Ports: 1001–1016 are USB readers, 1–16 serial ports (COM1–COM16). Return codes are the SAM's SW3
+(0x90 success, 0x9F card found, 0x80 no card, 0x81 select failed, 0x41 read failed, …:
+devices/idcard/status.py) plus the library's own: 0x01 port cannot be opened / is not open,
+0x02 no reply in time, 0x03 checksum error in the reply, 0x05 SAM port unusable.
+
+Everything here runs on the reader's I/O thread: vendor libraries are not known to be thread-safe.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import enum
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from devices.idcard import libfile
+from devices.idcard.connector import ReaderUnusable
+from devices.idcard.events import ReaderProblem
+
+REQUIRED = ("SDT_OpenPort", "SDT_ClosePort", "SDT_StartFindIDCard", "SDT_SelectIDCard", "SDT_ReadBaseMsg")
+FINGERPRINT = "SDT_ReadBaseFPMsg"
+SAM_STATUS = "SDT_GetSAMStatus"
+USB_PORTS = tuple(range(1001, 1017))
+SERIAL_PORTS = tuple(range(1, 17))
+ALL_PORTS = USB_PORTS + SERIAL_PORTS
+"""The search order when no port is configured: USB readers first, as the vendors' demos do."""
+
+TEXT_BUFFER = 512
+"""The text block is 256 bytes; the buffer has room to spare for a library that writes more."""
+PHOTO_BUFFER = 65536
+"""1024 WLT bytes, or a whole 38 862-byte BMP from the libraries that decode the photo themselves."""
+FINGERPRINT_BUFFER = 4096
+
+
+class SdkCode(enum.IntEnum):
+    """The library's own return codes (besides the SAM's SW3 values)."""
+
+    PORT_ERROR = 0x01
+    RECEIVE_TIMEOUT = 0x02
+    CHECKSUM_ERROR = 0x03
+    SAM_PORT_UNUSABLE = 0x05
+
+
+SDK_MEANINGS = {
+    SdkCode.PORT_ERROR: "port cannot be opened or is not open",
+    SdkCode.RECEIVE_TIMEOUT: "no reply from the reader in time",
+    SdkCode.CHECKSUM_ERROR: "checksum error in the reader's reply",
+    SdkCode.SAM_PORT_UNUSABLE: "the reader's SAM port is unusable",
+}
+GONE = frozenset({SdkCode.PORT_ERROR, SdkCode.RECEIVE_TIMEOUT, SdkCode.SAM_PORT_UNUSABLE})
+"""Codes after which the port is closed and opened again: the reader was unplugged or stopped answering."""
+
+
+def port_label(port: int) -> str:
+    return f"USB port {port}" if port >= 1001 else f"serial port {port} (COM{port})"
+
+
+@dataclass(frozen=True)
+class BaseMsg:
+    code: int
+    text: bytes = b""
+    photo: bytes = b""
+    fingerprint: bytes | None = None
+
+
+def _load(path: Path) -> ctypes.CDLL:
+    if sys.platform == "win32":
+        # A vendor DLL loads its companions (WltRS.dll, the USB driver's DLL) from its own folder.
+        with os.add_dll_directory(str(path.resolve().parent)):
+            return ctypes.WinDLL(str(path))
+    return ctypes.CDLL(str(path))
+
+
+class SdtApi:
+    """The library at `path`, loaded and its functions bound; ReaderUnusable says why it cannot be."""
+
+    def __init__(self, path: str | Path, *, fingerprint: bool = False) -> None:
+        self.path = Path(path)
+        if not self.path.is_file():
+            raise ReaderUnusable(ReaderProblem.LIBRARY_MISSING, f"reader library {self.path} does not exist")
+        try:
+            library = _load(self.path)
+        except OSError as exc:
+            wrong = libfile.mismatch(self.path)
+            if wrong is not None:
+                raise ReaderUnusable(ReaderProblem.WRONG_ARCHITECTURE,
+                                     f"reader library {self.path} is {wrong}") from None
+            raise ReaderUnusable(ReaderProblem.NOT_A_LIBRARY,
+                                 f"reader library {self.path} cannot be loaded: {exc}") from None
+        wanted = REQUIRED + ((FINGERPRINT,) if fingerprint else ())
+        missing = [name for name in wanted if not hasattr(library, name)]
+        if missing:
+            raise ReaderUnusable(ReaderProblem.MISSING_SYMBOL,
+                                 f"reader library {self.path} has no {', '.join(missing)}")
+        u8p, uip, c_int = ctypes.c_char_p, ctypes.POINTER(ctypes.c_uint), ctypes.c_int
+        self._open = self._bind(library, "SDT_OpenPort", [c_int])
+        self._close = self._bind(library, "SDT_ClosePort", [c_int])
+        self._find = self._bind(library, "SDT_StartFindIDCard", [c_int, u8p, c_int])
+        self._select = self._bind(library, "SDT_SelectIDCard", [c_int, u8p, c_int])
+        self._read = self._bind(library, "SDT_ReadBaseMsg", [c_int, u8p, uip, u8p, uip, c_int])
+        self._read_fp = (self._bind(library, FINGERPRINT, [c_int, u8p, uip, u8p, uip, u8p, uip, c_int])
+                         if hasattr(library, FINGERPRINT) else None)
+        self._sam = self._bind(library, SAM_STATUS, [c_int, c_int]) if hasattr(library, SAM_STATUS) else None
+        self._text = ctypes.create_string_buffer(TEXT_BUFFER)
+        self._photo = ctypes.create_string_buffer(PHOTO_BUFFER)
+        self._prints = ctypes.create_string_buffer(FINGERPRINT_BUFFER)
+        self._scratch = ctypes.create_string_buffer(16)
+
+    @staticmethod
+    def _bind(library: ctypes.CDLL, name: str, argtypes: list[type]) -> ctypes._NamedFuncPointer:
+        function = getattr(library, name)
+        function.argtypes = argtypes
+        function.restype = ctypes.c_int
+        return function  # type: ignore[no-any-return]
+
+    @property
+    def has_sam_status(self) -> bool:
+        return self._sam is not None
+
+    def open_port(self, port: int) -> int:
+        return int(self._open(port))
+
+    def close_port(self, port: int) -> int:
+        return int(self._close(port))
+
+    def sam_status(self, port: int) -> int:
+        assert self._sam is not None
+        return int(self._sam(port, 0))
+
+    def find(self, port: int) -> int:
+        return int(self._find(port, self._scratch, 0))
+
+    def select(self, port: int) -> int:
+        return int(self._select(port, self._scratch, 0))
+
+    def read(self, port: int, fingerprint: bool) -> BaseMsg:
+        text_len, photo_len, prints_len = ctypes.c_uint(0), ctypes.c_uint(0), ctypes.c_uint(0)
+        if fingerprint and self._read_fp is not None:
+            code = int(self._read_fp(port, self._text, ctypes.byref(text_len), self._photo, ctypes.byref(photo_len),
+                                     self._prints, ctypes.byref(prints_len), 0))
+        else:
+            code = int(self._read(port, self._text, ctypes.byref(text_len), self._photo, ctypes.byref(photo_len), 0))
+            fingerprint = False
+        if code != 0x90:
+            return BaseMsg(code)
+        return BaseMsg(code, self._text.raw[:min(text_len.value, TEXT_BUFFER)],
+                       self._photo.raw[:min(photo_len.value, PHOTO_BUFFER)],
+                       self._prints.raw[:min(prints_len.value, FINGERPRINT_BUFFER)] if fingerprint else None)
