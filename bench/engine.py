@@ -7,7 +7,7 @@
 - `recorder_cores` (≤ 0.5): the engine's paper-room recording (PaperRoomRecording over a
   CameraBank) running headless with four 1280×720 cameras at 15 fps, recorded into mp4v segments
   (MPEG-4 Part 2 in .mp4, FFmpeg's `mpeg4` encoder through PyAV, OpenCV's VideoWriter settings) and
-  analysed (motion on every frame, tamper on one in `check_every`), camera events written to a real
+  analysed (motion on one frame in `analyse_every`, tamper on one in `check_every` of those), camera events written to a real
   SQLite file. Each camera is a USB camera as OpenCV's V4L2 backend delivers one
   (`devices.camera.simulator.V4L2Capture`, opened as the source opens a USB camera): YUYV frames,
   the simulator's scene with a person crossing (rendered, encoded and decoded once beforehand, then
@@ -22,8 +22,9 @@
   The figure is CPU seconds of the whole process (every thread) per second of four-camera video
   recorded in the window after a warm-up, so a loaded machine gives the same figure: its sources
   wait for a busy consumer instead of dropping, offer fewer frames, and each costs the same. It is
-  valid only when no frame was dropped, every offered frame was recorded, every recorded frame was
-  analysed for motion and one in `check_every` for tamper (else it is printed as -1 with why).
+  valid only when no frame was dropped, every offered frame was recorded, one recorded frame in
+  `analyse_every` was analysed for motion and one of those in `check_every` for tamper (else it is
+  printed as -1 with why).
   Beside it: `recorder_cores_compressed` (the same plus decoding each frame of a compressed camera
   stream, measured on the clip's mp4v: an IP camera, or a USB 2 camera sending MJPEG at 720p),
   `recorder_ms_per_frame` (the same, per frame), `recorder_offered_fps_per_stream`
@@ -123,6 +124,7 @@ class RecorderRun:
     fps: float
     window: Counts  # counter differences over the measured window
     queue_slack: int  # frames that may sit in the monitors' queues (offered, not yet recorded)
+    analyse_every: int
     check_every: int
     events: int
     failures: int
@@ -146,8 +148,9 @@ class RecorderRun:
             found.append(f"{w.dropped} frames dropped")
         if abs(w.offered - w.recorded) > self.queue_slack:
             found.append(f"{w.offered} frames offered but {w.recorded} recorded")
-        if abs(w.recorded - w.analysed) > self.streams:
-            found.append(f"{w.analysed} frames analysed for motion of {w.recorded} recorded (the design: every frame)")
+        if abs(w.recorded / self.analyse_every - w.analysed) > self.streams:
+            found.append(f"{w.analysed} frames analysed for motion of {w.recorded} recorded "
+                         f"(the design: 1 in {self.analyse_every})")
         if abs(w.tamper_checks - w.analysed / self.check_every) > self.streams:
             found.append(f"{w.tamper_checks} tamper checks for {w.analysed} frames (the design: 1 in {self.check_every})")
         if self.failures:
@@ -202,7 +205,7 @@ def recorder_cores(tmp: Path, streams: int, seconds: float, warmup: float, fps: 
     finally:
         recording.stop()
         engine.dispose()
-    return RecorderRun(streams, fps, window, streams * (config.source.queue_size + 1),
+    return RecorderRun(streams, fps, window, streams * (config.source.queue_size + 1), config.analyse_every,
                        config.tamper.check_every, recording.events_recorded, recording.failures, decode_ms)
 
 
@@ -213,7 +216,7 @@ def report(run: RecorderRun) -> list[Figure]:
          f"{run.fps:g} fps, recorded to mp4v segments (PyAV) and analysed, headless, for {w.wall:.1f} s at load average {load[0]:.1f} "
          f"{load[1]:.1f} {load[2]:.1f} on {os.cpu_count()} cores:")
     note(f"  frames offered {w.offered} ({w.offered / n / w.wall:.1f}/s a camera), recorded {w.recorded}, "
-         f"analysed for motion {w.analysed} ({w.analysed / n / w.wall:.1f}/s a camera; the design: every frame), "
+         f"analysed for motion {w.analysed} ({w.analysed / n / w.wall:.1f}/s a camera; the design: 1 in {run.analyse_every}), "
          f"tamper checks {w.tamper_checks} (the design: 1 in {run.check_every}), dropped {w.dropped}")
     note(f"  CPU {w.cpu:.2f} s for {run.video_seconds:.1f} s of video: {run.cores:.3f} cores "
          f"({w.cpu * 1000 / max(1, w.recorded):.2f} ms a frame); CPU over wall time {w.cpu / w.wall:.3f}; "
@@ -231,7 +234,7 @@ def report(run: RecorderRun) -> list[Figure]:
         note(f"  the machine offered {w.offered / n / w.wall:.1f} of {run.fps:g} frames/s a camera (loaded): the "
              f"figure is per second of video, but CPU per frame grows a little when cores are shared")
     problems = run.problems()
-    note("  valid: every offered frame recorded, every recorded frame analysed" if not problems
+    note(f"  valid: every offered frame recorded, 1 in {run.analyse_every} analysed" if not problems
          else "  NOT VALID: " + "; ".join(problems))
     return [
         Figure(NAME, "recorder_cores", round(run.cores, 3) if not problems else -1.0, "cores", "<= 0.5"),

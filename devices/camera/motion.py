@@ -21,6 +21,8 @@ Box = tuple[int, int, int, int]  # x, y, width, height in full-frame pixels
 
 @dataclass(frozen=True)
 class MotionConfig:
+    """Counts are of the frames fed (a monitor feeds one in `MonitorConfig.analyse_every`)."""
+
     history: int = 500
     var_threshold: float = 16.0
     min_area_frac: float = 0.002  # of the frame: smaller blobs are noise, insects, flicker
