@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar, TypeVar
@@ -30,6 +31,7 @@ class DeviceKindName(enum.StrEnum):
     """The kinds `devices.device_config.DeviceKind` knows, by the same values."""
 
     IDCARD = "idcard"
+    IDCARD_SDK = "idcard-sdk"
     SCANNER_SERIAL = "scanner-serial"
     SCANNER_WEDGE = "scanner-wedge"
     SCANNER_CAMERA = "scanner-camera"
@@ -47,7 +49,10 @@ class Expect(enum.Enum):
     CHAR_OR_NULL = "char_or_null"
     CHOICE = "choice"
     DECODER = "decoder"
+    SDK_PORT = "sdk_port"  # 1001–1016 (USB), 1–16 (serial) or null
 
+
+SDK_PORTS = (*range(1001, 1017), *range(1, 17))
 
 PHOTO_FLAVOURS = ("unpack", "getbmp")
 PARITIES = ("N", "E", "O", "M", "S")
@@ -118,6 +123,35 @@ class IdReaderSettings(DeviceSettings):
                     "command_timeout": Expect.POSITIVE, "connect_timeout": Expect.POSITIVE,
                     "baudrate": Expect.COUNT, "read_fingerprint": Expect.FLAG,
                     "absent_finds_to_clear": Expect.COUNT, "photo_decoder": Expect.DECODER}
+
+
+@dataclass(frozen=True)
+class SdkReaderSettings(DeviceSettings):
+    """An ID-card reader through its vendor's sdtapi library: `source` is the library's file (.dll, .so);
+    `port` null tries USB 1001–1016, then serial 1–16; `photo_bmp` is where the library writes the photo."""
+
+    port: int | None = None
+    find_interval: float = 0.3
+    status_interval: float = 3.0
+    read_fingerprint: bool = False
+    absent_finds_to_clear: int = 1
+    photo_bmp: str | None = None
+    photo_decoder: PhotoDecoderSettings | None = None
+
+    kind = DeviceKindName.IDCARD_SDK
+    options_spec: ClassVar[Mapping[str, Expect]] = {"port": Expect.SDK_PORT, "find_interval": Expect.POSITIVE,
+                    "status_interval": Expect.POSITIVE, "read_fingerprint": Expect.FLAG,
+                    "absent_finds_to_clear": Expect.COUNT, "photo_bmp": Expect.TEXT, "photo_decoder": Expect.DECODER}
+
+    def check(self, fail: _Failer) -> None:
+        if not self.source:
+            raise DeviceSettingsError("settings.device_needs_library", "Device {name} in {source}: give the path "
+                                      "of its vendor library (sdtapi.dll or libsdtapi.so) as its source.",
+                                      name=fail.name, source=fail.source)
+        if re.fullmatch(r"(?i)com\d+|/dev/.*|\d+", self.source):
+            raise DeviceSettingsError("settings.device_library_not_port", "Device {name} in {source}: {value} is a "
+                                      "port, but this reader's source is its vendor library's file; the port goes "
+                                      "in the option port.", name=fail.name, source=fail.source, value=self.source)
 
 
 @dataclass(frozen=True)
@@ -192,7 +226,7 @@ class CameraSettings(DeviceSettings):
 
 KINDS: dict[str, type[DeviceSettings]] = {
     cls.kind.value: cls
-    for cls in (IdReaderSettings, SerialScannerSettings, WedgeScannerSettings, CameraScannerSettings, CameraSettings)
+    for cls in (IdReaderSettings, SdkReaderSettings, SerialScannerSettings, WedgeScannerSettings, CameraScannerSettings, CameraSettings)
 }
 ENTRY_KEYS = ("name", "kind", "source", "port", "options")
 
@@ -226,6 +260,9 @@ class _Failer:
         if expect is Expect.CHOICE:
             return E("settings.device_choice", "Device {name} in {source}: {key} must be one of {choices}, not "
                      "{value}.", **p)
+        if expect is Expect.SDK_PORT:
+            return E("settings.device_sdk_port", "Device {name} in {source}: {key} must be 1001 to 1016 (a USB "
+                     "reader) or 1 to 16 (a serial port), or null to try them all, not {value}.", **p)
         return E("settings.device_decoder", "Device {name} in {source}: {key} must be an object with library (a "
                  "path) and flavour (unpack or getbmp), not {value}.", **p)
 
@@ -333,6 +370,9 @@ def _option(fail: _Failer, cls: type[DeviceSettings], key: str, expect: Expect, 
         raise fail.value(key, expect, value, [str(a) for a in allowed])
     elif expect is Expect.DECODER:
         return _decoder(fail, key, value)
+    elif expect is Expect.SDK_PORT:
+        if value is None or (isinstance(value, int) and not isinstance(value, bool) and value in SDK_PORTS):
+            return value
     raise fail.value(key, expect, value)
 
 

@@ -45,6 +45,9 @@ def sdk_idcard_factory(config: DeviceConfig, sink: EventSink) -> Device:
         raise ValueError(f"idcard-sdk: port {port!r} is neither 1001–1016 (USB) nor 1–16 (serial)")
     if bmp is not None and not isinstance(bmp, str):
         raise ValueError("idcard-sdk: photo_bmp must be a file path")
+    unused = set(options) & {"baudrate", "command_timeout", "connect_timeout"}  # the library's own business
+    if unused:
+        raise ValueError(f"idcard-sdk: option {sorted(unused)[0]!r} does not apply to a reader driven by its SDK")
     settings = ReaderSettings.from_options(options)
     connector = SdkConnector(config.source, port, fingerprint=settings.read_fingerprint, photo_bmp=bmp or None)
     return IdCardReader(sink, name=config.name, settings=settings, connector=connector, kind=config.kind.value,

@@ -1089,6 +1089,22 @@
         <source>switched off in this program</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>not working: its vendor library is not at the path in the settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not working: the file in the settings is not a library this PC can load</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not working: its vendor library is built for another kind of PC (32/64-bit or another system); install the vendor&apos;s library for this PC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not working: the library in the settings is not the vendor&apos;s reader (sdtapi) library</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DevicesPage</name>
@@ -1129,11 +1145,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Port: COM3 on Windows, /dev/ttyUSB0 on Linux; empty finds the reader. Camera: its number (0, 1, …), an rtsp:// address or a video file.</source>
+        <source>Port: COM3 on Windows, /dev/ttyUSB0 on Linux; empty finds the reader. Camera: its number (0, 1, …), an rtsp:// address or a video file. Reader through its vendor&apos;s SDK: the path of its sdtapi library (sdtapi.dll, libsdtapi.so).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>ID-card reader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID-card reader (vendor SDK)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1417,6 +1437,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Device {name} in {source}: give the path of its vendor library (sdtapi.dll or libsdtapi.so) as its source.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Device {name} in {source}: options must be an object of names and values.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1430,6 +1454,10 @@
     </message>
     <message>
         <source>Device {name} in {source}: unknown setting {key}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device {name} in {source}: {key} must be 1001 to 1016 (a USB reader) or 1 to 16 (a serial port), or null to try them all, not {value}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1466,6 +1494,10 @@
     </message>
     <message>
         <source>Device {name} in {source}: {key} must be true or false, not {value}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device {name} in {source}: {value} is a port, but this reader&apos;s source is its vendor library&apos;s file; the port goes in the option port.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -12,7 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from app.device_settings import parse_device
 from devices.base import DeviceState
+from devices.device_config import DeviceConfig, DeviceKind
+from devices.factories import default_factories
 from devices.idcard.document import CardType
 from devices.idcard.driver import IdCardReader, ReaderSettings
 from devices.idcard.errors import Fault
@@ -28,7 +31,9 @@ from devices.idcard.photo import PhotoResult, PhotoStatus
 from devices.idcard.samples import SAMPLES, sample_fingerprint
 from devices.idcard.sdk_link import SdkConnector
 from devices.idcard.sdk_simulator import SdkSimulator, sample_bmp
+from devices.registry import DeviceRegistry
 from tests.devices.idcard_events import EventLog
+from ui.checkin.convert import from_card
 
 FAST = ReaderSettings(find_interval=0.02, status_interval=0.3, reopen_interval=0.05)
 SERIAL_CYCLE_BYTES = 10 + 15 + 10 + 19 + 10 + 1295
@@ -333,3 +338,30 @@ def test_the_sdks_own_bmp_wins_over_the_wlt_decoder(sdk: SdkSimulator, readers: 
     sdk.present(bmp=bmp)
     _, event = log.wait_for(CardRead)
     assert event.photo is not None and event.photo.bmp == bmp and decoder.seen == []
+
+
+def test_the_registry_builds_the_sdk_reader_from_typed_settings(sdk: SdkSimulator) -> None:
+    typed = parse_device({"name": "gate", "kind": "idcard-sdk", "source": str(sdk.library),
+                          "options": {"port": 1001, "find_interval": 0.02, "photo_bmp": str(sdk.photo_file)}})
+    log = EventLog()
+    registry = DeviceRegistry(default_factories(), on_event=log)
+    registry.subscribe(log)
+    registry.start([DeviceConfig.of(*typed.registry_entry())])
+    try:
+        _, status = log.wait_state(DeviceState.CONNECTED)
+        assert (status.name, status.kind, status.detail) == ("gate", "idcard-sdk", "USB port 1001 (SDK)")
+        sdk.photo_mode("file")
+        bmp = sample_bmp("registry")
+        sdk.present(bmp=bmp)
+        _, event = log.wait_for(CardRead)
+        assert event.photo is not None and event.photo.bmp == bmp
+        assert from_card(event).photo == bmp  # what the desk shows beside the registration photo
+    finally:
+        registry.stop()
+
+
+@pytest.mark.parametrize("options", [{"port": 2000}, {"port": "1001"}, {"photo_bmp": 3}, {"baudrate": 9600}])
+def test_the_factory_refuses_what_the_settings_would_have(sdk: SdkSimulator, options: dict[str, object]) -> None:
+    with pytest.raises(ValueError, match="idcard"):
+        default_factories()[DeviceKind.IDCARD_SDK](
+            DeviceConfig("gate", DeviceKind.IDCARD_SDK, str(sdk.library), options), EventLog())  # type: ignore[arg-type]

@@ -13,7 +13,9 @@ from ui.i18n import ts_file
 # snake_case words, dotted.names and absolute paths, outside {placeholders}
 IDENTIFIER = re.compile(r"(?<![\w{.])([a-z][a-z0-9]*(?:_[a-z0-9]+)+|[a-z]+(?:\.[a-z_]+)+|/(?:tmp|home|var)/[^\s；，。]*)(?![\w}])")
 # What the administrator is told to run or open: a command or a file name is the right word there.
-TYPED_BY_ADMINISTRATORS = {"pg_restore", "pg_dump", "data.json", "manifest.json", "settings.json"}
+# sdtapi.dll / libsdtapi.so: the vendor library's file, which the administrator finds and gives by name.
+TYPED_BY_ADMINISTRATORS = {"pg_restore", "pg_dump", "data.json", "manifest.json", "settings.json", "sdtapi.dll",
+                           "libsdtapi.so"}
 
 
 def _messages() -> list[tuple[str, str, str | None, str | None]]:

@@ -18,6 +18,7 @@ from app.config import Settings
 from app.device_settings import CameraSettings
 from app.package.keys import DEMO_PUBLIC_KEY
 from devices.device_config import DeviceKind
+from devices.idcard.sdk_simulator import SdkSimulator
 from devices.idcard.simulator import ReaderSimulator
 from devices.scanner.simulator import ScannerSimulator
 from tests.unit.test_security_support import CHEAP
@@ -180,6 +181,33 @@ def test_device_test_reports_a_silent_device_and_one_that_cannot_start(qtbot: Qt
     row = page.add_device(DeviceKind.CAMERA, "cam", "/no/such/video.mp4")
     page.test_row(row)
     assert page.result_text(row).startswith("✖ This device cannot be started:")
+
+
+def test_a_vendor_sdk_reader_is_offered_and_tested_through_its_library(
+    qtbot: QtBot, wizard: SetupWizard, tmp_path: Path
+) -> None:
+    page = wizard.devices
+    sdk = SdkSimulator(tmp_path / "sdk")
+    row = page.add_device(DeviceKind.IDCARD_SDK, "读卡器2", str(sdk.library))
+    assert page.config_of(row)["kind"] == "idcard-sdk"
+    page.test_row(row)
+    qtbot.waitUntil(lambda: "Place an ID card" in page.result_text(row) or "Connected" in page.result_text(row),
+                    timeout=15000)
+    sdk.present()
+    qtbot.waitUntil(lambda: page.result_text(row).startswith("✔ Card read:"), timeout=15000)
+
+
+def test_a_vendor_sdk_reader_with_a_wrong_library_fails_its_test_at_once_in_plain_words(
+    qtbot: QtBot, wizard: SetupWizard, tmp_path: Path
+) -> None:
+    page = wizard.devices
+    row = page.add_device(DeviceKind.IDCARD_SDK, "读卡器2", str(tmp_path / "libsdtapi.so"))
+    page.test_row(row)
+    qtbot.waitUntil(lambda: page.result_text(row).startswith("✖"), timeout=5000)
+    assert page.result_text(row) == "✖ not working: its vendor library is not at the path in the settings"
+    row = page.add_device(DeviceKind.IDCARD_SDK, "读卡器3", "COM3")  # a port where the library goes
+    assert page.test_row(row) is None
+    assert "is a port, but this reader's source is its vendor library's file" in page.error.text()
 
 
 def test_devices_page_refuses_two_devices_with_one_name(qtbot: QtBot, wizard: SetupWizard) -> None:

@@ -34,7 +34,7 @@ class DeskHealth(QLabel):
         parts = []
         for status in sorted(self._devices.values(), key=lambda s: s.kind):
             ok = status.state is DeviceState.CONNECTED
-            what = self.tr("ID-card reader") if status.kind == "idcard" else self.tr("Ticket scanner")
+            what = self.tr("ID-card reader") if status.kind in ("idcard", "idcard-sdk") else self.tr("Ticket scanner")
             parts.append(_dot(what, ok, state_text(status)))
         db, ok = self.tr("Database"), self.database_ok
         parts.append(_dot(db, ok, self.tr("working") if ok else self.tr("cannot be reached")))

@@ -24,7 +24,7 @@ from devices.camera.frames import Frame, FrameQueue, SourceNotice
 from devices.camera.source import FrameSource, SourceConfig, parse_source
 from devices.device_config import DeviceConfig, DeviceKind
 from devices.factories import default_factories
-from devices.idcard.events import CardRead, ReadFailed
+from devices.idcard.events import CardRead, ReaderProblem, ReaderStatus, ReadFailed
 from devices.idcard.ports import list_candidate_ports, port_present
 from devices.scanner.scan import Scan
 from ui.devices.bridge import DeviceBridge
@@ -35,6 +35,10 @@ log = logging.getLogger(__name__)
 
 CAMERA_KINDS = {DeviceKind.CAMERA, DeviceKind.SCANNER_CAMERA}
 SERIAL_KINDS = {DeviceKind.IDCARD, DeviceKind.SCANNER_SERIAL}
+READER_KINDS = {DeviceKind.IDCARD, DeviceKind.IDCARD_SDK}
+SETTINGS_PROBLEMS = {ReaderProblem.LIBRARY_MISSING, ReaderProblem.NOT_A_LIBRARY, ReaderProblem.WRONG_ARCHITECTURE,
+                     ReaderProblem.MISSING_SYMBOL}
+"""A reader failing for one of these waits in vain: only other settings help, so the test ends at once."""
 
 
 def frame_image(frame: Frame) -> QImage:
@@ -121,7 +125,7 @@ class DeviceCheck(QObject):
             else:
                 self._driver = default_factories()[kind](self.config, self._bridge.sink)
                 self._driver.start()
-                self.progress.emit(self.tr("Place an ID card on the reader now.") if kind is DeviceKind.IDCARD
+                self.progress.emit(self.tr("Place an ID card on the reader now.") if kind in READER_KINDS
                                    else self.tr("Scan any code with this scanner now."))
         except (ValueError, OSError, KeyError) as exc:
             self._finish(False, self.tr("This device cannot be started: {detail}").format(detail=str(exc)))
@@ -163,7 +167,9 @@ class DeviceCheck(QObject):
             self._last_problem = self.tr("The camera sent no usable picture.")
 
     def _on_status(self, status: DeviceStatus) -> None:
-        if status.state is DeviceState.CONNECTED:
+        if isinstance(status, ReaderStatus) and status.problem in SETTINGS_PROBLEMS:
+            self._finish(False, state_text(status))
+        elif status.state is DeviceState.CONNECTED:
             self.progress.emit(self.tr("Connected. Waiting for the device…"))
         elif status.state in (DeviceState.DISCONNECTED, DeviceState.FAILED):
             self._last_problem = state_text(status)

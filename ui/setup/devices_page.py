@@ -25,7 +25,7 @@ from ui.setup.device_check import DeviceCheck
 from ui.setup.finisher import Finisher
 from ui.setup.pages import SetupPage
 
-_KINDS = (DeviceKind.IDCARD, DeviceKind.SCANNER_WEDGE, DeviceKind.SCANNER_SERIAL, DeviceKind.SCANNER_CAMERA,
+_KINDS = (DeviceKind.IDCARD, DeviceKind.IDCARD_SDK, DeviceKind.SCANNER_WEDGE, DeviceKind.SCANNER_SERIAL, DeviceKind.SCANNER_CAMERA,
           DeviceKind.CAMERA)
 
 
@@ -76,7 +76,9 @@ class DevicesPage(SetupPage):
         self.remove.setText(self.tr("Remove"))
         self.test.setText(self.tr("Test the selected device"))
         self.hint.setText(self.tr("Port: COM3 on Windows, /dev/ttyUSB0 on Linux; empty finds the reader. "
-                                  "Camera: its number (0, 1, …), an rtsp:// address or a video file."))
+                                  "Camera: its number (0, 1, …), an rtsp:// address or a video file. "
+                                  "Reader through its vendor's SDK: the path of its sdtapi library "
+                                  "(sdtapi.dll, libsdtapi.so)."))
         for row in range(self.table.rowCount()):
             box = self.table.cellWidget(row, self.KIND)
             if isinstance(box, QComboBox):
@@ -86,6 +88,7 @@ class DevicesPage(SetupPage):
     def kind_name(self, kind: DeviceKind) -> str:
         return {
             DeviceKind.IDCARD: self.tr("ID-card reader"),
+            DeviceKind.IDCARD_SDK: self.tr("ID-card reader (vendor SDK)"),
             DeviceKind.SCANNER_WEDGE: self.tr("Scanner (keyboard)"),
             DeviceKind.SCANNER_SERIAL: self.tr("Scanner (serial port)"),
             DeviceKind.SCANNER_CAMERA: self.tr("Scanner (camera)"),
