@@ -4,8 +4,11 @@
         List the serial ports (plus any given with --port) and say which answer as a reader.
     idcard read [--port P] [--json] [--timeout S] [--show-number] [--fingerprint]
                 [--photo-decoder LIB [--photo-flavour unpack|getbmp]]
+                [--sdk LIB [--sdk-port N] [--photo-bmp FILE]]
         Wait for a card and print it. Without --port the reader is looked for on every port.
-        The ID number is masked (110102********232X) unless --show-number is given.
+        The ID number is masked (110102********232X) unless --show-number is given. With --sdk the
+        reader is driven through its vendor's sdtapi library (port 1001–1016 USB, 1–16 serial;
+        without --sdk-port both are tried), docs/devices.md.
     idcard simulate [--card-type resident|hkmt|foreign2017|foreign2023] [--no-card]
                     [--fingerprint] [--paced]
         Serve a simulated reader on a pseudo-terminal; print its path; run until Ctrl-C.
@@ -29,9 +32,11 @@ from typing import Any
 from devices.base import DeviceState, DeviceStatus
 from devices.idcard.document import CARD_TYPE_NAMES, CardType, IdDocument
 from devices.idcard.driver import IdCardReader, ReaderSettings
-from devices.idcard.events import CardRead, ProtocolError, ReadFailed
+from devices.idcard.events import CardRead, ProtocolError, ReaderProblem, ReaderStatus, ReadFailed
 from devices.idcard.photo import PhotoDecoderUnavailable, PhotoResult, make_photo_decoder
 from devices.idcard.ports import list_candidate_ports, probe_port
+from devices.idcard.sdk_link import SdkConnector
+from devices.idcard.sdtapi import ALL_PORTS
 from devices.idcard.simulator import ReaderSimulator
 
 EXIT_OK, EXIT_NO_CARD, EXIT_USAGE, EXIT_DEVICE = 0, 1, 2, 3
@@ -53,6 +58,16 @@ def _positive(text: str) -> float:
     return value
 
 
+def _sdk_port(text: str) -> int:
+    if not text.isdigit() or int(text) not in ALL_PORTS:
+        raise argparse.ArgumentTypeError("must be 1001 to 1016 (USB) or 1 to 16 (serial)")
+    return int(text)
+
+
+LASTING = {ReaderProblem.LIBRARY_MISSING, ReaderProblem.NOT_A_LIBRARY, ReaderProblem.WRONG_ARCHITECTURE,
+           ReaderProblem.MISSING_SYMBOL}
+
+
 def register(families: Any) -> None:
     parser: argparse.ArgumentParser = families.add_parser("idcard", help="ID-card reader diagnostics")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -71,6 +86,9 @@ def register(families: Any) -> None:
     read.add_argument("--fingerprint", action="store_true", help="read fingerprints too (command 30 10)")
     read.add_argument("--photo-decoder", metavar="LIB", help="vendor WLT decoder library to decode the photo")
     read.add_argument("--photo-flavour", choices=["unpack", "getbmp"], default="unpack")
+    read.add_argument("--sdk", metavar="LIB", help="drive the reader through this vendor sdtapi library")
+    read.add_argument("--sdk-port", type=_sdk_port, help="the SDK's port: 1001–1016 USB, 1–16 serial")
+    read.add_argument("--photo-bmp", metavar="FILE", help="where the SDK writes the decoded photo")
     read.set_defaults(handler=_read)
 
     simulate = commands.add_parser("simulate", help="serve a simulated reader on a pseudo-terminal")
@@ -106,8 +124,14 @@ def _read(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_DEVICE
     events: queue.Queue[object] = queue.Queue()
-    reader = IdCardReader(events.put, args.port, settings=ReaderSettings(read_fingerprint=args.fingerprint))
-    where = f"port {args.port}" if args.port else "any serial port"
+    settings = ReaderSettings(read_fingerprint=args.fingerprint)
+    if args.sdk:
+        connector = SdkConnector(args.sdk, args.sdk_port, fingerprint=args.fingerprint, photo_bmp=args.photo_bmp)
+        reader = IdCardReader(events.put, settings=settings, connector=connector, kind="idcard-sdk")
+        where = connector.looking().removeprefix("opening ")
+    else:
+        reader = IdCardReader(events.put, args.port, settings=settings)
+        where = f"port {args.port}" if args.port else "any serial port"
     started = time.monotonic()
     status: DeviceStatus = reader.status
     reader.start()
@@ -129,6 +153,9 @@ def _read(args: argparse.Namespace) -> int:
                 continue
             if isinstance(event, DeviceStatus):
                 status = event
+                if isinstance(event, ReaderStatus) and event.problem in LASTING:
+                    print(f"error: {event.detail}", file=sys.stderr)
+                    return EXIT_DEVICE
                 if event.state is DeviceState.CONNECTED and not args.json:
                     print(
                         f"reader ready on {event.detail.removeprefix('port ')}; present a card…",
@@ -142,7 +169,7 @@ def _read(args: argparse.Namespace) -> int:
             elif isinstance(event, ProtocolError):
                 print(f"protocol error [{event.fault.value}]: {event.detail}", file=sys.stderr)
             elif isinstance(event, CardRead):
-                photo = decoder.decode(event.document.photo_wlt)
+                photo = event.photo or decoder.decode(event.document.photo_wlt)  # event.photo: the SDK's
                 _print_card(event, photo, args)
                 return EXIT_OK
     finally:

@@ -28,8 +28,11 @@ import ctypes
 import enum
 import os
 import sys
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from devices.idcard import libfile
 from devices.idcard.connector import ReaderUnusable
@@ -81,12 +84,28 @@ class BaseMsg:
     fingerprint: bytes | None = None
 
 
+_LOCKS: dict[str, threading.Lock] = {}
+_LOCKS_GUARD = threading.Lock()
+
+
+def _library_lock(path: Path) -> threading.Lock:
+    """One lock per library file: a driver restarted while its predecessor is still inside a slow
+    call (a vendor's receive timeout takes seconds), or two readers through one library, never call
+    into the library at the same time."""
+    with _LOCKS_GUARD:
+        return _LOCKS.setdefault(str(path.resolve()), threading.Lock())
+
+
 def _load(path: Path) -> ctypes.CDLL:
     if sys.platform == "win32":
-        # A vendor DLL loads its companions (WltRS.dll, the USB driver's DLL) from its own folder.
-        with os.add_dll_directory(str(path.resolve().parent)):
-            return ctypes.WinDLL(str(path))
+        # A vendor DLL loads its companions (WltRS.dll, the USB driver's DLL) from its own folder,
+        # some of them only at their first use: the folder stays on the search path.
+        _DLL_DIRECTORIES.append(os.add_dll_directory(str(path.resolve().parent)))
+        return ctypes.WinDLL(str(path))
     return ctypes.CDLL(str(path))
+
+
+_DLL_DIRECTORIES: list[object] = []
 
 
 class SdtApi:
@@ -110,6 +129,7 @@ class SdtApi:
         if missing:
             raise ReaderUnusable(ReaderProblem.MISSING_SYMBOL,
                                  f"reader library {self.path} has no {', '.join(missing)}")
+        self._lock = _library_lock(self.path)
         u8p, uip, c_int = ctypes.c_char_p, ctypes.POINTER(ctypes.c_uint), ctypes.c_int
         self._open = self._bind(library, "SDT_OpenPort", [c_int])
         self._close = self._bind(library, "SDT_ClosePort", [c_int])
@@ -135,29 +155,34 @@ class SdtApi:
     def has_sam_status(self) -> bool:
         return self._sam is not None
 
+    def _call(self, function: Callable[..., Any], *args: object) -> int:
+        with self._lock:
+            return int(function(*args))
+
     def open_port(self, port: int) -> int:
-        return int(self._open(port))
+        return self._call(self._open, port)
 
     def close_port(self, port: int) -> int:
-        return int(self._close(port))
+        return self._call(self._close, port)
 
     def sam_status(self, port: int) -> int:
         assert self._sam is not None
-        return int(self._sam(port, 0))
+        return self._call(self._sam, port, 0)
 
     def find(self, port: int) -> int:
-        return int(self._find(port, self._scratch, 0))
+        return self._call(self._find, port, self._scratch, 0)
 
     def select(self, port: int) -> int:
-        return int(self._select(port, self._scratch, 0))
+        return self._call(self._select, port, self._scratch, 0)
 
     def read(self, port: int, fingerprint: bool) -> BaseMsg:
         text_len, photo_len, prints_len = ctypes.c_uint(0), ctypes.c_uint(0), ctypes.c_uint(0)
         if fingerprint and self._read_fp is not None:
-            code = int(self._read_fp(port, self._text, ctypes.byref(text_len), self._photo, ctypes.byref(photo_len),
-                                     self._prints, ctypes.byref(prints_len), 0))
+            code = self._call(self._read_fp, port, self._text, ctypes.byref(text_len), self._photo,
+                              ctypes.byref(photo_len), self._prints, ctypes.byref(prints_len), 0)
         else:
-            code = int(self._read(port, self._text, ctypes.byref(text_len), self._photo, ctypes.byref(photo_len), 0))
+            code = self._call(self._read, port, self._text, ctypes.byref(text_len), self._photo,
+                              ctypes.byref(photo_len), 0)
             fingerprint = False
         if code != 0x90:
             return BaseMsg(code)

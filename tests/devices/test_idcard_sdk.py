@@ -4,6 +4,7 @@ simulator's card data. Binding, threading, unplug/replug and every error path ru
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 from collections.abc import Iterator
@@ -13,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from app.device_settings import parse_device
+from devices.__main__ import main
 from devices.base import DeviceState
 from devices.device_config import DeviceConfig, DeviceKind
 from devices.factories import default_factories
@@ -365,3 +367,24 @@ def test_the_factory_refuses_what_the_settings_would_have(sdk: SdkSimulator, opt
     with pytest.raises(ValueError, match="idcard"):
         default_factories()[DeviceKind.IDCARD_SDK](
             DeviceConfig("gate", DeviceKind.IDCARD_SDK, str(sdk.library), options), EventLog())  # type: ignore[arg-type]
+
+
+def test_the_command_line_reads_a_card_through_the_library(sdk: SdkSimulator, capsys: pytest.CaptureFixture[str]) -> None:
+    sdk.set_port(2)
+    sdk.photo_mode("buffer")
+    sdk.present(bmp=sample_bmp("cli"))
+    code = main(["idcard", "read", "--sdk", str(sdk.library), "--sdk-port", "2", "--json", "--timeout", "5"])
+    fields = json.loads(capsys.readouterr().out)
+    assert code == 0
+    assert (fields["card_type"], fields["number"], fields["photo"]) == ("resident", "110102********232X", "decoded")
+
+
+def test_the_command_line_says_at_once_why_a_library_cannot_be_used(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    started = time.monotonic()
+    code = main(["idcard", "read", "--sdk", str(tmp_path / "libsdtapi.so"), "--timeout", "30"])
+    assert code == 3 and time.monotonic() - started < 2.0
+    assert "libsdtapi.so does not exist" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["idcard", "read", "--sdk", "x.so", "--sdk-port", "1017"])
