@@ -107,6 +107,30 @@ def _load(path: Path) -> ctypes.CDLL:
 
 _DLL_DIRECTORIES: list[object] = []
 
+_U8P, _UIP, _INT = ctypes.c_char_p, ctypes.POINTER(ctypes.c_uint), ctypes.c_int
+SIGNATURES: dict[str, list[type]] = {
+    "SDT_OpenPort": [_INT],
+    "SDT_ClosePort": [_INT],
+    SAM_STATUS: [_INT, _INT],
+    "SDT_StartFindIDCard": [_INT, _U8P, _INT],
+    "SDT_SelectIDCard": [_INT, _U8P, _INT],
+    "SDT_ReadBaseMsg": [_INT, _U8P, _UIP, _U8P, _UIP, _INT],
+    FINGERPRINT: [_INT, _U8P, _UIP, _U8P, _UIP, _U8P, _UIP, _INT],
+}
+
+
+def _lookup(library: ctypes.CDLL, name: str, argtypes: list[type]) -> Callable[..., Any] | None:
+    """The function `name`, typed; None when the library lacks it. A 32-bit Windows DLL built without
+    a .def file exports stdcall functions decorated (_SDT_OpenPort@4): that name is tried too."""
+    function = getattr(library, name, None)
+    if function is None and sys.platform == "win32" and ctypes.sizeof(ctypes.c_void_p) == 4:
+        function = getattr(library, f"_{name}@{4 * len(argtypes)}", None)
+    if function is None:
+        return None
+    function.argtypes = argtypes
+    function.restype = ctypes.c_int
+    return function  # type: ignore[no-any-return]
+
 
 class SdtApi:
     """The library at `path`, loaded and its functions bound; ReaderUnusable says why it cannot be."""
@@ -124,32 +148,21 @@ class SdtApi:
                                      f"reader library {self.path} is {wrong}") from None
             raise ReaderUnusable(ReaderProblem.NOT_A_LIBRARY,
                                  f"reader library {self.path} cannot be loaded: {exc}") from None
+        functions = {name: _lookup(library, name, argtypes) for name, argtypes in SIGNATURES.items()}
         wanted = REQUIRED + ((FINGERPRINT,) if fingerprint else ())
-        missing = [name for name in wanted if not hasattr(library, name)]
+        missing = [name for name in wanted if functions[name] is None]
         if missing:
             raise ReaderUnusable(ReaderProblem.MISSING_SYMBOL,
                                  f"reader library {self.path} has no {', '.join(missing)}")
         self._lock = _library_lock(self.path)
-        u8p, uip, c_int = ctypes.c_char_p, ctypes.POINTER(ctypes.c_uint), ctypes.c_int
-        self._open = self._bind(library, "SDT_OpenPort", [c_int])
-        self._close = self._bind(library, "SDT_ClosePort", [c_int])
-        self._find = self._bind(library, "SDT_StartFindIDCard", [c_int, u8p, c_int])
-        self._select = self._bind(library, "SDT_SelectIDCard", [c_int, u8p, c_int])
-        self._read = self._bind(library, "SDT_ReadBaseMsg", [c_int, u8p, uip, u8p, uip, c_int])
-        self._read_fp = (self._bind(library, FINGERPRINT, [c_int, u8p, uip, u8p, uip, u8p, uip, c_int])
-                         if hasattr(library, FINGERPRINT) else None)
-        self._sam = self._bind(library, SAM_STATUS, [c_int, c_int]) if hasattr(library, SAM_STATUS) else None
+        found = {name: function for name, function in functions.items() if function is not None}
+        self._open, self._close = found["SDT_OpenPort"], found["SDT_ClosePort"]
+        self._find, self._select = found["SDT_StartFindIDCard"], found["SDT_SelectIDCard"]
+        self._read, self._read_fp, self._sam = found["SDT_ReadBaseMsg"], functions[FINGERPRINT], functions[SAM_STATUS]
         self._text = ctypes.create_string_buffer(TEXT_BUFFER)
         self._photo = ctypes.create_string_buffer(PHOTO_BUFFER)
         self._prints = ctypes.create_string_buffer(FINGERPRINT_BUFFER)
         self._scratch = ctypes.create_string_buffer(16)
-
-    @staticmethod
-    def _bind(library: ctypes.CDLL, name: str, argtypes: list[type]) -> ctypes._NamedFuncPointer:
-        function = getattr(library, name)
-        function.argtypes = argtypes
-        function.restype = ctypes.c_int
-        return function  # type: ignore[no-any-return]
 
     @property
     def has_sam_status(self) -> bool:
