@@ -13,7 +13,14 @@ from devices.base import DeviceState, DeviceStatus, IoThreadGuard
 from devices.idcard.document import CardType
 from devices.idcard.driver import IdCardReader, ReaderSettings
 from devices.idcard.errors import Fault
-from devices.idcard.events import CardRead, CardRemoved, ProtocolError, ReadFailed
+from devices.idcard.events import (
+    CardRead,
+    CardRemoved,
+    ProtocolError,
+    ReaderProblem,
+    ReaderStatus,
+    ReadFailed,
+)
 from devices.idcard.frames import Command
 from devices.idcard.link import ReaderLink
 from devices.idcard.samples import SAMPLES, sample_fingerprint
@@ -179,6 +186,7 @@ def test_unplug_reports_disconnected_and_replug_reconnects_within_2_s(simulator:
         simulator.unplug()
         _, gone = log.wait_state(DeviceState.DISCONNECTED, after=mark)
         assert simulator.path in gone.detail
+        assert isinstance(gone, ReaderStatus) and gone.problem is ReaderProblem.UNPLUGGED  # as the SDK reader's
         time.sleep(0.4)
         mark = log.mark()
         replugged = time.monotonic()
