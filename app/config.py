@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import socket
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -84,7 +85,11 @@ def save(settings: Settings, path: Path | None = None) -> Path:
     for key in _PATHS:
         data[key] = None if data[key] is None else str(data[key])
     data["devices"] = [d.to_dict() for d in settings.devices]
+    # Whole or not at all: a crash or a full disk mid-write leaves the previous file, never half of one.
     tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+    with tmp.open("w", encoding="utf-8") as out:
+        out.write(json.dumps(data, ensure_ascii=False, indent=2))
+        out.flush()
+        os.fsync(out.fileno())
     tmp.replace(path)
     return path

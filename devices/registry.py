@@ -63,6 +63,8 @@ class _Slot:
     attempts: int = 0
     healthy_since: float | None = None
     restart_at: float | None = None
+    held: bool = False
+    """Stopped on request (its port free for a live test) until `release`; never restarted meanwhile."""
 
 
 StatusListener = Callable[[DeviceStatus], None]
@@ -108,6 +110,55 @@ class DeviceRegistry:
             driver, slot.driver = slot.driver, None
         if driver is not None:
             self._stop_driver(driver)
+
+    def reconfigure(self, configs: Iterable[DeviceConfig]) -> None:
+        """The devices from now on: a device gone or changed is stopped, a new or changed one added
+        (and started, when the registry runs); one unchanged keeps its driver, unless it was held."""
+        wanted = {c.name: c for c in configs}
+        with self._lock:
+            current = {name: (slot.config, slot.held) for name, slot in self._slots.items()}
+        for name, (config, held) in current.items():
+            if wanted.get(name) != config or held:
+                self.remove(name)
+        for name, config in wanted.items():
+            if name not in current or current[name][0] != config or current[name][1]:
+                self.add(config)
+
+    def hold(self, name: str) -> None:
+        """Stops `name`'s driver and keeps it stopped (its port free for a live test) until `release`.
+        Blocks while the driver stops: call it off the GUI thread."""
+        with self._lock:
+            slot = self._slots[name]
+            slot.held = True
+            slot.restart_at = None
+            slot.generation = next(self._generations)
+            driver, slot.driver = slot.driver, None
+        if driver is not None:
+            self._stop_driver(driver)
+        with self._lock:
+            published = self._set_status(slot, DeviceStatus(name, slot.config.kind, DeviceState.STOPPED,
+                                                            "stopped for a test"))
+        self._publish(published)
+
+    def release(self, name: str) -> None:
+        """Starts a held device again."""
+        with self._lock:
+            slot = self._slots.get(name)
+            if slot is None or not slot.held:
+                return
+            slot.held = False
+            slot.attempts = 0
+        self._launch(name)
+
+    def restart(self, name: str) -> None:
+        """A fresh driver for `name` now, whatever its state (a person asked: the back-off starts
+        over). Blocks while the old driver stops: call it off the GUI thread."""
+        with self._lock:
+            slot = self._slots[name]
+            slot.held = False
+            slot.attempts = 0
+            slot.restart_at = None
+        self._restart(name, asked=True)
 
     def configs(self) -> list[DeviceConfig]:
         with self._lock:
@@ -180,7 +231,7 @@ class DeviceRegistry:
         """Build and start a fresh driver for `name` (drivers are not assumed restartable)."""
         with self._lock:
             slot = self._slots.get(name)
-            if slot is None or not self._running:
+            if slot is None or not self._running or slot.held:
                 return
             slot.generation = next(self._generations)
             generation = slot.generation
@@ -300,15 +351,15 @@ class DeviceRegistry:
             for name in due:
                 self._restart(name)
 
-    def _restart(self, name: str) -> None:
+    def _restart(self, name: str, *, asked: bool = False) -> None:
         with self._lock:
             slot = self._slots.get(name)
-            if slot is None:
+            if slot is None or slot.held:
                 return
             old, slot.driver = slot.driver, None
             slot.generation = next(self._generations)  # silence the old driver before stopping it
-            status = RegistryStatus(name, slot.config.kind, DeviceState.CONNECTING,
-                                    f"restarting after a failure (attempt {slot.attempts})", RegistryProblem.RESTARTING)
+            detail = "restarting on request" if asked else f"restarting after a failure (attempt {slot.attempts})"
+            status = RegistryStatus(name, slot.config.kind, DeviceState.CONNECTING, detail, RegistryProblem.RESTARTING)
             published = self._set_status(slot, status)
         self._publish(published)
         if old is not None:

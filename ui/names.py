@@ -40,6 +40,7 @@ def permission_name(permission: Permission) -> str:
         Permission.SYNC_UPLOAD: QCoreApplication.translate("Permissions", "send results to the provincial server"),
         Permission.BACKUP: QCoreApplication.translate("Permissions", "back up or restore the database"),
         Permission.EXPORT: QCoreApplication.translate("Permissions", "export results for a USB stick"),
+        Permission.CONFIGURE_DEVICES: QCoreApplication.translate("Permissions", "configure the desk's devices"),
     }[permission]
 
 

@@ -50,6 +50,7 @@ class Permission(enum.StrEnum):
     SYNC_UPLOAD = "sync_upload"  # configure the provincial server, store its credential, upload
     BACKUP = "backup"  # back up and restore the database
     EXPORT = "export"
+    CONFIGURE_DEVICES = "configure_devices"  # add, remove and change the desk's readers, scanners and cameras
 
 
 CHIEF = Role.CHIEF_EXAMINER
@@ -103,6 +104,9 @@ _TABLE: dict[Permission, frozenset[Role]] = {
     # Art. 44, 47–48: an export carries personal data out of the venue on a USB stick; only the
     # chief examiner releases it (the administrator uploads through sync, which is authenticated).
     Permission.EXPORT: frozenset({CHIEF}),
+    # Art. 5, 51: the desks' hardware is set up by the technical administrator, and by the chief
+    # examiner who runs the venue's set-up (the first-run wizard writes the same settings).
+    Permission.CONFIGURE_DEVICES: frozenset({CHIEF, SYSADMIN}),
 }
 
 # Read-only view: nobody adds a role to a permission at run time.

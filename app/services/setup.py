@@ -177,7 +177,7 @@ def check_chief(chief: ChiefCredential, policy: CredentialPolicy | None = None) 
     return ChiefCredential(number, name, chief.credential, chief.repeated)
 
 
-def check_devices(devices: Sequence[Mapping[str, Any]]) -> tuple[DeviceSettings, ...]:
+def check_devices(devices: Sequence[Mapping[str, Any]], source: str = "set-up") -> tuple[DeviceSettings, ...]:
     """Names are how every screen refers to a device: each must be given and unique; then each
     entry is checked as settings.json will be read (app/device_settings.py)."""
     seen: set[str] = set()
@@ -188,7 +188,7 @@ def check_devices(devices: Sequence[Mapping[str, Any]]) -> tuple[DeviceSettings,
         if name in seen:
             raise SetupError("setup.duplicate_device", "Two devices are called {name}.", name=name)
         seen.add(name)
-    return parse_devices([dict(d) for d in devices], "set-up")
+    return parse_devices([dict(d) for d in devices], source)
 
 
 def postgres_url(host: str, port: int, database: str, user: str, password: str) -> str:

@@ -3294,6 +3294,10 @@ Receiving: {receiving}</source>
         <source>export results for a USB stick</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>configure the desk&apos;s devices</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Phases</name>

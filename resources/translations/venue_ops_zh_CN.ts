@@ -3295,6 +3295,10 @@ Receiving: {receiving}</source>
         <source>export results for a USB stick</source>
         <translation>导出结果到U盘</translation>
     </message>
+    <message>
+        <source>configure the desk's devices</source>
+        <translation>配置本工位的设备</translation>
+    </message>
 </context>
 <context>
     <name>Phases</name>
