@@ -282,21 +282,21 @@ def _self_check(settings: config.Settings) -> int:
     from app.selfcheck import run_self_check
     from ui.selfcheck import sign_in_offscreen
 
-    return run_self_check(settings, sign_in_offscreen, [("barcode decoding (zbar, OpenCV)", _decode_check),
+    return run_self_check(settings, sign_in_offscreen, [("barcode decoding (zxing-cpp, zbar, OpenCV)", _decode_check),
                                                         ("video recording (PyAV's FFmpeg)", _encoder_check)])
 
 
 def _decode_check() -> str:
-    """A rendered Code 128 ticket number read back through the scanners' decoder: proves zbar and
-    OpenCV load (in a bundle they are the libraries most easily left behind)."""
+    """A rendered Code 128 ticket number read back through the scanners' decoders: proves zxing-cpp,
+    zbar and OpenCV load (in a bundle they are the libraries most easily left behind)."""
     from devices.camera.render import render_code128
     from devices.scanner.camera import decode_image
 
     ticket = "2026110100123"
-    found = [s.code for s in decode_image(render_code128(ticket))]
-    if found != [ticket]:
-        raise RuntimeError(f"decoded {found!r} instead of {ticket!r}")
-    return f"Code 128 {ticket} decoded"
+    found = decode_image(render_code128(ticket))
+    if [(s.code, s.decoders) for s in found] != [(ticket, ("zbar", "zxing"))]:
+        raise RuntimeError(f"decoded {[(s.code, s.decoders) for s in found]!r} instead of {ticket!r} by both decoders")
+    return f"Code 128 {ticket} decoded by zxing-cpp and zbar"
 
 
 def _encoder_check() -> str:

@@ -64,13 +64,19 @@ def serial_scanner_factory(config: DeviceConfig, sink: EventSink) -> Device:
 def camera_scanner_factory(config: DeviceConfig, sink: EventSink) -> Device:
     from devices.camera.source import parse_source
     from devices.scanner.camera import CameraScanner, CameraScannerConfig
+    from devices.scanner.ticket import DEFAULT_TICKET_PATTERN
 
     absent_frames = config.options.get("absent_frames", 8)
     absent_s = config.options.get("absent_s", 0.5)
+    pattern = config.options.get("ticket_pattern") or DEFAULT_TICKET_PATTERN
     if not isinstance(absent_frames, int) or not isinstance(absent_s, int | float):
         raise ValueError("camera scanner: absent_frames must be a whole number and absent_s a number")
+    if not isinstance(pattern, str):
+        raise ValueError("camera scanner: ticket_pattern must be a regular expression")
+    # ticket_pattern: the exam's rule; a read outside it is reported only when both decoders agree.
     return CameraScanner(config.name, parse_source(config.source), sink,
-                         CameraScannerConfig(absent_frames=absent_frames, absent_s=float(absent_s)))
+                         CameraScannerConfig(absent_frames=absent_frames, absent_s=float(absent_s),
+                                             ticket_pattern=pattern))
 
 
 def wedge_factory(config: DeviceConfig, sink: EventSink) -> Device:

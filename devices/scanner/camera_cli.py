@@ -1,9 +1,11 @@
 """`python -m devices scanner decode|camera-listen …`: the camera side of the ticket scanners.
 
-    python -m devices scanner decode IMAGE… [--json]
-        Decode the Code 128 and QR codes in image files (PNG, JPEG, …). One line per code:
-        "PATH<TAB>SYMBOLOGY<TAB>CODE"; with --json one object per code
-        {"image", "symbology", "code", "bounds"}.
+    python -m devices scanner decode IMAGE… [--json] [--pattern REGEX]
+        Decode the Code 128 and QR codes in image files (PNG, JPEG, …) with both decoders (zxing-cpp,
+        pyzbar) and every preprocessing pass. One line per code: "PATH<TAB>SYMBOLOGY<TAB>CODE"; with
+        --json one object per code {"image", "symbology", "code", "bounds", "decoders"}. A code is
+        printed only when it matches the ticket pattern (default: 10–20 digits) or both decoders
+        read it; a refused read is named on stderr.
 
     python -m devices scanner camera-listen --source S [--json] [--count N] [--timeout S]
         Print each ticket code a camera sees, once per appearance. S is a USB index (0), an
@@ -34,6 +36,8 @@ def register(commands: Any) -> None:
     decode = commands.add_parser("decode", help="decode ticket codes (Code 128, QR) in image files")
     decode.add_argument("images", nargs="+", metavar="IMAGE")
     decode.add_argument("--json", action="store_true", help="one JSON object per code")
+    decode.add_argument("--pattern", metavar="REGEX", default=None,
+                        help="the exam's ticket-number pattern (default: 10 to 20 digits)")
     decode.set_defaults(handler=_decode)
 
     listen = commands.add_parser("camera-listen", help="print ticket codes seen by a camera")
@@ -49,8 +53,14 @@ def register(commands: Any) -> None:
 def _decode(args: argparse.Namespace) -> int:
     import cv2
 
-    from devices.scanner.camera import decode_image
+    from devices.scanner.decoding import decode_still
+    from devices.scanner.ticket import TicketPattern
 
+    try:
+        pattern = TicketPattern(args.pattern) if args.pattern else TicketPattern()
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     found = 0
     unreadable = 0
     for path in args.images:
@@ -62,13 +72,17 @@ def _decode(args: argparse.Namespace) -> int:
             )
             unreadable += 1
             continue
-        sightings = decode_image(image)
-        if not sightings:
+        sightings, refused = decode_still(image, pattern)
+        for r in refused:
+            print(f"{path}: {r.code!r} refused: read by {' and '.join(r.decoders)} only and outside the ticket pattern, "
+                  "or the two decoders disagree", file=sys.stderr)
+        if not sightings and not refused:
             print(f"{path}: no Code 128 or QR code found", file=sys.stderr)
         for s in sightings:
             found += 1
             if args.json:
-                row = {"image": path, "symbology": s.symbology, "code": s.code, "bounds": list(s.bounds)}
+                row = {"image": path, "symbology": s.symbology, "code": s.code, "bounds": list(s.bounds),
+                       "decoders": list(s.decoders)}
                 print(json.dumps(row, ensure_ascii=False))
             else:
                 print(f"{path}\t{s.symbology}\t{s.code}")

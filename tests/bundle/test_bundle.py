@@ -35,7 +35,7 @@ def test_bundle_passes_its_self_check(tmp_path: Path) -> None:
     done = _run("--self-check", tmp=tmp_path)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "self-check: passed" in done.stdout
-    assert '"barcode decoding (zbar, OpenCV)", "status": "ok"' in done.stdout  # zbar and OpenCV load in the bundle
+    assert '"barcode decoding (zxing-cpp, zbar, OpenCV)", "status": "ok"' in done.stdout  # the decoders and OpenCV load in the bundle
 
 
 def test_bundle_answers_commands_in_chinese(tmp_path: Path) -> None:
