@@ -163,10 +163,10 @@ def _run_gui(args: Namespace, settings: config.Settings) -> int:
     if args.screenshot:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app, translations = make_application(settings.language)
+    settings_file = args.settings or config.config_path()
     if not args.demo and not args.screenshot:
         from app.services.setup import first_run_needed
 
-        settings_file = args.settings or config.config_path()
         if first_run_needed(settings_file, settings):  # a new PC: the set-up wizard first
             from ui.setup.flow import run_setup
 
@@ -179,7 +179,7 @@ def _run_gui(args: Namespace, settings: config.Settings) -> int:
     scheduler = _start_backups(core)
     engine = build_engine(core)
     engine.start()
-    window = build_main_window(core, runner, settings.language, engine)
+    window = build_main_window(core, runner, settings.language, engine, settings_file)
     window.language_requested.connect(translations.apply)
     width, height = (int(v) for v in args.size.split("x"))
     window.resize(width, height)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 LANGUAGES = ("zh_CN", "en")
 SIZES = ("1366x768", "1920x1080")
@@ -52,6 +53,8 @@ def main(argv: list[str]) -> int:
                     path = out / f"{spec.key}-{lang}-{size}.png"
                     save_screenshot(path, window)
                     print(path, flush=True)
+                    if spec.key == "devices":  # and its editing pane, with the PC's serial ports
+                        _devices_editing(window, out / f"devices-edit-{lang}-{size}.png")
                 window.sign_out()
                 pump_until(lambda w=window: w.workspace is None, 10)
                 window.login.staff_number.setText("T320107004")  # an invigilator: their own room records
@@ -71,6 +74,21 @@ def main(argv: list[str]) -> int:
             engine.stop()
             core.close()
     return 0
+
+
+def _devices_editing(window: Any, path: Path) -> None:
+    from ui.app import pump_until, save_screenshot
+    from ui.devices.screen import DevicesScreen
+
+    screen = window.workspace.stack.currentWidget()
+    assert isinstance(screen, DevicesScreen)
+    screen.configure()
+    pump_until(lambda: screen.pages.currentWidget() is screen.pane, 10)
+    pump_until(lambda: False, 0.5)
+    save_screenshot(path, window)
+    print(path, flush=True)
+    screen.pane.cancelled.emit()
+    pump_until(lambda: screen.pages.currentWidget() is screen.list_page, 10)
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import QWidget
@@ -14,6 +15,7 @@ from app.bootstrap import Core
 from app.engine.engine import VenueEngine
 from app.security.auth import StaffSession
 from app.services.overview import OverviewService
+from ui.devices import wiring as devices_wiring
 from ui.devices.bridge import DeviceBridge
 from ui.devices.station import DeviceStation
 from ui.overview.screen import OverviewScreen
@@ -23,9 +25,11 @@ from ui.shell.main_window import MainWindow, ShellServices
 log = logging.getLogger(__name__)
 
 
-def build_main_window(core: Core, runner: OpRunner, language: str, engine: VenueEngine) -> MainWindow:
+def build_main_window(core: Core, runner: OpRunner, language: str, engine: VenueEngine,
+                      settings_file: Path | None = None) -> MainWindow:
     """The window over the running `engine` (its clock, scheduler and paper-room recording go on
-    whoever is signed in; the window only shows them)."""
+    whoever is signed in; the window only shows them). `settings_file`: where the devices screen
+    saves the desk's devices (the demo saves in its own folder)."""
     overview = OverviewService(core.sessions)
     exam_name, venue_name = overview.names()
     relay = DeviceBridge()  # the engine's "data changed" comes from its own thread
@@ -34,6 +38,7 @@ def build_main_window(core: Core, runner: OpRunner, language: str, engine: Venue
 
     station = DeviceStation.simulated() if core.demo else DeviceStation.from_settings(core.settings.devices)
     station.start()
+    device_setup = devices_wiring.device_service(core, station, settings_file)
 
     def factories(_user: Any) -> dict[str, Callable[[], QWidget]]:
         # The screens are imported at sign-in, not at start-up: the login window comes up before
@@ -53,6 +58,7 @@ def build_main_window(core: Core, runner: OpRunner, language: str, engine: Venue
             "paper_room": lambda: paper_room_wiring.from_core(core, runner, _session(_user), engine.recording),
             "room_record": lambda: room_record_wiring.from_core(core, runner, _session(_user)),
             "sync": lambda: sync_wiring.from_core(core, runner, _session(_user)),
+            "devices": lambda: devices_wiring.build(core, runner, _session(_user), station, device_setup),
             **control_wiring.control_factories(core, runner, _user),
         }
 

@@ -1117,6 +1117,30 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>ID-card reader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID-card reader (vendor SDK)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scanner (keyboard)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scanner (serial port)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scanner (camera)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1149,35 +1173,146 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>ID-card reader</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ID-card reader (vendor SDK)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Scanner (keyboard)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Scanner (serial port)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Scanner (camera)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Camera</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>This device&apos;s settings are not valid: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Two devices have the same name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DevicesScreen</name>
+    <message>
+        <source>Configure the devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The desk&apos;s devices are stopped while you edit them and start again when you save or cancel. Test each new or changed device before saving: read a card, scan a code, see the picture.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serial ports on this PC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+S  Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Esc  Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No serial port found on this PC.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test these devices before saving: {names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>card read: {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>card taken away</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a card could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the reader&apos;s answer was garbled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>code scanned: {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Devices at this desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port or source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F5  Test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F6  Restart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F7  Add, remove, configure…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recorded by the secure paper room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not started yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping {name} for its test…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is the secure paper room&apos;s camera: it restarts with the program.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restarting {name}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} was restarted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping the desk&apos;s devices for editing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved. The devices run with their new settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3712,6 +3847,10 @@ Receiving: {receiving}</source>
     </message>
     <message>
         <source>Provincial sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Devices</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1116,6 +1116,30 @@
         <translation>逐一添加阅读器、扫码枪和摄像头并现场测试：读一张证件、扫一个条码、看到画面。设备也可以以后再添加。</translation>
     </message>
     <message>
+        <source>ID-card reader</source>
+        <translation>身份证阅读器</translation>
+    </message>
+    <message>
+        <source>ID-card reader (vendor SDK)</source>
+        <translation>身份证阅读器（厂商 SDK）</translation>
+    </message>
+    <message>
+        <source>Scanner (keyboard)</source>
+        <translation>扫码枪（键盘）</translation>
+    </message>
+    <message>
+        <source>Scanner (serial port)</source>
+        <translation>扫码枪（串口）</translation>
+    </message>
+    <message>
+        <source>Scanner (camera)</source>
+        <translation>扫码（摄像头）</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>摄像头</translation>
+    </message>
+    <message>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
@@ -1148,36 +1172,147 @@
         <translation>端口：Windows 上如 COM3，Linux 上如 /dev/ttyUSB0；留空则自动查找阅读器。摄像头：编号（0、1……）、rtsp:// 地址或视频文件。通过厂商 SDK 使用的阅读器：其 sdtapi 库的路径（sdtapi.dll、libsdtapi.so）。</translation>
     </message>
     <message>
-        <source>ID-card reader</source>
-        <translation>身份证阅读器</translation>
-    </message>
-    <message>
-        <source>ID-card reader (vendor SDK)</source>
-        <translation>身份证阅读器（厂商 SDK）</translation>
-    </message>
-    <message>
-        <source>Scanner (keyboard)</source>
-        <translation>扫码枪（键盘）</translation>
-    </message>
-    <message>
-        <source>Scanner (serial port)</source>
-        <translation>扫码枪（串口）</translation>
-    </message>
-    <message>
-        <source>Scanner (camera)</source>
-        <translation>扫码（摄像头）</translation>
-    </message>
-    <message>
-        <source>Camera</source>
-        <translation>摄像头</translation>
-    </message>
-    <message>
         <source>This device's settings are not valid: {detail}</source>
         <translation>此设备的设置无效：{detail}</translation>
     </message>
     <message>
         <source>Two devices have the same name.</source>
         <translation>有两台设备同名。</translation>
+    </message>
+</context>
+<context>
+    <name>DevicesScreen</name>
+    <message>
+        <source>Configure the devices</source>
+        <translation>配置设备</translation>
+    </message>
+    <message>
+        <source>The desk's devices are stopped while you edit them and start again when you save or cancel. Test each new or changed device before saving: read a card, scan a code, see the picture.</source>
+        <translation>编辑期间本工位设备暂停工作，保存或取消后重新启动。新增或修改的设备须先现场测试才能保存：读一张证件、扫一个条码、看到画面。</translation>
+    </message>
+    <message>
+        <source>Serial ports on this PC</source>
+        <translation>本机串口</translation>
+    </message>
+    <message>
+        <source>List again</source>
+        <translation>重新列出</translation>
+    </message>
+    <message>
+        <source>Ctrl+S  Save</source>
+        <translation>Ctrl+S  保存</translation>
+    </message>
+    <message>
+        <source>Esc  Cancel</source>
+        <translation>Esc  取消</translation>
+    </message>
+    <message>
+        <source>No serial port found on this PC.</source>
+        <translation>本机未找到串口。</translation>
+    </message>
+    <message>
+        <source>Test these devices before saving: {names}</source>
+        <translation>请先测试这些设备再保存：{names}</translation>
+    </message>
+    <message>
+        <source>card read: {number}</source>
+        <translation>读到证件：{number}</translation>
+    </message>
+    <message>
+        <source>card taken away</source>
+        <translation>证件已移开</translation>
+    </message>
+    <message>
+        <source>a card could not be read</source>
+        <translation>有一张证件未能读出</translation>
+    </message>
+    <message>
+        <source>the reader's answer was garbled</source>
+        <translation>阅读器的应答有误</translation>
+    </message>
+    <message>
+        <source>code scanned: {code}</source>
+        <translation>扫到条码：{code}</translation>
+    </message>
+    <message>
+        <source>Devices at this desk</source>
+        <translation>本工位设备</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Port or source</source>
+        <translation>端口或来源</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Last event</source>
+        <translation>最近事件</translation>
+    </message>
+    <message>
+        <source>Last test</source>
+        <translation>最近测试</translation>
+    </message>
+    <message>
+        <source>F5  Test</source>
+        <translation>F5  测试</translation>
+    </message>
+    <message>
+        <source>F6  Restart</source>
+        <translation>F6  重启</translation>
+    </message>
+    <message>
+        <source>F7  Add, remove, configure…</source>
+        <translation>F7  添加、删除、配置…</translation>
+    </message>
+    <message>
+        <source>recorded by the secure paper room</source>
+        <translation>保密室录像使用</translation>
+    </message>
+    <message>
+        <source>not started yet</source>
+        <translation>尚未启动</translation>
+    </message>
+    <message>
+        <source>Stopping {name} for its test…</source>
+        <translation>正在暂停 {name} 以便测试……</translation>
+    </message>
+    <message>
+        <source>{name} is the secure paper room's camera: it restarts with the program.</source>
+        <translation>{name} 是保密室的摄像头：随程序一起重启。</translation>
+    </message>
+    <message>
+        <source>Restarting {name}…</source>
+        <translation>正在重启 {name}……</translation>
+    </message>
+    <message>
+        <source>{name} was restarted.</source>
+        <translation>{name} 已重启。</translation>
+    </message>
+    <message>
+        <source>Stopping the desk's devices for editing…</source>
+        <translation>正在暂停本工位设备以便编辑……</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存……</translation>
+    </message>
+    <message>
+        <source>Saved. The devices run with their new settings.</source>
+        <translation>已保存，设备已按新设置运行。</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>未做任何更改。</translation>
     </message>
 </context>
 <context>
@@ -3714,6 +3849,10 @@ Receiving: {receiving}</source>
     <message>
         <source>Provincial sync</source>
         <translation>数据上报</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>设备</translation>
     </message>
 </context>
 <context>

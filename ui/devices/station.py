@@ -68,6 +68,24 @@ class DeviceStation(QObject):
     def start(self) -> None:
         self.registry.start(self._configs)
 
+    def configs(self) -> list[DeviceConfig]:
+        return list(self._configs)
+
+    def reconfigure(self, devices: Sequence[DeviceSettings]) -> None:
+        """The desk's devices from now on (the devices screen saved them): unchanged ones keep
+        running, held ones start again. Blocks while drivers stop: call it off the GUI thread."""
+        self._configs = desk_configs(devices)
+        self.registry.reconfigure(self._configs)
+
+    def hold_all(self) -> None:
+        """Every device stopped, its port free, while a person edits and tests the list (off the GUI thread)."""
+        for name in self.registry.statuses():
+            self.registry.hold(name)
+
+    def release_all(self) -> None:
+        for name in self.registry.statuses():
+            self.registry.release(name)
+
     def stop(self) -> None:
         self.registry.stop()
         if self.demo is not None:

@@ -38,6 +38,7 @@ def screen_title(key: str) -> str:
         "custody": QCoreApplication.translate("Screens", "Paper custody"),
         "paper_room": QCoreApplication.translate("Screens", "Secure paper room"),
         "sync": QCoreApplication.translate("Screens", "Provincial sync"),
+        "devices": QCoreApplication.translate("Screens", "Devices"),
     }[key]
 
 
@@ -54,6 +55,7 @@ SCREEN_PERMISSIONS: tuple[tuple[str, Permission | None], ...] = (
     ("custody", Permission.CUSTODY_HANDOVER),
     ("paper_room", Permission.PAPER_ROOM_DUTY),
     ("sync", Permission.SYNC_UPLOAD),
+    ("devices", Permission.CONFIGURE_DEVICES),
 )
 # A screen may be offered to fewer roles than its permission allows, never more: the leaders sign
 # room records from the control room, so "My room records" is the invigilators' own.
