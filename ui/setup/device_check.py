@@ -27,6 +27,7 @@ from devices.factories import default_factories
 from devices.idcard.events import CardRead, ReaderProblem, ReaderStatus, ReadFailed
 from devices.idcard.ports import list_candidate_ports, port_present
 from devices.scanner.scan import Scan
+from devices.scanner.wedge_device import wedge_config
 from ui.devices.bridge import DeviceBridge
 from ui.devices.state_text import state_text
 from ui.devices.wedge_filter import WedgeFilter
@@ -112,7 +113,9 @@ class DeviceCheck(QObject):
             return
         try:
             if kind is DeviceKind.SCANNER_WEDGE:
-                self._wedge = WedgeFilter(device=self.config.name, clock=self._wedge_clock, parent=self)
+                # Judged with this scanner's own thresholds, prefix and suffix: what passes here passes at the desk.
+                self._wedge = WedgeFilter(wedge_config(self.config.options), device=self.config.name,
+                                          clock=self._wedge_clock, parent=self)
                 self._wedge.scanned.connect(lambda code: self._finish(True, self._scanned_text(code)))
                 app = QApplication.instance()
                 assert app is not None
