@@ -127,11 +127,23 @@ def _console(args: Namespace, language: str) -> Console:
     return Console(args.json, lambda key: _tr(key, language), lambda exc: _describe(exc, language))
 
 
+def _devices(args: Namespace, settings: config.Settings) -> int:
+    """`venue-ops devices …`: the technicians' device diagnostics, their sentences from the GUI's
+    catalog in the user's language (devices/ itself has no Qt: devices.cli_text)."""
+    from devices.__main__ import main as devices_main
+    from ui.device_cli import translate
+
+    _translations(settings.language)
+    return devices_main(args.rest, translate=translate, prog="venue-ops devices")
+
+
 def _run_command(args: Namespace, settings: config.Settings) -> int:
     from app.cli.commands import run_command
 
     if args.command == "serve":
         return _serve(args, settings)
+    if args.command == "devices":
+        return _devices(args, settings)
     return run_command(args, settings, _console(args, settings.language), {"sync": _sync})
 
 

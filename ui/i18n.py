@@ -93,9 +93,10 @@ def sources() -> list[Path]:
 
 
 def update() -> None:
-    from ui import error_catalog
+    from ui import device_cli, error_catalog
 
     error_catalog.write()
+    device_cli.write()
     for lang in LANGUAGES:
         args = [_tool("lupdate"), *map(str, sources()), "-ts", str(ts_file(lang))]
         if lang != "en":

@@ -30,6 +30,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands = p.add_subparsers(dest="command")
     commands.add_parser("serve", help="run the exam-day engine with no window (an OS service) until stopped")
+    # Everything after `devices` is the device command line's own (python -m devices …), in the user's
+    # language; no prefix characters, so its options (--json, --help) are passed on untouched.
+    devices = commands.add_parser("devices", add_help=False, prefix_chars="\0",
+                                  help="device diagnostics (python -m devices …) in the user's language")
+    devices.add_argument("rest", nargs=argparse.REMAINDER)
     db = commands.add_parser("db", help="database maintenance").add_subparsers(dest="db_command", required=True)
     db.add_parser("upgrade", help="apply migrations (a SQLite file is copied aside first)")
     backup = db.add_parser("backup", help="write a consistent backup of the database", parents=[staff_opt])

@@ -30,6 +30,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from devices.cli_text import Say
+
 EXIT_OK = 0
 EXIT_NOTHING = 1
 EXIT_USAGE = 2
@@ -73,6 +75,7 @@ def register(families: Any) -> None:
 def _probe(args: argparse.Namespace) -> int:
     import cv2
 
+    say: Say = args.say
     found = 0
     for index in range(max(0, args.max)):
         cap = cv2.VideoCapture(index)
@@ -87,11 +90,11 @@ def _probe(args: argparse.Namespace) -> int:
         if args.json:
             print(json.dumps(row))
         elif ok:
-            print(f"{index}: opened, {row['width']}x{row['height']}")
+            print(say("camera.opened", index=index, width=row["width"], height=row["height"]))
         else:
-            print(f"{index}: no camera")
+            print(say("camera.none_at", index=index))
     if not found:
-        print(f"no USB camera opened at indexes 0..{args.max - 1}", file=sys.stderr)
+        print(say("camera.none_found", last=args.max - 1), file=sys.stderr)
     return EXIT_OK if found else EXIT_NOTHING
 
 
@@ -102,18 +105,19 @@ def _run_monitor(args: argparse.Namespace) -> int:
     from devices.camera.source import FileEnd, SourceConfig, SourceKind, parse_source
     from devices.camera.status import CameraProblem, CameraStatus
 
+    say: Say = args.say
     try:
         spec = parse_source(args.source)
     except ValueError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(say("camera.bad_source", detail=exc), file=sys.stderr)
         return EXIT_USAGE
     recording = args.camera_command == "record"
     if recording:
         if args.minutes < 1:
-            print("error: --minutes must be at least 1", file=sys.stderr)
+            print(say("camera.minutes"), file=sys.stderr)
             return EXIT_USAGE
         if not probe_codecs({args.codec: CODECS[args.codec]})[args.codec]:
-            print(f"error: this FFmpeg build (PyAV) cannot write {args.codec} video", file=sys.stderr)
+            print(say("camera.codec_missing", codec=args.codec), file=sys.stderr)
             return EXIT_SOURCE
     is_file = spec.kind is SourceKind.FILE
     fast = is_file and not args.realtime
@@ -136,7 +140,7 @@ def _run_monitor(args: argparse.Namespace) -> int:
             except queue.Empty:
                 continue
             if isinstance(event, CameraStatus):
-                print(f"[{event.state.value}] {event.detail}", file=sys.stderr)
+                print(say("state_line", state=say.state(event.state), detail=event.detail), file=sys.stderr)
                 if event.state is DeviceState.CONNECTED:
                     connected = True
                 elif (
@@ -144,7 +148,7 @@ def _run_monitor(args: argparse.Namespace) -> int:
                     and event.problem.value == "source_open_failed"
                     and not connected
                 ):
-                    print(f"error: cannot open camera source {args.source}", file=sys.stderr)
+                    print(say("camera.open_failed", source=args.source), file=sys.stderr)
                     return EXIT_SOURCE
                 elif event.problem is CameraProblem.SOURCE_ENDED:
                     break

@@ -30,6 +30,7 @@ import time
 from typing import Any
 
 from devices.base import DeviceState, DeviceStatus
+from devices.cli_text import Say
 from devices.idcard.document import CARD_TYPE_NAMES, CardType, IdDocument
 from devices.idcard.driver import IdCardReader, ReaderSettings
 from devices.idcard.events import CardRead, ProtocolError, ReaderProblem, ReaderStatus, ReadFailed
@@ -43,11 +44,11 @@ EXIT_OK, EXIT_NO_CARD, EXIT_USAGE, EXIT_DEVICE = 0, 1, 2, 3
 CONNECT_GRACE = 3.0
 """Seconds `read` allows the reader to answer before it gives up with a device error."""
 
-_TYPE_LABELS = {
-    CardType.RESIDENT: "resident ID card (居民身份证)",
-    CardType.HKMT_RESIDENCE_PERMIT: "HK/Macao/Taiwan residence permit (港澳台居民居住证)",
-    CardType.FOREIGN_PERMANENT_2017: "foreigner's permanent residence card 2017 (外国人永久居留证)",
-    CardType.FOREIGN_PERMANENT_2023: "foreigner's permanent residence ID card 2023 (外国人永久居留身份证)",
+_TYPE_LABELS = {  # keys of devices.cli_text
+    CardType.RESIDENT: "idcard.type.resident",
+    CardType.HKMT_RESIDENCE_PERMIT: "idcard.type.hkmt",
+    CardType.FOREIGN_PERMANENT_2017: "idcard.type.foreign2017",
+    CardType.FOREIGN_PERMANENT_2023: "idcard.type.foreign2023",
 }
 
 
@@ -100,9 +101,10 @@ def register(families: Any) -> None:
 
 
 def _probe(args: argparse.Namespace) -> int:
+    say: Say = args.say
     ports = list(dict.fromkeys([*args.port, *list_candidate_ports()]))
     if not ports:
-        print("no serial ports found", file=sys.stderr)
+        print(say("idcard.no_ports"), file=sys.stderr)
         return EXIT_DEVICE
     found = 0
     for port in ports:
@@ -111,17 +113,18 @@ def _probe(args: argparse.Namespace) -> int:
         if args.json:
             print(json.dumps({"port": port, "reader": result.is_reader, "detail": result.detail}))
         else:
-            print(f"{port:<28} {'reader' if result.is_reader else '-':<7} {result.detail}")
+            print(f"{port:<28} {say('idcard.reader') if result.is_reader else '-':<7} {result.detail}")
     if not found:
-        print(f"no ID-card reader answered on {len(ports)} port(s)", file=sys.stderr)
+        print(say("idcard.no_reader_answered", count=len(ports)), file=sys.stderr)
     return EXIT_OK if found else EXIT_DEVICE
 
 
 def _read(args: argparse.Namespace) -> int:
+    say: Say = args.say
     try:
         decoder = make_photo_decoder(args.photo_decoder, args.photo_flavour)
     except PhotoDecoderUnavailable as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(say("idcard.photo_decoder_unusable", detail=exc), file=sys.stderr)
         return EXIT_DEVICE
     events: queue.Queue[object] = queue.Queue()
     settings = ReaderSettings(read_fingerprint=args.fingerprint)
@@ -131,7 +134,7 @@ def _read(args: argparse.Namespace) -> int:
         where = connector.looking().removeprefix("opening ")
     else:
         reader = IdCardReader(events.put, args.port, settings=settings)
-        where = f"port {args.port}" if args.port else "any serial port"
+        where = say("idcard.where_port", port=args.port) if args.port else say("idcard.where_any")
     started = time.monotonic()
     status: DeviceStatus = reader.status
     reader.start()
@@ -139,13 +142,11 @@ def _read(args: argparse.Namespace) -> int:
         while True:
             elapsed = time.monotonic() - started
             if status.state is not DeviceState.CONNECTED and elapsed >= min(CONNECT_GRACE, args.timeout):
-                print(
-                    f"error: no usable ID-card reader on {where}: {status.detail or status.state.value}",
-                    file=sys.stderr,
-                )
+                detail = status.detail or say.state(status.state)
+                print(say("idcard.no_usable_reader", where=where, detail=detail), file=sys.stderr)
                 return EXIT_DEVICE
             if elapsed >= args.timeout:  # the reader answered, but no card came
-                print(f"no card presented on {where} within {args.timeout:g} s", file=sys.stderr)
+                print(say("idcard.no_card", where=where, seconds=f"{args.timeout:g}"), file=sys.stderr)
                 return EXIT_NO_CARD
             try:
                 event = events.get(timeout=0.1)
@@ -154,20 +155,15 @@ def _read(args: argparse.Namespace) -> int:
             if isinstance(event, DeviceStatus):
                 status = event
                 if isinstance(event, ReaderStatus) and event.problem in LASTING:
-                    print(f"error: {event.detail}", file=sys.stderr)
+                    print(say("idcard.library_problem", detail=event.detail), file=sys.stderr)
                     return EXIT_DEVICE
                 if event.state is DeviceState.CONNECTED and not args.json:
-                    print(
-                        f"reader ready on {event.detail.removeprefix('port ')}; present a card…",
-                        file=sys.stderr,
-                    )
+                    print(say("idcard.ready", where=event.detail.removeprefix("port ")), file=sys.stderr)
             elif isinstance(event, ReadFailed):
-                print(
-                    f"read failed: {event.meaning} (SW3 0x{event.code:02X} on {event.command})",
-                    file=sys.stderr,
-                )
+                print(say("idcard.read_failed", meaning=event.meaning, code=f"{event.code:02X}",
+                          command=event.command), file=sys.stderr)
             elif isinstance(event, ProtocolError):
-                print(f"protocol error [{event.fault.value}]: {event.detail}", file=sys.stderr)
+                print(say("idcard.protocol_error", fault=event.fault.value, detail=event.detail), file=sys.stderr)
             elif isinstance(event, CardRead):
                 photo = event.photo or decoder.decode(event.document.photo_wlt)  # event.photo: the SDK's
                 _print_card(event, photo, args)
@@ -208,7 +204,7 @@ def _print_card(event: CardRead, photo: PhotoResult, args: argparse.Namespace) -
     if args.json:
         print(json.dumps(fields, ensure_ascii=False))
         return
-    fields["card_type"] = _TYPE_LABELS[event.document.card_type]
+    fields["card_type"] = args.say(_TYPE_LABELS[event.document.card_type])
     fields["photo"] = f"{photo.status.value}" + (f" ({photo.detail})" if photo.detail else "")
     for key, value in fields.items():
         if value not in ("", None):
@@ -216,18 +212,15 @@ def _print_card(event: CardRead, photo: PhotoResult, args: argparse.Namespace) -
 
 
 def _simulate(args: argparse.Namespace) -> int:
+    say: Say = args.say
     simulator = ReaderSimulator(paced=args.paced).start()
     try:
         if not args.no_card:
             simulator.present(CardType.from_short_name(args.card_type), fingerprint=args.fingerprint)
-        card = "no card" if args.no_card else f"a {args.card_type} card"
+        card = say("idcard.sim_no_card") if args.no_card else say("idcard.sim_card", card_type=args.card_type)
         print(simulator.path, flush=True)
-        print(
-            f"simulated ID-card reader on {simulator.path} (-> {simulator.slave_name}) with {card}; "
-            "Ctrl-C to stop",
-            file=sys.stderr,
-            flush=True,
-        )
+        print(say("idcard.simulating", path=simulator.path, slave=simulator.slave_name, card=card),
+              file=sys.stderr, flush=True)
         while True:
             time.sleep(3600)
     except KeyboardInterrupt:

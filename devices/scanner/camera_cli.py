@@ -25,6 +25,9 @@ import sys
 import time
 from typing import Any
 
+from devices.camera.frames import Image
+from devices.cli_text import Say
+
 EXIT_OK = 0
 EXIT_NOTHING = 1
 EXIT_USAGE = 2
@@ -50,34 +53,46 @@ def register(commands: Any) -> None:
     listen.set_defaults(handler=_camera_listen)
 
 
-def _decode(args: argparse.Namespace) -> int:
+def read_image(path: str) -> tuple[Image | None, str]:
+    """A grey image from a file, or None and the catalog key saying why not. Read as bytes and
+    decoded in memory: OpenCV's imread cannot open non-ASCII paths on Windows (a folder named
+    准考证), and it warns on stderr for a missing file."""
     import cv2
+    import numpy as np
 
+    try:
+        data = np.fromfile(path, dtype=np.uint8)
+    except FileNotFoundError:
+        return None, "file_missing"
+    except (OSError, ValueError):  # a folder, a file we may not read
+        return None, "file_unreadable"
+    image = cv2.imdecode(data, cv2.IMREAD_GRAYSCALE) if data.size else None
+    return (image, "") if image is not None else (None, "file_not_image")
+
+
+def _decode(args: argparse.Namespace) -> int:
     from devices.scanner.decoding import decode_still
     from devices.scanner.ticket import TicketPattern
 
+    say: Say = args.say
     try:
         pattern = TicketPattern(args.pattern) if args.pattern else TicketPattern()
     except ValueError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(say("scanner.bad_pattern", detail=exc), file=sys.stderr)
         return EXIT_USAGE
     found = 0
     unreadable = 0
     for path in args.images:
-        image = cv2.imread(path, cv2.IMREAD_GRAYSCALE)
+        image, problem = read_image(path)
         if image is None:
-            print(
-                f"error: cannot read image {path} (missing, or not an image format OpenCV reads)",
-                file=sys.stderr,
-            )
+            print(say(problem, path=path), file=sys.stderr)
             unreadable += 1
             continue
         sightings, refused = decode_still(image, pattern)
         for r in refused:
-            print(f"{path}: {r.code!r} refused: read by {' and '.join(r.decoders)} only and outside the ticket pattern, "
-                  "or the two decoders disagree", file=sys.stderr)
+            print(say("scanner.refused", path=path, code=repr(r.code), decoders="+".join(r.decoders)), file=sys.stderr)
         if not sightings and not refused:
-            print(f"{path}: no Code 128 or QR code found", file=sys.stderr)
+            print(say("scanner.no_code", path=path), file=sys.stderr)
         for s in sightings:
             found += 1
             if args.json:
@@ -98,10 +113,11 @@ def _camera_listen(args: argparse.Namespace) -> int:
     from devices.scanner.camera import CameraScanner, CameraScannerConfig
     from devices.scanner.scan import Scan
 
+    say: Say = args.say
     try:
         spec = parse_source(args.source)
     except ValueError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(say("camera.bad_source", detail=exc), file=sys.stderr)
         return EXIT_USAGE
     # A file is read in full, frame by frame, so no ticket in it is skipped.
     is_file = spec.kind is SourceKind.FILE
@@ -121,10 +137,10 @@ def _camera_listen(args: argparse.Namespace) -> int:
             except queue.Empty:
                 continue
             if isinstance(event, CameraStatus):
-                print(f"[{event.state.value}] {event.detail}", file=sys.stderr)
+                print(say("state_line", state=say.state(event.state), detail=event.detail), file=sys.stderr)
                 connected = connected or event.state is DeviceState.CONNECTED
                 if event.problem is CameraProblem.SOURCE_OPEN_FAILED and not connected:
-                    print(f"error: cannot open camera source {args.source}", file=sys.stderr)
+                    print(say("camera.open_failed", source=args.source), file=sys.stderr)
                     return EXIT_SOURCE
                 if event.problem is CameraProblem.SOURCE_ENDED:
                     break

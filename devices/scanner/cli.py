@@ -28,6 +28,7 @@ import time
 from typing import Any
 
 from devices.base import DeviceState, DeviceStatus
+from devices.cli_text import Say
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -74,10 +75,11 @@ def _listen(args: argparse.Namespace) -> int:
     from devices.scanner.scan import Scan
     from devices.scanner.serial_scanner import SerialScanner, SerialSettings
 
+    say: Say = args.say
     try:
         settings = SerialSettings(args.serial, baudrate=args.baud, silence=args.silence)
     except ValueError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(say("scanner.bad_settings", detail=exc), file=sys.stderr)
         return EXIT_USAGE
     events: queue.Queue[object] = queue.Queue()
     scanner = SerialScanner("cli", settings, events.put)
@@ -85,9 +87,9 @@ def _listen(args: argparse.Namespace) -> int:
     try:
         first = _first_verdict(events)
         if first.state is not DeviceState.CONNECTED:
-            print(f"error: serial port {args.serial}: {first.detail}", file=sys.stderr)
+            print(say("scanner.port_failed", port=args.serial, detail=first.detail), file=sys.stderr)
             return EXIT_PORT
-        print(f"listening on {args.serial} at {args.baud} baud; Ctrl+C to stop", file=sys.stderr)
+        print(say("scanner.listening", port=args.serial, baud=args.baud), file=sys.stderr)
         deadline = time.monotonic() + args.timeout if args.timeout > 0 else None
         seen = 0
         while deadline is None or time.monotonic() < deadline:
@@ -101,7 +103,7 @@ def _listen(args: argparse.Namespace) -> int:
                 if args.count and seen >= args.count:
                     break
             elif isinstance(event, DeviceStatus):
-                print(f"[{event.state.value}] {event.detail}", file=sys.stderr)
+                print(say("state_line", state=say.state(event.state), detail=event.detail), file=sys.stderr)
         return EXIT_OK
     finally:
         scanner.stop()
@@ -127,14 +129,15 @@ def _print_scan(scan: Any, *, as_json: bool) -> None:
 def _simulate(args: argparse.Namespace) -> int:
     from devices.scanner.simulator import TERMINATORS, ScannerSimulator
 
+    say: Say = args.say
     try:
         simulator = ScannerSimulator(args.link)
     except OSError as exc:
-        print(f"error: cannot create the simulated port at {args.link}: {exc}", file=sys.stderr)
+        print(say("scanner.sim_port_failed", path=args.link, detail=exc.strerror or exc), file=sys.stderr)
         return EXIT_PORT
     with simulator:
         print(simulator.path, flush=True)
-        print("type a code and Enter to scan it; end input (Ctrl+D) to stop", file=sys.stderr)
+        print(say("scanner.sim_ready"), file=sys.stderr)
         for line in sys.stdin:
             code = line.rstrip("\r\n")
             if code:

@@ -1005,6 +1005,193 @@
     </message>
 </context>
 <context>
+    <name>DeviceCLI</name>
+    <message>
+        <source>--minutes must be at least 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the simulated port at {path}: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open camera source {source}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read image {path}: it is a folder, or this account may not read it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read image {path}: it is not an image OpenCV can read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read image {path}: there is no such file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HK/Macao/Taiwan residence permit (港澳台居民居住证)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listening on {port} at {baud} baud; Ctrl+C to stop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No ID-card reader answered on {count} port(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No USB camera opened at indexes 0..{last}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No card was presented on {where} within {seconds} s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No serial ports found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No usable ID-card reader on {where}: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protocol error [{fault}]: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read failed: {meaning} (SW3 0x{code} on {command})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reader ready on {where}; present a card…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serial port {port}: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simulated ID-card reader on {path} (-&gt; {slave}) with {card}; Ctrl-C to stop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The camera source is not usable: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The command could not complete: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The photo decoder cannot be used: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reader&apos;s library cannot be used: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The serial scanner&apos;s settings are not usable: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ticket pattern is not usable: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This FFmpeg build (PyAV) cannot write {codec} video.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a code and Enter to scan it; end input (Ctrl+D) to stop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[{state}] {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a {card_type} card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any serial port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disconnected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>foreigner&apos;s permanent residence ID card 2023 (外国人永久居留身份证)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>foreigner&apos;s permanent residence card 2017 (外国人永久居留证)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>port {port}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>resident ID card (居民身份证)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{index}: no camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{index}: opened, {width}x{height}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path}: no Code 128 or QR code found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path}: {code} is not reported: only {decoders} read it and it does not match the ticket pattern, or the two decoders read this code differently.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{prog}: {problem}. &apos;{prog} --help&apos; lists the commands and their options.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DeviceCheck</name>
     <message>
         <source>none</source>

@@ -1004,6 +1004,193 @@
     </message>
 </context>
 <context>
+    <name>DeviceCLI</name>
+    <message>
+        <source>--minutes must be at least 1.</source>
+        <translation>--minutes 至少为 1。</translation>
+    </message>
+    <message>
+        <source>Cannot create the simulated port at {path}: {detail}</source>
+        <translation>无法在 {path} 创建模拟端口：{detail}</translation>
+    </message>
+    <message>
+        <source>Cannot open camera source {source}.</source>
+        <translation>无法打开摄像头来源 {source}。</translation>
+    </message>
+    <message>
+        <source>Cannot read image {path}: it is a folder, or this account may not read it.</source>
+        <translation>无法读取图像 {path}：这是一个文件夹，或本账户无权读取。</translation>
+    </message>
+    <message>
+        <source>Cannot read image {path}: it is not an image OpenCV can read.</source>
+        <translation>无法读取图像 {path}：这不是 OpenCV 能读取的图像。</translation>
+    </message>
+    <message>
+        <source>Cannot read image {path}: there is no such file.</source>
+        <translation>无法读取图像 {path}：文件不存在。</translation>
+    </message>
+    <message>
+        <source>HK/Macao/Taiwan residence permit (港澳台居民居住证)</source>
+        <translation>港澳台居民居住证</translation>
+    </message>
+    <message>
+        <source>Listening on {port} at {baud} baud; Ctrl+C to stop.</source>
+        <translation>正在 {port} 上以 {baud} 波特率监听；按 Ctrl+C 停止。</translation>
+    </message>
+    <message>
+        <source>No ID-card reader answered on {count} port(s).</source>
+        <translation>{count} 个端口上都没有身份证阅读器应答。</translation>
+    </message>
+    <message>
+        <source>No USB camera opened at indexes 0..{last}.</source>
+        <translation>索引 0..{last} 上没有能打开的 USB 摄像头。</translation>
+    </message>
+    <message>
+        <source>No card was presented on {where} within {seconds} s.</source>
+        <translation>{seconds} 秒内 {where} 上没有放置证件。</translation>
+    </message>
+    <message>
+        <source>No serial ports found.</source>
+        <translation>未找到串口。</translation>
+    </message>
+    <message>
+        <source>No usable ID-card reader on {where}: {detail}</source>
+        <translation>{where} 上没有可用的身份证阅读器：{detail}</translation>
+    </message>
+    <message>
+        <source>Protocol error [{fault}]: {detail}</source>
+        <translation>协议错误 [{fault}]：{detail}</translation>
+    </message>
+    <message>
+        <source>Read failed: {meaning} (SW3 0x{code} on {command})</source>
+        <translation>读卡失败：{meaning}（{command} 返回 SW3 0x{code}）</translation>
+    </message>
+    <message>
+        <source>Reader ready on {where}; present a card…</source>
+        <translation>阅读器已就绪（{where}），请放置证件…</translation>
+    </message>
+    <message>
+        <source>Serial port {port}: {detail}</source>
+        <translation>串口 {port}：{detail}</translation>
+    </message>
+    <message>
+        <source>Simulated ID-card reader on {path} (-&gt; {slave}) with {card}; Ctrl-C to stop.</source>
+        <translation>模拟身份证阅读器位于 {path}（-&gt; {slave}），{card}；按 Ctrl-C 停止。</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+    <message>
+        <source>The camera source is not usable: {detail}</source>
+        <translation>摄像头来源无法使用：{detail}</translation>
+    </message>
+    <message>
+        <source>The command could not complete: {detail}</source>
+        <translation>命令未能完成：{detail}</translation>
+    </message>
+    <message>
+        <source>The photo decoder cannot be used: {detail}</source>
+        <translation>照片解码库无法使用：{detail}</translation>
+    </message>
+    <message>
+        <source>The reader's library cannot be used: {detail}</source>
+        <translation>阅读器的动态库无法使用：{detail}</translation>
+    </message>
+    <message>
+        <source>The serial scanner's settings are not usable: {detail}</source>
+        <translation>串口扫码枪的设置无法使用：{detail}</translation>
+    </message>
+    <message>
+        <source>The ticket pattern is not usable: {detail}</source>
+        <translation>准考证号规则无法使用：{detail}</translation>
+    </message>
+    <message>
+        <source>This FFmpeg build (PyAV) cannot write {codec} video.</source>
+        <translation>此 FFmpeg 版本（PyAV）无法写入 {codec} 视频。</translation>
+    </message>
+    <message>
+        <source>Type a code and Enter to scan it; end input (Ctrl+D) to stop.</source>
+        <translation>输入条码并回车即模拟一次扫码；结束输入（Ctrl+D）即停止。</translation>
+    </message>
+    <message>
+        <source>[{state}] {detail}</source>
+        <translation>[{state}] {detail}</translation>
+    </message>
+    <message>
+        <source>a {card_type} card</source>
+        <translation>放有一张 {card_type} 证件</translation>
+    </message>
+    <message>
+        <source>any serial port</source>
+        <translation>任一串口</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>正在连接</translation>
+    </message>
+    <message>
+        <source>disconnected</source>
+        <translation>已断开</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <source>foreigner's permanent residence ID card 2023 (外国人永久居留身份证)</source>
+        <translation>外国人永久居留身份证（2023 版）</translation>
+    </message>
+    <message>
+        <source>foreigner's permanent residence card 2017 (外国人永久居留证)</source>
+        <translation>外国人永久居留证（2017 版）</translation>
+    </message>
+    <message>
+        <source>no card</source>
+        <translation>无证件</translation>
+    </message>
+    <message>
+        <source>port {port}</source>
+        <translation>端口 {port}</translation>
+    </message>
+    <message>
+        <source>reader</source>
+        <translation>阅读器</translation>
+    </message>
+    <message>
+        <source>resident ID card (居民身份证)</source>
+        <translation>居民身份证</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>{index}: no camera</source>
+        <translation>{index}：无摄像头</translation>
+    </message>
+    <message>
+        <source>{index}: opened, {width}x{height}</source>
+        <translation>{index}：已打开，{width}x{height}</translation>
+    </message>
+    <message>
+        <source>{path}: no Code 128 or QR code found.</source>
+        <translation>{path}：未找到 Code 128 或二维码。</translation>
+    </message>
+    <message>
+        <source>{path}: {code} is not reported: only {decoders} read it and it does not match the ticket pattern, or the two decoders read this code differently.</source>
+        <translation>{path}：{code} 不予报告：只有 {decoders} 读出且不符合准考证号规则，或两个解码器对此码读数不一致。</translation>
+    </message>
+    <message>
+        <source>{prog}: {problem}. '{prog} --help' lists the commands and their options.</source>
+        <translation>{prog}：{problem}。'{prog} --help' 列出命令及其选项。</translation>
+    </message>
+</context>
+<context>
     <name>DeviceCheck</name>
     <message>
         <source>none</source>
