@@ -13,6 +13,7 @@ import argparse
 import logging
 import os
 import sys
+from collections.abc import Iterable
 from typing import NoReturn
 
 from devices.camera import cli as camera_cli
@@ -24,10 +25,37 @@ EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 1, 2, 130
 log = logging.getLogger("devices.cli")
 
 
-class _Parser(argparse.ArgumentParser):
-    """argparse's own complaint (a missing or unknown argument) as one sentence of ours."""
+class _Formatter(argparse.HelpFormatter):
+    """--help with the help texts, the description and argparse's headings translated."""
 
     say: Say = Say()
+
+    def _get_help_string(self, action: argparse.Action) -> str | None:
+        return self.say.text(action.help) if action.help else action.help
+
+    def add_text(self, text: str | None) -> None:
+        super().add_text(self.say.text(text) if text and text != argparse.SUPPRESS else text)
+
+    def add_usage(self, usage: str | None, actions: Iterable[argparse.Action],
+                  groups: Iterable[argparse._MutuallyExclusiveGroup], prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, prefix if prefix is not None else self.say("help.usage"))
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse's own complaint (a missing or unknown argument) as one sentence of ours, and its
+    --help in the user's language."""
+
+    say: Say = Say()
+
+    def _get_formatter(self) -> argparse.HelpFormatter:
+        formatter = _Formatter(prog=self.prog)
+        formatter.say = self.say
+        return formatter
+
+    def format_help(self) -> str:
+        self._positionals.title = self.say("help.positionals")
+        self._optionals.title = self.say("help.options")
+        return super().format_help()
 
     def error(self, message: str) -> NoReturn:
         for action in self._actions:  # "required: family" names the choices, not our variable
@@ -46,6 +74,20 @@ def build_parser(say: Say | None = None, prog: str = "python -m devices") -> arg
     scanner_cli.register(families)
     camera_cli.register(families)
     return parser
+
+
+def help_texts(parser: argparse.ArgumentParser | None = None) -> list[str]:
+    """Every description and help text of the command line (for the translators' catalog)."""
+    parser = parser or build_parser()
+    found = [parser.description] if parser.description else []
+    for action in parser._actions:
+        if action.help and action.help != argparse.SUPPRESS:
+            found.append(action.help)
+        if isinstance(action, argparse._SubParsersAction):
+            found += [choice.help for choice in action._choices_actions if choice.help]
+            for sub in dict.fromkeys(action.choices.values()):
+                found += help_texts(sub)
+    return sorted(set(found))
 
 
 def main(argv: list[str] | None = None, translate: Translate | None = None, prog: str | None = None) -> int:

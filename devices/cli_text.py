@@ -28,6 +28,10 @@ TEXTS: dict[str, str] = {
     "state.failed": "failed",
     "state.stopped": "stopped",
     "state_line": "[{state}] {detail}",
+    # --help's own words (argparse's), around the commands' help texts (those are translated as written)
+    "help.usage": "usage: ",
+    "help.positionals": "positional arguments",
+    "help.options": "options",
     # files
     "file_missing": "Cannot read image {path}: there is no such file.",
     "file_not_image": "Cannot read image {path}: it is not an image OpenCV can read.",
@@ -86,6 +90,10 @@ class Say:
             return text.format(**values)
         except (KeyError, IndexError, ValueError):  # a translation with a broken placeholder
             return english.format(**values)
+
+    def text(self, english: str) -> str:
+        """Any English text the catalog lists without a key (a command's --help text), translated."""
+        return self._translate(english) if self._translate else english
 
     def state(self, state: object) -> str:
         """A device state's word (`DeviceState.value`)."""

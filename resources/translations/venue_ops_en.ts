@@ -1011,6 +1011,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Admission-ticket barcode scanner diagnostics.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Cannot create the simulated port at {path}: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1035,6 +1039,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>ID-card reader diagnostics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Listening on {port} at {baud} baud; Ctrl+C to stop.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1056,6 +1064,10 @@
     </message>
     <message>
         <source>No usable ID-card reader on {where}: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paper-room camera diagnostics.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1115,7 +1127,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>USB index, RTSP URL, video file or sim:NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>USB index, RTSP URL, video file or sim:ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Venue device diagnostics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>[{state}] {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a simulated serial scanner on a pseudo-terminal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1123,7 +1151,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>also probe this port (repeatable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>any serial port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>barcode scanners: listen on a serial scanner, simulate one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>baud rate (default 9600; many scanners use 115200)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>camera name used in events and file names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cameras: probe USB cameras, watch for motion and tampering, record segments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1135,7 +1183,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>decode ticket codes (Code 128, QR) in image files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>disconnected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>drive the reader through this vendor sdtapi library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1151,7 +1207,47 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>list serial ports and which answer as an ID-card reader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>log the drivers&apos; messages to stderr</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>milliseconds between bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>no card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one JSON object per code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one JSON object per event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one JSON object per index tried</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one JSON object per port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one JSON object per scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>play a video file at its frame rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1159,7 +1255,39 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>positional arguments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>print codes from a serial (USB COM) scanner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>print motion and tamper events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>print the ID number unmasked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>print the card as JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>print ticket codes seen by a camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read fingerprints too (command 30 10)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>reader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record wall-clock segments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1167,7 +1295,99 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>seconds each port has to answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seconds of quiet that end a code sent without terminator (default 0.1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seconds to wait for a card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>segment length in minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>send no faster than 115200 baud</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>serial port of the reader (default: look on every port)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>serial port, e.g. /dev/ttyACM0 or COM3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>serve a simulated reader on a pseudo-terminal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>show this help message and exit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stable path to create (default: a temporary one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>start with no card on the reader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stop after N codes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stop after S seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stop after T seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the SDK&apos;s port: 1001–1016 USB, 1–16 serial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the card carries fingerprints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the exam&apos;s ticket-number pattern (default: 10 to 20 digits)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>try indexes 0..N-1 (default 5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vendor WLT decoder library to decode the photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wait for a card and print what it holds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>where the SDK writes the decoded photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>which USB camera indexes open, and at what resolution</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1010,6 +1010,10 @@
         <translation>--minutes 至少为 1。</translation>
     </message>
     <message>
+        <source>Admission-ticket barcode scanner diagnostics.</source>
+        <translation>准考证扫码枪诊断。</translation>
+    </message>
+    <message>
         <source>Cannot create the simulated port at {path}: {detail}</source>
         <translation>无法在 {path} 创建模拟端口：{detail}</translation>
     </message>
@@ -1034,6 +1038,10 @@
         <translation>港澳台居民居住证</translation>
     </message>
     <message>
+        <source>ID-card reader diagnostics</source>
+        <translation>身份证阅读器诊断</translation>
+    </message>
+    <message>
         <source>Listening on {port} at {baud} baud; Ctrl+C to stop.</source>
         <translation>正在 {port} 上以 {baud} 波特率监听；按 Ctrl+C 停止。</translation>
     </message>
@@ -1056,6 +1064,10 @@
     <message>
         <source>No usable ID-card reader on {where}: {detail}</source>
         <translation>{where} 上没有可用的身份证阅读器：{detail}</translation>
+    </message>
+    <message>
+        <source>Paper-room camera diagnostics.</source>
+        <translation>保密室摄像头诊断。</translation>
     </message>
     <message>
         <source>Protocol error [{fault}]: {detail}</source>
@@ -1114,16 +1126,52 @@
         <translation>输入条码并回车即模拟一次扫码；结束输入（Ctrl+D）即停止。</translation>
     </message>
     <message>
+        <source>USB index, RTSP URL, video file or sim:NAME</source>
+        <translation>USB 序号、RTSP 地址、视频文件或 sim:名称</translation>
+    </message>
+    <message>
+        <source>USB index, RTSP URL, video file or sim:ticket</source>
+        <translation>USB 序号、RTSP 地址、视频文件或 sim:ticket</translation>
+    </message>
+    <message>
+        <source>Venue device diagnostics</source>
+        <translation>考点设备诊断</translation>
+    </message>
+    <message>
         <source>[{state}] {detail}</source>
         <translation>[{state}] {detail}</translation>
+    </message>
+    <message>
+        <source>a simulated serial scanner on a pseudo-terminal</source>
+        <translation>在伪终端上模拟一台串口扫码枪</translation>
     </message>
     <message>
         <source>a {card_type} card</source>
         <translation>放有一张 {card_type} 证件</translation>
     </message>
     <message>
+        <source>also probe this port (repeatable)</source>
+        <translation>同时探测此端口（可重复）</translation>
+    </message>
+    <message>
         <source>any serial port</source>
         <translation>任一串口</translation>
+    </message>
+    <message>
+        <source>barcode scanners: listen on a serial scanner, simulate one</source>
+        <translation>扫码枪：监听串口扫码枪，或模拟一台</translation>
+    </message>
+    <message>
+        <source>baud rate (default 9600; many scanners use 115200)</source>
+        <translation>波特率（默认 9600；许多扫码枪用 115200）</translation>
+    </message>
+    <message>
+        <source>camera name used in events and file names</source>
+        <translation>事件和文件名中使用的摄像头名称</translation>
+    </message>
+    <message>
+        <source>cameras: probe USB cameras, watch for motion and tampering, record segments</source>
+        <translation>摄像头：探测 USB 摄像头，监视移动与遮挡破坏，分段录像</translation>
     </message>
     <message>
         <source>connected</source>
@@ -1134,8 +1182,16 @@
         <translation>正在连接</translation>
     </message>
     <message>
+        <source>decode ticket codes (Code 128, QR) in image files</source>
+        <translation>识读图像文件中的准考证条码（Code 128、二维码）</translation>
+    </message>
+    <message>
         <source>disconnected</source>
         <translation>已断开</translation>
+    </message>
+    <message>
+        <source>drive the reader through this vendor sdtapi library</source>
+        <translation>通过此厂商 sdtapi 动态库驱动阅读器</translation>
     </message>
     <message>
         <source>failed</source>
@@ -1150,24 +1206,188 @@
         <translation>外国人永久居留证（2017 版）</translation>
     </message>
     <message>
+        <source>list serial ports and which answer as an ID-card reader</source>
+        <translation>列出串口，并指出哪些作为身份证阅读器应答</translation>
+    </message>
+    <message>
+        <source>log the drivers' messages to stderr</source>
+        <translation>将驱动程序的日志输出到标准错误</translation>
+    </message>
+    <message>
+        <source>milliseconds between bytes</source>
+        <translation>字节之间的毫秒数</translation>
+    </message>
+    <message>
         <source>no card</source>
         <translation>无证件</translation>
+    </message>
+    <message>
+        <source>one JSON object per code</source>
+        <translation>每个条码输出一个 JSON 对象</translation>
+    </message>
+    <message>
+        <source>one JSON object per event</source>
+        <translation>每个事件输出一个 JSON 对象</translation>
+    </message>
+    <message>
+        <source>one JSON object per index tried</source>
+        <translation>每个尝试的序号输出一个 JSON 对象</translation>
+    </message>
+    <message>
+        <source>one JSON object per port</source>
+        <translation>每个端口输出一个 JSON 对象</translation>
+    </message>
+    <message>
+        <source>one JSON object per scan</source>
+        <translation>每次扫码输出一个 JSON 对象</translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>play a video file at its frame rate</source>
+        <translation>按视频文件自身的帧率播放</translation>
     </message>
     <message>
         <source>port {port}</source>
         <translation>端口 {port}</translation>
     </message>
     <message>
+        <source>positional arguments</source>
+        <translation>位置参数</translation>
+    </message>
+    <message>
+        <source>print codes from a serial (USB COM) scanner</source>
+        <translation>打印串口（USB COM）扫码枪读到的条码</translation>
+    </message>
+    <message>
+        <source>print motion and tamper events</source>
+        <translation>打印移动与遮挡破坏事件</translation>
+    </message>
+    <message>
+        <source>print the ID number unmasked</source>
+        <translation>打印完整的证件号码（不打码）</translation>
+    </message>
+    <message>
+        <source>print the card as JSON</source>
+        <translation>以 JSON 打印证件</translation>
+    </message>
+    <message>
+        <source>print ticket codes seen by a camera</source>
+        <translation>打印摄像头看到的准考证条码</translation>
+    </message>
+    <message>
+        <source>read fingerprints too (command 30 10)</source>
+        <translation>同时读取指纹（命令 30 10）</translation>
+    </message>
+    <message>
         <source>reader</source>
         <translation>阅读器</translation>
+    </message>
+    <message>
+        <source>record wall-clock segments</source>
+        <translation>按时钟分段录像</translation>
     </message>
     <message>
         <source>resident ID card (居民身份证)</source>
         <translation>居民身份证</translation>
     </message>
     <message>
+        <source>seconds each port has to answer</source>
+        <translation>每个端口应答的秒数</translation>
+    </message>
+    <message>
+        <source>seconds of quiet that end a code sent without terminator (default 0.1)</source>
+        <translation>无结束符条码以多少秒静默视为结束（默认 0.1）</translation>
+    </message>
+    <message>
+        <source>seconds to wait for a card</source>
+        <translation>等待证件的秒数</translation>
+    </message>
+    <message>
+        <source>segment length in minutes</source>
+        <translation>每段录像的分钟数</translation>
+    </message>
+    <message>
+        <source>send no faster than 115200 baud</source>
+        <translation>发送速度不超过 115200 波特</translation>
+    </message>
+    <message>
+        <source>serial port of the reader (default: look on every port)</source>
+        <translation>阅读器的串口（默认：在所有端口上查找）</translation>
+    </message>
+    <message>
+        <source>serial port, e.g. /dev/ttyACM0 or COM3</source>
+        <translation>串口，例如 /dev/ttyACM0 或 COM3</translation>
+    </message>
+    <message>
+        <source>serve a simulated reader on a pseudo-terminal</source>
+        <translation>在伪终端上提供一台模拟阅读器</translation>
+    </message>
+    <message>
+        <source>show this help message and exit</source>
+        <translation>显示此帮助信息并退出</translation>
+    </message>
+    <message>
+        <source>stable path to create (default: a temporary one)</source>
+        <translation>要创建的固定路径（默认：临时路径）</translation>
+    </message>
+    <message>
+        <source>start with no card on the reader</source>
+        <translation>开始时阅读器上没有证件</translation>
+    </message>
+    <message>
+        <source>stop after N codes</source>
+        <translation>读到 N 个条码后停止</translation>
+    </message>
+    <message>
+        <source>stop after S seconds</source>
+        <translation>S 秒后停止</translation>
+    </message>
+    <message>
+        <source>stop after T seconds</source>
+        <translation>T 秒后停止</translation>
+    </message>
+    <message>
         <source>stopped</source>
         <translation>已停止</translation>
+    </message>
+    <message>
+        <source>the SDK's port: 1001–1016 USB, 1–16 serial</source>
+        <translation>SDK 的端口：1001–1016 为 USB，1–16 为串口</translation>
+    </message>
+    <message>
+        <source>the card carries fingerprints</source>
+        <translation>证件带有指纹</translation>
+    </message>
+    <message>
+        <source>the exam's ticket-number pattern (default: 10 to 20 digits)</source>
+        <translation>考试的准考证号规则（默认：10 到 20 位数字）</translation>
+    </message>
+    <message>
+        <source>try indexes 0..N-1 (default 5)</source>
+        <translation>尝试序号 0..N-1（默认 5）</translation>
+    </message>
+    <message>
+        <source>usage: </source>
+        <translation>用法：</translation>
+    </message>
+    <message>
+        <source>vendor WLT decoder library to decode the photo</source>
+        <translation>用于解码照片的厂商 WLT 解码库</translation>
+    </message>
+    <message>
+        <source>wait for a card and print what it holds</source>
+        <translation>等待证件并打印其内容</translation>
+    </message>
+    <message>
+        <source>where the SDK writes the decoded photo</source>
+        <translation>SDK 写入解码后照片的位置</translation>
+    </message>
+    <message>
+        <source>which USB camera indexes open, and at what resolution</source>
+        <translation>哪些 USB 摄像头序号能打开，分辨率是多少</translation>
     </message>
     <message>
         <source>{index}: no camera</source>

@@ -141,9 +141,19 @@ def test_every_catalog_sentence_is_in_the_generated_file_and_translated_to_chine
                 assert tr is not None
                 if tr.text and tr.get("type") != "unfinished":
                     done[message.findtext("source")] = tr.text
-    assert set(TEXTS.values()) <= set(done), set(TEXTS.values()) - set(done)
+    assert set(device_cli.texts()) <= set(done), set(device_cli.texts()) - set(done)
+    assert set(TEXTS.values()) < set(device_cli.texts())  # the --help texts are listed too
 
 
 def test_a_translation_with_a_broken_placeholder_falls_back_to_english() -> None:
     say = Say(lambda english: "无法读取图像 {file}")
     assert say("file_missing", path="a.png") == "Cannot read image a.png: there is no such file."
+
+
+def test_help_is_in_chinese(chinese: Translate, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["scanner", "decode", "--help"], translate=chinese, prog="venue-ops devices") == 0
+    out = capsys.readouterr().out
+    assert out.startswith("用法：venue-ops devices scanner decode")
+    assert "选项" in out and "每个条码输出一个 JSON 对象" in out and "显示此帮助信息并退出" in out
+    assert main(["scanner", "decode", "--help"]) == 0
+    assert "one JSON object per code" in capsys.readouterr().out
