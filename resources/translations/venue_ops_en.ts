@@ -1599,6 +1599,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Ctrl+N add a device · Del remove it · F5 test it · Ctrl+S save · Esc cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Serial ports on this PC</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1598,6 +1598,10 @@
         <translation>编辑期间本工位设备暂停工作，保存或取消后重新启动。新增或修改的设备须先现场测试才能保存：读一张证件、扫一个条码、看到画面。</translation>
     </message>
     <message>
+        <source>Ctrl+N add a device · Del remove it · F5 test it · Ctrl+S save · Esc cancel</source>
+        <translation>Ctrl+N 添加设备 · Del 删除 · F5 测试 · Ctrl+S 保存 · Esc 取消</translation>
+    </message>
+    <message>
         <source>Serial ports on this PC</source>
         <translation>本机串口</translation>
     </message>

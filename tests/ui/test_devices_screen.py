@@ -233,3 +233,31 @@ def test_a_port_line_says_only_what_the_pc_knows() -> None:
     assert port_line(PORTS[0]) == "/dev/ttyUSB0 — WCH USB-SERIAL CH340 (1A86:7523)"
     assert port_line(SerialPortInfo("COM4", "USB-SERIAL CH340 (COM4)")) == "COM4 — USB-SERIAL CH340 (COM4)"
     assert port_line(PORTS[1]) == "/dev/ttyS0"
+
+
+def test_a_camera_scanners_test_shows_its_picture(qtbot: QtBot, tmp_path: Path) -> None:
+    engine = make_engine(f"sqlite:///{tmp_path / 'cam.sqlite'}")
+    upgrade(engine)
+    day = exam_day(engine)
+    devices = parse_devices([{"name": "扫码摄像头", "kind": "scanner-camera", "source": "sim:ticket"}])
+    settings_file = tmp_path / "cam-settings.json"
+    config.save(config.Settings(data_dir=tmp_path, devices=devices), settings_file)
+    station = DeviceStation.from_settings(devices)
+    station.start()
+    runner = OpRunner()
+    service = DeviceSetupService(sessionmaker(engine), day.clock, settings_file, devices, desk="1号检录台")
+    try:
+        screen = DevicesScreen(runner, station, wiring.actions_for(service, day.login("Z0001")), day.clock,
+                               ports=lambda: [], timeout_s=15.0)
+        qtbot.addWidget(screen)
+        screen.show()
+        qtbot.waitUntil(lambda: _state(screen, 0) == "● connected", timeout=15000)
+        screen.test_selected()
+        qtbot.waitUntil(lambda: _cell(screen, 0, screen.TEST).startswith("✔ Picture received:"), timeout=15000)
+        assert screen.preview.isVisible() and not screen.preview.pixmap().isNull()
+        qtbot.waitUntil(lambda: not screen.busy and station.registry.status("扫码摄像头").state is DeviceState.CONNECTED,
+                        timeout=15000)
+    finally:
+        runner.wait()
+        station.stop()
+        drain()

@@ -46,6 +46,7 @@ class DeviceConfigPane(QWidget):
         self.title = QLabel(objectName="ScreenTitle")
         self.note = QLabel(objectName="DevicesNote", wordWrap=True)
         self.error = QLabel(objectName="SetupError", wordWrap=True)
+        self.keys = QLabel(objectName="DevicesNote")
         self.editor = DeviceListEditor(self.error, timeout_s)
         self.ports_title = QLabel(objectName="SectionTitle")
         self.ports = QListWidget(objectName="SerialPorts")
@@ -67,6 +68,7 @@ class DeviceConfigPane(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.note)
         layout.addWidget(self.editor, 1)
+        layout.addWidget(self.keys)
         ports_row = QHBoxLayout()
         ports_row.addWidget(self.ports_title)
         ports_row.addStretch()
@@ -86,6 +88,8 @@ class DeviceConfigPane(QWidget):
         self.note.setText(QCoreApplication.translate("DevicesScreen", "The desk's devices are stopped while you edit them and start again "
                                               "when you save or cancel. Test each new or changed device before "
                                               "saving: read a card, scan a code, see the picture."))
+        self.keys.setText(QCoreApplication.translate(
+            "DevicesScreen", "Ctrl+N add a device · Del remove it · F5 test it · Ctrl+S save · Esc cancel"))
         self.ports_title.setText(QCoreApplication.translate("DevicesScreen", "Serial ports on this PC"))
         self.refresh_ports.setText(QCoreApplication.translate("DevicesScreen", "List again"))
         self.save.setText(QCoreApplication.translate("DevicesScreen", "Ctrl+S  Save"))
