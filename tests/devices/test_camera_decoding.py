@@ -189,3 +189,14 @@ def test_fallback_passes_stay_within_their_cpu_budget() -> None:
     # One pass may start while under budget and overshoot it by its own cost (the pyzbar pass: tens of ms).
     assert decoder.extra_s <= 0.08 * decoder.primary_s + 0.1
     assert decoder.extra_s > 0  # the passes did run
+
+
+def test_a_phone_sized_photograph_is_read_with_its_bounds_in_its_own_pixels(tickets: list[TicketImage]) -> None:
+    """A 3840×2160 photograph: the passes run on a shrunk copy, the bounds are the photograph's."""
+    ticket = next(t for t in tickets if t.subject.name == "code128-text" and t.condition == "blur")
+    small = read_back(ticket.path)
+    big = cv2.resize(small, None, fx=3, fy=3, interpolation=cv2.INTER_CUBIC)
+    [read] = decode_still(big, DEFAULT)[0]
+    [reference] = decode_still(small, DEFAULT)[0]
+    assert read.code == ticket.subject.code == reference.code and read.decoders == ("zbar", "zxing")
+    assert all(abs(a - 3 * b) <= 12 for a, b in zip(read.bounds[:3], reference.bounds[:3], strict=True))
