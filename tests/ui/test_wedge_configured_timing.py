@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from app.device_settings import parse_devices
 from devices.scanner.wedge import WedgeConfig
-from ui.devices.station import DeviceStation, registry_config
+from ui.devices.station import DeviceStation, follow_wedge, registry_config
 from ui.devices.wedge_filter import WedgeFilter
 from ui.setup.device_check import DeviceCheck
 
@@ -129,3 +129,31 @@ def test_the_live_test_judges_with_the_scanners_own_options(qtbot: QtBot, field:
     finally:
         check.stop()
         check.deleteLater()
+
+
+def test_options_saved_on_the_devices_screen_reach_the_desks_filter_without_signing_out(
+        qtbot: QtBot, qapp: QApplication, field: QLineEdit) -> None:
+    station = DeviceStation.from_settings(parse_devices([{"name": "键盘扫码枪", "kind": "scanner-wedge",
+                                                          "options": OPTIONS}]))
+    owner = QWidget()
+    wedge = WedgeFilter()  # as the check-in desk builds it, then follows the station
+    follow_wedge(owner, station, wedge)
+    wedge.install(qapp)
+    try:
+        with qtbot.waitSignal(wedge.scan_received, timeout=3000) as signal:
+            paced(field, TICKET + "\r", 3)
+        assert signal.args[0].device == "键盘扫码枪"
+        station.reconfigure(parse_devices([{"name": "门口扫码枪", "kind": "scanner-wedge",
+                                            "options": {**OPTIONS, "min_length": 14}}]))
+        station.reconfigured.emit()
+        with qtbot.assertNotEmitted(wedge.scanned, wait=300):  # 13 keys: too short for the new options
+            paced(field, TICKET + "\r", 3)
+            qtbot.waitUntil(lambda: field.text() == TICKET, timeout=2000)
+        field.clear()
+        with qtbot.waitSignal(wedge.scan_received, timeout=3000) as signal:
+            paced(field, TICKET + "9\r", 3)
+        assert signal.args[0].device == "门口扫码枪" and signal.args[0].code == TICKET + "9"
+    finally:
+        wedge.uninstall(qapp)
+        wedge.deleteLater()
+        owner.deleteLater()

@@ -17,7 +17,7 @@ from app.services.demo_desk import DemoDesk, DemoPerson
 from ui.checkin.ports import DeskPorts
 from ui.checkin.screen import CheckinScreen
 from ui.checkin.simulator_panel import SimulatorPanel, SimulatorScroll
-from ui.devices.station import DeviceStation
+from ui.devices.station import DeviceStation, follow_wedge
 from ui.runner import OpRunner
 from ui.shell.main_window import MainWindow
 
@@ -48,6 +48,7 @@ def build(core: Core, runner: OpRunner, user: StaffSession, station: DeviceStati
         if shell.locked:
             screen.set_locked(True)
     if station is not None:
+        follow_wedge(screen, station, screen.wedge)
         # The station lives as long as the window; the screen only until sign-out.
         screen.listen(station.bridge.event_received, screen.device_event)
         screen.listen(station.bridge.status_changed, screen.device_status)

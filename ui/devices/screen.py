@@ -317,6 +317,7 @@ class DevicesScreen(Screen):
 
     def _saved(self, devices: tuple[DeviceSettings, ...]) -> None:
         self.devices = devices
+        self._station.reconfigured.emit()  # the desk's key filter takes the keyboard scanner's new options
         self._results.clear()
         self._back_to_list(self.tr("Saved. The devices run with their new settings."))
 

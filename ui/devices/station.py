@@ -9,7 +9,7 @@ import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 
 from app.device_settings import DeviceKindName, DeviceSettings
 from devices.base import Device, EventSink
@@ -23,6 +23,8 @@ from devices.scanner.simulator import ScannerSimulator
 from devices.scanner.wedge import WedgeConfig
 from devices.scanner.wedge_device import wedge_config
 from ui.devices.bridge import DeviceBridge
+from ui.devices.wedge_filter import WedgeFilter
+from ui.screen import disconnect_on_destroy
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +41,9 @@ def desk_configs(devices: Sequence[DeviceSettings]) -> list[DeviceConfig]:
 
 
 class DeviceStation(QObject):
+    reconfigured = Signal()
+    """The desk's devices were saved anew (emitted on the GUI thread by whoever saved them)."""
+
     def __init__(self, configs: Iterable[DeviceConfig], parent: QObject | None = None, *,
                  factories: Mapping[str, DriverFactory] | None = None) -> None:
         super().__init__(parent)
@@ -64,6 +69,10 @@ class DeviceStation(QObject):
             log.warning("%d keyboard-wedge scanners configured; the key filter uses %s's settings",
                         len(wedges), wedges[0].name)
         return wedge_config(wedges[0].options) if wedges else None
+
+    def wedge_name(self) -> str | None:
+        wedges = [c.name for c in self._configs if c.kind is DeviceKind.SCANNER_WEDGE]
+        return wedges[0] if wedges else None
 
     def start(self) -> None:
         self.registry.start(self._configs)
@@ -142,3 +151,14 @@ class DemoDevices:
     def close(self) -> None:
         self.reader.stop()
         self.scanner.close()
+
+
+def follow_wedge(owner: QObject, station: DeviceStation, wedge: WedgeFilter) -> None:
+    """Keeps `wedge` (a screen's key filter) judging with the station's configured keyboard scanner,
+    its options and its name, now and after each save on the devices screen, for as long as `owner` lives."""
+
+    def apply() -> None:
+        wedge.configure(station.wedge_config(), device=station.wedge_name() or "wedge")
+
+    apply()
+    disconnect_on_destroy(owner, station.reconfigured, apply)

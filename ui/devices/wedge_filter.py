@@ -83,6 +83,12 @@ class WedgeFilter(QObject):
     def classifier(self) -> WedgeClassifier:
         return self._classifier
 
+    def configure(self, config: WedgeConfig | None, *, device: str | None = None) -> None:
+        """Judge from now on with `config` (the devices screen saved new options); a burst held under
+        the old one goes back to its widget first, so no key is lost in the change."""
+        self._interrupt()
+        self._classifier = WedgeClassifier(config or WedgeConfig(), device=device or self._classifier.device)
+
     def install(self, app: QCoreApplication) -> None:
         app.installEventFilter(self)
 
