@@ -200,3 +200,22 @@ def test_a_phone_sized_photograph_is_read_with_its_bounds_in_its_own_pixels(tick
     [reference] = decode_still(small, DEFAULT)[0]
     assert read.code == ticket.subject.code == reference.code and read.decoders == ("zbar", "zxing")
     assert all(abs(a - 3 * b) <= 12 for a, b in zip(read.bounds[:3], reference.bounds[:3], strict=True))
+
+
+def test_the_camera_scanner_factory_takes_the_exams_ticket_pattern() -> None:
+    from devices.device_config import DeviceConfig, DeviceKind
+    from devices.factories import camera_scanner_factory
+
+    def build(options: dict[str, object]) -> CameraScanner:
+        config = DeviceConfig("cam", DeviceKind.SCANNER_CAMERA, "sim:ticket", options)  # type: ignore[arg-type]
+        scanner = camera_scanner_factory(config, lambda _e: None)
+        assert isinstance(scanner, CameraScanner)
+        return scanner
+
+    assert build({"ticket_pattern": r"^26\d{12}$"}).decoder.pattern.matches("26010203040506")
+    assert not build({"ticket_pattern": r"^26\d{12}$"}).decoder.pattern.matches("2601020304050")
+    assert build({}).decoder.pattern.pattern == r"\d{10,20}"
+    with pytest.raises(ValueError, match="ticket_pattern"):
+        build({"ticket_pattern": 26})
+    with pytest.raises(ValueError, match="invalid ticket pattern"):
+        build({"ticket_pattern": "(26"})
