@@ -24,6 +24,7 @@ BENCHES: dict[str, str] = {
     "soak": "bench.soak",
     "custody": "bench.custody",
     "audit": "bench.audit",
+    "audit-view": "bench.audit_view",
 }
 
 

@@ -43,6 +43,7 @@ def build_main_window(core: Core, runner: OpRunner, language: str, engine: Venue
     def factories(_user: Any) -> dict[str, Callable[[], QWidget]]:
         # The screens are imported at sign-in, not at start-up: the login window comes up before
         # OpenCV, the camera wall and the sync client are loaded.
+        from ui.audit import wiring as audit_wiring
         from ui.checkin import wiring as checkin_wiring
         from ui.control import wiring as control_wiring
         from ui.custody import wiring as custody_wiring
@@ -59,6 +60,7 @@ def build_main_window(core: Core, runner: OpRunner, language: str, engine: Venue
             "room_record": lambda: room_record_wiring.from_core(core, runner, _session(_user)),
             "sync": lambda: sync_wiring.from_core(core, runner, _session(_user)),
             "devices": lambda: devices_wiring.build(core, runner, _session(_user), station, device_setup),
+            "audit": lambda: audit_wiring.from_core(core, runner, _session(_user)),
             **control_wiring.control_factories(core, runner, _user),
         }
 

@@ -41,6 +41,7 @@ def permission_name(permission: Permission) -> str:
         Permission.BACKUP: QCoreApplication.translate("Permissions", "back up or restore the database"),
         Permission.EXPORT: QCoreApplication.translate("Permissions", "export results for a USB stick"),
         Permission.CONFIGURE_DEVICES: QCoreApplication.translate("Permissions", "configure the desk's devices"),
+        Permission.VIEW_AUDIT: QCoreApplication.translate("Permissions", "read and verify the audit trail"),
     }[permission]
 
 

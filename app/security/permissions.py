@@ -51,6 +51,7 @@ class Permission(enum.StrEnum):
     BACKUP = "backup"  # back up and restore the database
     EXPORT = "export"
     CONFIGURE_DEVICES = "configure_devices"  # add, remove and change the desk's readers, scanners and cameras
+    VIEW_AUDIT = "view_audit"  # read the audit trail and verify its chain
 
 
 CHIEF = Role.CHIEF_EXAMINER
@@ -107,6 +108,9 @@ _TABLE: dict[Permission, frozenset[Role]] = {
     # Art. 5, 51: the desks' hardware is set up by the technical administrator, and by the chief
     # examiner who runs the venue's set-up (the first-run wizard writes the same settings).
     Permission.CONFIGURE_DEVICES: frozenset({CHIEF, SYSADMIN}),
+    # Arts. 42, 43, 46: the venue's leaders and its administrator read the trail and check that it
+    # holds; exporting a range of it is an export like any other (EXPORT).
+    Permission.VIEW_AUDIT: frozenset({CHIEF, DEPUTY, SYSADMIN}),
 }
 
 # Read-only view: nobody adds a role to a permission at run time.

@@ -171,10 +171,11 @@ def _mark_broken(mark: tuple[str, str], stored: str, seq: int, count: int,
     return None
 
 
-def verify_trail(session: Session) -> ChainReport:
-    """The first link that does not hold, or an intact report. On SQLite the walk is a read
-    transaction (DEFERRED, a snapshot under WAL) when this call begins it, so the desks keep
-    writing while a long trail is verified."""
+def verify_trail(session: Session, progress: Callable[[int], None] | None = None) -> ChainReport:
+    """The first link that does not hold, or an intact report; `progress(events checked)` after
+    each batch (the trail screen's progress). On SQLite the walk is a read transaction (DEFERRED,
+    a snapshot under WAL) when this call begins it, so the desks keep writing while a long trail
+    is verified."""
     # A read transaction only when this call begins it (a caller's open transaction is kept as it is).
     options = {} if session.in_transaction() else {READ_ONLY: True}
     names = set(inspect(session.connection(execution_options=options)).get_table_names())
@@ -191,6 +192,8 @@ def verify_trail(session: Session) -> ChainReport:
     seen: set[int] = set()
     mark_seqs = sorted(marks)
     for rows, hashes in walk(session):
+        if progress is not None and count:
+            progress(count)
         stored_all = [row[hash_at] for row in rows]
         if hashes == stored_all and [row[prev_at] for row in rows] == [prev, *stored_all[:-1]]:
             # The usual batch, checked whole: every hash recomputed equals the stored one (so each

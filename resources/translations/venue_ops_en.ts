@@ -183,6 +183,211 @@
     </message>
 </context>
 <context>
+    <name>AuditActions</name>
+    <message>
+        <source>Check-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paper custody</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secure paper room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exam rooms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Room records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invigilator assignment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exam packages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provincial sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records queued for the province</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database and backups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Venue set-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Venue clock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demonstration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AuditModel</name>
+    <message>
+        <source>No event with this number in the trail: removed, or never written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AuditTrailScreen</name>
+    <message>
+        <source>{n} events match.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events {first} to {last} of the trail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The audit trail is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verifying the chain…{share} ({n} events checked)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chain holds: {n} events, {k} signed checkpoints, up to event {last}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>THE CHAIN IS BROKEN: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the audit trail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} events exported to {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the whole trail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter: {what} · {n} events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name of who acted or confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>type or id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter Apply filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+End Newest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F6 Verify the chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F7 Export CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F8 Export PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chain has not been verified on this screen yet (F6).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CLI</name>
     <message>
         <source>Demo exam package written: {path}</source>
@@ -2431,6 +2636,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The export could not be written to {path}: {detail}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The file {place} does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2792,6 +3001,10 @@
     </message>
     <message>
         <source>pg_dump was not found on this computer&apos;s PATH.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} events match: a PDF holds at most {most}. Narrow the filter, or export them as CSV.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3844,6 +4057,10 @@ Receiving: {receiving}</source>
         <source>configure the desk&apos;s devices</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>read and verify the audit trail</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Phases</name>
@@ -4262,6 +4479,10 @@ Receiving: {receiving}</source>
     </message>
     <message>
         <source>Devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -182,6 +182,211 @@
     </message>
 </context>
 <context>
+    <name>AuditActions</name>
+    <message>
+        <source>Check-in</source>
+        <translation>入场检录</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>异常记录</translation>
+    </message>
+    <message>
+        <source>Paper custody</source>
+        <translation>试卷交接</translation>
+    </message>
+    <message>
+        <source>Secure paper room</source>
+        <translation>保密室</translation>
+    </message>
+    <message>
+        <source>Exam rooms</source>
+        <translation>考场</translation>
+    </message>
+    <message>
+        <source>Room records</source>
+        <translation>考场记录</translation>
+    </message>
+    <message>
+        <source>Invigilator assignment</source>
+        <translation>监考分配</translation>
+    </message>
+    <message>
+        <source>Sign-in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>工作人员</translation>
+    </message>
+    <message>
+        <source>Exam packages</source>
+        <translation>考务数据包</translation>
+    </message>
+    <message>
+        <source>Provincial sync</source>
+        <translation>省级同步</translation>
+    </message>
+    <message>
+        <source>Records queued for the province</source>
+        <translation>待上报记录</translation>
+    </message>
+    <message>
+        <source>Database and backups</source>
+        <translation>数据库与备份</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>Venue set-up</source>
+        <translation>考点设置</translation>
+    </message>
+    <message>
+        <source>Venue clock</source>
+        <translation>考点时钟</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Demonstration</source>
+        <translation>演示</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+</context>
+<context>
+    <name>AuditModel</name>
+    <message>
+        <source>No event with this number in the trail: removed, or never written.</source>
+        <translation>日志中没有此序号的事件：已被删除，或从未写入。</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTrailScreen</name>
+    <message>
+        <source>{n} events match.</source>
+        <translation>符合条件的事件 {n} 条。</translation>
+    </message>
+    <message>
+        <source>Events {first} to {last} of the trail.</source>
+        <translation>审计日志第 {first} 至第 {last} 条事件。</translation>
+    </message>
+    <message>
+        <source>The audit trail is empty.</source>
+        <translation>审计日志中还没有事件。</translation>
+    </message>
+    <message>
+        <source>Verifying the chain…{share} ({n} events checked)</source>
+        <translation>正在核验哈希链…{share}（已核验 {n} 条）</translation>
+    </message>
+    <message>
+        <source>The chain holds: {n} events, {k} signed checkpoints, up to event {last}.</source>
+        <translation>哈希链完整：共 {n} 条事件，{k} 个签名检查点，签名至第 {last} 条。</translation>
+    </message>
+    <message>
+        <source>THE CHAIN IS BROKEN: {problem}</source>
+        <translation>哈希链已被破坏：{problem}</translation>
+    </message>
+    <message>
+        <source>Export the audit trail</source>
+        <translation>导出审计日志</translation>
+    </message>
+    <message>
+        <source>{n} events exported to {path}.</source>
+        <translation>已导出 {n} 条事件至 {path}。</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>the whole trail</source>
+        <translation>全部日志</translation>
+    </message>
+    <message>
+        <source>Filter: {what} · {n} events</source>
+        <translation>筛选条件：{what} · 共 {n} 条事件</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>止</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>name of who acted or confirmed</source>
+        <translation>操作人或确认人姓名</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>全部操作</translation>
+    </message>
+    <message>
+        <source>type or id</source>
+        <translation>类型或编号</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Enter Apply filter</source>
+        <translation>Enter 查询</translation>
+    </message>
+    <message>
+        <source>Ctrl+End Newest</source>
+        <translation>Ctrl+End 最新</translation>
+    </message>
+    <message>
+        <source>F6 Verify the chain</source>
+        <translation>F6 核验哈希链</translation>
+    </message>
+    <message>
+        <source>F7 Export CSV</source>
+        <translation>F7 导出 CSV</translation>
+    </message>
+    <message>
+        <source>F8 Export PDF</source>
+        <translation>F8 导出 PDF</translation>
+    </message>
+    <message>
+        <source>The chain has not been verified on this screen yet (F6).</source>
+        <translation>本屏尚未核验哈希链（按 F6）。</translation>
+    </message>
+</context>
+<context>
     <name>CLI</name>
     <message>
         <source>Demo exam package written: {path}</source>
@@ -2431,6 +2636,10 @@
         <translation>考试的准考证号格式 {pattern} 不被接受（{problem}）。只能使用字符、[0-9] 或 \d 这类字符类、锚点和有界重复。</translation>
     </message>
     <message>
+        <source>The export could not be written to {path}: {detail}.</source>
+        <translation>导出文件无法写入 {path}：{detail}。</translation>
+    </message>
+    <message>
         <source>The file {place} does not exist.</source>
         <translation>文件 {place} 不存在。</translation>
     </message>
@@ -2793,6 +3002,10 @@
     <message>
         <source>pg_dump was not found on this computer's PATH.</source>
         <translation>本机 PATH 中找不到 pg_dump。</translation>
+    </message>
+    <message>
+        <source>{count} events match: a PDF holds at most {most}. Narrow the filter, or export them as CSV.</source>
+        <translation>符合条件的事件有 {count} 条，PDF 最多容纳 {most} 条。请缩小筛选范围，或导出为 CSV。</translation>
     </message>
     <message>
         <source>{member} holds a number longer than {digits} digits, or one that is not finite; an exam package never does.</source>
@@ -3845,6 +4058,10 @@ Receiving: {receiving}</source>
         <source>configure the desk's devices</source>
         <translation>配置本工位的设备</translation>
     </message>
+    <message>
+        <source>read and verify the audit trail</source>
+        <translation>查阅并核验审计日志</translation>
+    </message>
 </context>
 <context>
     <name>Phases</name>
@@ -4264,6 +4481,10 @@ Receiving: {receiving}</source>
     <message>
         <source>Devices</source>
         <translation>设备</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>审计日志</translation>
     </message>
 </context>
 <context>

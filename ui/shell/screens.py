@@ -39,6 +39,7 @@ def screen_title(key: str) -> str:
         "paper_room": QCoreApplication.translate("Screens", "Secure paper room"),
         "sync": QCoreApplication.translate("Screens", "Provincial sync"),
         "devices": QCoreApplication.translate("Screens", "Devices"),
+        "audit": QCoreApplication.translate("Screens", "Audit trail"),
     }[key]
 
 
@@ -56,6 +57,7 @@ SCREEN_PERMISSIONS: tuple[tuple[str, Permission | None], ...] = (
     ("paper_room", Permission.PAPER_ROOM_DUTY),
     ("sync", Permission.SYNC_UPLOAD),
     ("devices", Permission.CONFIGURE_DEVICES),
+    ("audit", Permission.VIEW_AUDIT),
 )
 # A screen may be offered to fewer roles than its permission allows, never more: the leaders sign
 # room records from the control room, so "My room records" is the invigilators' own.
