@@ -79,6 +79,12 @@ def test_art43_the_trail_in_order_and_its_newest_event_one_key_away(qtbot: QtBot
     assert screen.model.seq_at(0) == 1  # in order from the first event
     qtbot.keyClick(screen.table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
     assert screen.table.selectionModel().selectedRows()[0].row() == total - 1
+    with sessionmaker(day.engine)() as s, s.begin():  # a desk writes on: the newest row follows
+        audit.record(s, day.login("J0001").actor, "checkin.admit", "candidate", "next", desk="desk-2",
+                     now=START + timedelta(hours=1))
+    screen.refresh()
+    qtbot.waitUntil(lambda: screen.model.rowCount() == total + 2)  # the sign-in and the admission
+    assert screen.table.selectionModel().selectedRows()[0].row() == total + 1
 
 
 def test_art43_filters_narrow_the_trail_and_new_events_keep_the_place(qtbot: QtBot, day: Day) -> None:

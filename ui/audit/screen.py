@@ -162,7 +162,11 @@ class AuditTrailScreen(Screen):
             return
         self._total = size.rows
         if self._shown == query and size.first_seq == self.model.first_seq and size.rows >= self.model.rowCount():
+            selected = self.table.selectionModel().selectedRows()
+            following = bool(selected) and selected[0].row() == self.model.rowCount() - 1
             self.model.grow(size.rows)  # new events at the end; the place in the list is kept
+            if following:
+                self.newest()  # on the newest event: it follows the trail as it grows
         else:
             first = self._shown is None
             self._shown = query
