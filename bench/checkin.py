@@ -4,7 +4,10 @@ loopback; and, on the real desk screen offscreen, from the end of a keyboard-wed
 verdict painted.
 
 Figures: `sqlite_p99_ms` (≤ 5), `postgres_p99_ms` (≤ 15, when a server is given with --postgres or
-VENUE_TEST_POSTGRES_URL), `wedge_to_verdict_p95_ms` (≤ 50).
+VENUE_TEST_POSTGRES_URL), `wedge_to_verdict_p95_ms` (≤ 50). Beside them `disk_commit_p99_ms`: the
+floor under `sqlite_p99_ms` on this disk, a bare sqlite3 transaction (no SQLAlchemy, no rules)
+writing as many WAL pages as an admission does (counted: `admission_wal_pages`) into a file beside
+the database, with the same journal (WAL) and synchronous=FULL.
 """
 
 from __future__ import annotations
@@ -129,6 +132,57 @@ def decisions_ms(engine: Engine, cipher: PersonalDataCipher, loaded: Loaded, sam
     return times
 
 
+def admission_wal_pages(engine: Engine, cipher: PersonalDataCipher, loaded: Loaded, n: int = 5) -> int:
+    """WAL pages one admission writes (the median of `n`), counted from the WAL's size after
+    emptying it before each one. Its candidates are 75 past a multiple of 101: neither
+    decisions_ms's (0 or 91) nor wedge_ms's (50)."""
+    import sqlite3
+
+    database = Path(str(engine.url.database))
+    wal = database.with_name(database.name + "-wal")
+    service, user, setup = _service(engine, cipher, loaded)
+    pages = []
+    for j in range(600, 600 + n):
+        ticket, number, name = loaded.people[(101 * j + 75) % len(loaded.people)]
+        with sqlite3.connect(database) as db:
+            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            size = db.execute("PRAGMA page_size").fetchone()[0]
+        service.present(user, setup, ticket=PresentedTicket(ticket),
+                        document=PresentedDocument(PresentedType.RESIDENT_ID, number, name, card_photo=CardPhoto.DECODED))
+        frames = wal.stat().st_size // (size + 24) if wal.exists() else 0
+        pages.append(frames)
+    return sorted(pages)[len(pages) // 2]
+
+
+def disk_commit_ms(folder: Path, pages: int, samples: int) -> list[float]:
+    """Bare sqlite3 commits of `pages` WAL pages each (one row into each of `pages - 1` tables, the
+    last page SQLite's own), WAL, synchronous=FULL and the background checkpoint as make_engine
+    sets them up."""
+    import sqlite3
+
+    from app.db.engine import WalCheckpointer
+
+    db = sqlite3.connect(folder / "floor.sqlite", isolation_level=None)
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA synchronous=FULL")
+    checkpoints = WalCheckpointer(folder / "floor.sqlite")  # off the writer's path, as make_engine does
+    tables = max(1, pages - 1)
+    for t in range(tables):
+        db.execute(f"CREATE TABLE t{t} (id INTEGER PRIMARY KEY, v TEXT)")
+    times = []
+    for i in range(samples + 50):
+        started = time.perf_counter()
+        db.execute("BEGIN IMMEDIATE")
+        checkpoints.wrote()
+        for t in range(tables):
+            db.execute(f"INSERT INTO t{t} (v) VALUES (?)", (f"row {i}",))
+        db.execute("COMMIT")
+        if i >= 50:
+            times.append((time.perf_counter() - started) * 1000)
+    db.close()
+    return times
+
+
 # The offscreen platform says this at every window geometry change: thousands of lines per run.
 OFFSCREEN_NOISE = "This plugin does not support propagateSizeHints()"
 
@@ -250,6 +304,12 @@ def run(argv: list[str]) -> list[Figure]:
         ms = decisions_ms(engine, cipher, loaded, samples)
         note(f"sqlite: median {percentile(ms, 50):.2f} ms, p99 {percentile(ms, 99):.2f} ms over {len(ms)}")
         figures.append(Figure("checkin", "sqlite_p99_ms", round(percentile(ms, 99), 2), "ms", "<= 5"))
+        pages = admission_wal_pages(engine, cipher, loaded)
+        floor = disk_commit_ms(Path(tmp), pages, samples)
+        note(f"disk: a bare sqlite3 commit of {pages} WAL pages (an admission's): median {percentile(floor, 50):.2f} ms, "
+             f"p99 {percentile(floor, 99):.2f} ms over {len(floor)}")
+        figures.append(Figure("checkin", "admission_wal_pages", pages, "pages", "-"))
+        figures.append(Figure("checkin", "disk_commit_p99_ms", round(percentile(floor, 99), 2), "ms", "-"))
         wedge = wedge_ms(engine, cipher, loaded, min(samples, 200), decided=samples)
         note(f"wedge: median {percentile(wedge, 50):.1f} ms, p95 {percentile(wedge, 95):.1f} ms over {len(wedge)}")
         figures.append(Figure("checkin", "wedge_to_verdict_p95_ms", round(percentile(wedge, 95), 1), "ms", "<= 50"))
