@@ -59,7 +59,8 @@ def build_main_window(core: Core, runner: OpRunner, language: str, engine: Venue
             "paper_room": lambda: paper_room_wiring.from_core(core, runner, _session(_user), engine.recording),
             "room_record": lambda: room_record_wiring.from_core(core, runner, _session(_user)),
             "sync": lambda: sync_wiring.from_core(core, runner, _session(_user)),
-            "devices": lambda: devices_wiring.build(core, runner, _session(_user), station, device_setup),
+            "devices": lambda: devices_wiring.build(core, runner, _session(_user), station, device_setup,
+                                                    engine.recording),
             "audit": lambda: audit_wiring.from_core(core, runner, _session(_user)),
             **control_wiring.control_factories(core, runner, _user),
         }

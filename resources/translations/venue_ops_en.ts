@@ -1904,6 +1904,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>No picture from this camera yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picture from the recording: {width} × {height}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{name} is the secure paper room&apos;s camera: it restarts with the program.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1903,6 +1903,14 @@
         <translation>正在暂停 {name} 以便测试……</translation>
     </message>
     <message>
+        <source>No picture from this camera yet.</source>
+        <translation>此摄像头还没有画面。</translation>
+    </message>
+    <message>
+        <source>Picture from the recording: {width} × {height}</source>
+        <translation>录像画面：{width} × {height}</translation>
+    </message>
+    <message>
         <source>{name} is the secure paper room's camera: it restarts with the program.</source>
         <translation>{name} 是保密室的摄像头：随程序一起重启。</translation>
     </message>

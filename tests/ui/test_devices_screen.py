@@ -261,3 +261,64 @@ def test_a_camera_scanners_test_shows_its_picture(qtbot: QtBot, tmp_path: Path) 
         runner.wait()
         station.stop()
         drain()
+
+
+def test_a_paper_room_camera_shows_the_recordings_state_and_picture_without_a_second_opening(
+        qtbot: QtBot, desk: Desk, tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    from app.engine.clock import VenueClock
+    from app.services.audit import Actor
+    from devices.base import EventSink
+    from devices.camera.bank import CameraBank
+    from devices.camera.monitor import CameraMonitor, MonitorConfig
+    from devices.camera.simulator import Scene, SyntheticCapture
+    from devices.camera.source import SourceConfig, SourceKind, SourceSpec
+    from tests.unit.test_custody_support import make_venue
+
+    room_engine = make_engine(f"sqlite:///{tmp_path / 'room.sqlite'}")
+    upgrade(room_engine)
+    venue = make_venue(room_engine)
+    venue.clock.now = datetime.now(UTC)
+    opened: list[str] = []
+
+    def make(sink: EventSink) -> list[CameraMonitor]:
+        def opener(spec: SourceSpec) -> SyntheticCapture:
+            opened.append(str(spec))
+            return SyntheticCapture(Scene(width=320, height=240, fps=30.0))
+
+        return [CameraMonitor("保密室1", SourceSpec(SourceKind.SIMULATOR, "motion"), sink,
+                              MonitorConfig(source=SourceConfig(frozen_after_s=None)), opener=opener)]
+
+    from app.engine.recording import PaperRoomRecording
+
+    recording = PaperRoomRecording(venue.paper_room, CameraBank(make, tmp_path / "snapshots"), VenueClock(),
+                                   Actor.system("paper-room"), "paper-room-pc")
+    recording.start()
+    try:
+        desk.service.save(desk.day.login("Z0001"), [*desk.service.devices(),
+                                                      {"name": "保密室1", "kind": "camera", "source": "sim:motion"}])
+        screen = wiring.build(SimpleCore(desk), desk.runner, desk.day.login("Z0001"), desk.station, desk.service,
+                              recording)
+        qtbot.addWidget(screen)
+        screen.show()
+        row = [d.name for d in screen.devices].index("保密室1")
+        qtbot.waitUntil(lambda: _state(screen, row) == "● connected", timeout=15000)
+        qtbot.waitUntil(lambda: recording.recorder.monitors[0].latest_frame() is not None, timeout=15000)
+        screen.table.selectRow(row)
+        screen.test_selected()
+        assert _cell(screen, row, screen.TEST) == "✔ Picture from the recording: 320 × 240"
+        assert screen.preview.isVisible() and len(opened) == 1  # the recorder's own opening only
+        screen.restart_selected()
+        assert screen.message.text() == "保密室1 is the secure paper room's camera: it restarts with the program."
+    finally:
+        recording.stop()
+        drain()
+        room_engine.dispose()
+
+
+class SimpleCore:
+    """What the devices wiring reads of the core."""
+
+    def __init__(self, desk: Desk) -> None:
+        self.clock = desk.day.clock

@@ -42,10 +42,11 @@ from ui.devices.editor import kind_name
 from ui.devices.state_text import state_text
 from ui.devices.station import DeviceStation, registry_config
 from ui.messages import describe
+from ui.paper_room.cameras import PaperRoomCameras
 from ui.restyle import restyle
 from ui.runner import OpRunner
 from ui.screen import Screen
-from ui.setup.device_check import DeviceCheck
+from ui.setup.device_check import DeviceCheck, frame_image
 from ui.tables import fill_table
 
 _COLOURS = {DeviceState.CONNECTED: "#1a7f37", DeviceState.CONNECTING: "#9a6700", DeviceState.STOPPED: "#5a6470"}
@@ -80,12 +81,17 @@ class DevicesScreen(Screen):
 
     def __init__(self, runner: OpRunner, station: DeviceStation, actions: DeviceScreenActions,
                  clock: Callable[[], datetime], parent: QWidget | None = None, *,
-                 ports: Callable[[], list[SerialPortInfo]] = serial_ports, timeout_s: float = 30.0) -> None:
+                 ports: Callable[[], list[SerialPortInfo]] = serial_ports, timeout_s: float = 30.0,
+                 cameras: PaperRoomCameras | None = None) -> None:
         super().__init__(runner, parent)
         self._station, self._actions, self._clock = station, actions, clock
+        self._cameras = cameras
         self._timeout_s = timeout_s
         self.devices: tuple[DeviceSettings, ...] = actions.devices()
         self._statuses: dict[str, DeviceStatus] = dict(station.registry.statuses())
+        if cameras is not None and cameras.recording is not None:  # the paper room's, as its recording reports them
+            self._statuses.update({name: s for name, s in dict(cameras.recording.statuses).items()
+                                   if isinstance(s, DeviceStatus)})
         self._last: dict[str, str] = {}
         self._results: dict[str, str] = {}
         self._live: dict[str, DeviceCheck] = {}  # the running test, for the clean-up when the screen goes
@@ -145,6 +151,8 @@ class DevicesScreen(Screen):
 
         self.listen(station.bridge.status_changed, self._status_changed)
         self.listen(station.bridge.event_received, self._event)
+        if cameras is not None:
+            cameras.status_changed.connect(self._status_changed)  # the screen owns `cameras`
         registry, live, editing = station.registry, self._live, self.pane.editor.checks
         self.destroyed.connect(lambda *_: _clean_up(registry, live, editing))  # never leave a device stopped behind
         self.retranslate()
@@ -165,7 +173,7 @@ class DevicesScreen(Screen):
 
     def state_of(self, device: DeviceSettings) -> str:
         status = self._statuses.get(device.name)
-        if device.kind.value == DeviceKind.CAMERA.value:
+        if device.kind.value == DeviceKind.CAMERA.value and status is None:
             return self.tr("recorded by the secure paper room")
         if status is None:
             return self.tr("not started yet")
@@ -215,6 +223,8 @@ class DevicesScreen(Screen):
         device = self.selected()
         if device is None or self.busy:
             return
+        if device.kind.value == DeviceKind.CAMERA.value and self._recorded_frame(device.name):
+            return
         self.busy = True
         self.preview.clear()
         self.preview.hide()
@@ -228,6 +238,23 @@ class DevicesScreen(Screen):
 
         self._say(self.tr("Stopping {name} for its test…").format(name=name))
         self.submit(hold, lambda _r: self._start_check(device, in_registry), self._refused)
+
+    def _recorded_frame(self, name: str) -> bool:
+        """A paper-room camera shows the recording's latest picture: the recorder owns the camera, and a
+        second opening of it could disturb the recording. False when the recording has no such camera."""
+        monitor = next((m for m in self._cameras.monitors if m.name == name), None) if self._cameras else None
+        if monitor is None:
+            return False
+        frame = monitor.latest_frame()
+        if frame is None:
+            self._test_result(name, "✖ " + self.tr("No picture from this camera yet."))
+            return True
+        self.preview.setPixmap(QPixmap.fromImage(frame_image(frame)).scaled(
+            self.preview.size(), Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation))
+        self.preview.show()
+        self._test_result(name, "✔ " + self.tr("Picture from the recording: {width} × {height}").format(
+            width=frame.width, height=int(frame.image.shape[0])))
+        return True
 
     def _start_check(self, device: DeviceSettings, held: bool) -> None:
         self._held = device.name if held else None

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.bootstrap import Core
 from app.device_settings import DeviceSettings, parse_device
+from app.engine.recording import PaperRoomRecording
 from app.security.auth import StaffSession
 from app.services.device_setup import DeviceSetupService
 from ui.devices.station import DeviceStation
@@ -39,7 +40,14 @@ def actions_for(service: DeviceSetupService, user: StaffSession) -> DeviceScreen
 
 
 def build(core: Core, runner: OpRunner, user: StaffSession, station: DeviceStation,
-          service: DeviceSetupService) -> DevicesScreen:
+          service: DeviceSetupService, recording: PaperRoomRecording | None = None) -> DevicesScreen:
+    """`recording`: the engine's paper-room recording, whose cameras the screen shows (it owns them)."""
     from ui.devices.screen import DevicesScreen
+    from ui.paper_room.cameras import PaperRoomCameras
 
-    return DevicesScreen(runner, station, actions_for(service, user), core.clock)
+    cameras = PaperRoomCameras(recording)
+    screen = DevicesScreen(runner, station, actions_for(service, user), core.clock, cameras=cameras)
+    cameras.setParent(screen)
+    unsubscribe = cameras.unsubscribe  # the recording goes on; this screen stops listening
+    screen.destroyed.connect(lambda *_: unsubscribe())
+    return screen
