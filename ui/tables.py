@@ -1,4 +1,5 @@
-"""Filling a QTableWidget from rows of texts, the one way the screens do it.
+"""Tables and lists of texts, the one way the screens show them: `TextTable` (a model, for the
+lists that grow with the day) and, for the short fixed lists, `fill_table` / `fill_list`.
 
 A refresh sets the text of the items already in the table and creates items only for cells
 that have none yet. Replacing every item on every refresh (`setItem(r, c, QTableWidgetItem(t))`)
@@ -13,10 +14,22 @@ With the items kept, a cell costs at most one such reference in its life, when t
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QTableWidget, QTableWidgetItem
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QListWidget,
+    QListWidgetItem,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
+
+Index = QModelIndex | QPersistentModelIndex
+_DISPLAY, _ALIGN = Qt.ItemDataRole.DisplayRole.value, Qt.ItemDataRole.TextAlignmentRole.value
 
 
 def fill_table(table: QTableWidget, rows: Sequence[Sequence[str]],
@@ -49,3 +62,91 @@ def fill_list(widget: QListWidget, rows: Sequence[tuple[str, QIcon | None]]) -> 
         elif item.text() != text:
             item.setText(text)
         item.setIcon(icon if icon is not None else QIcon())
+
+
+class TextRowsModel(QAbstractTableModel):
+    """Rows of texts as a model: `set_rows` repaints the rows that changed, adds or removes rows
+    at the end, and keeps no Qt item per cell (see the module's note: the lists that grow with
+    the day, issue 15)."""
+
+    def __init__(self, columns: int, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._columns = columns
+        self._rows: list[tuple[str, ...]] = []
+        self._headers: tuple[str, ...] = ("",) * columns
+        self._alignment: dict[int, int] = {}
+
+    def set_headers(self, headers: Sequence[str]) -> None:
+        self._headers = tuple(headers)
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self._columns - 1)
+
+    def set_alignment(self, alignment: Mapping[int, Qt.AlignmentFlag]) -> None:
+        self._alignment = {c: int(a.value) for c, a in alignment.items()}
+
+    def set_rows(self, rows: Sequence[Sequence[str]]) -> None:
+        new = [tuple(r) for r in rows]
+        old = len(self._rows)
+        if len(new) < old:
+            self.beginRemoveRows(QModelIndex(), len(new), old - 1)
+            del self._rows[len(new):]
+            self.endRemoveRows()
+        for r in range(min(old, len(new))):
+            if new[r] != self._rows[r]:
+                self._rows[r] = new[r]
+                self.dataChanged.emit(self.index(r, 0), self.index(r, self._columns - 1))
+        if len(new) > old:
+            self.beginInsertRows(QModelIndex(), old, len(new) - 1)
+            self._rows.extend(new[old:])
+            self.endInsertRows()
+
+    def cell(self, row: int, column: int) -> str:
+        return self._rows[row][column]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._columns
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and section < self._columns:
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if index.isValid() and role == Qt.ItemDataRole.DisplayRole:
+            return self._rows[index.row()][index.column()]
+        return None
+
+    def multiData(self, index: Index, roleDataSpan: Any) -> None:
+        """Every role of a cell in one call (a view asks for 7+ roles to paint one cell)."""
+        if not index.isValid():
+            return
+        text, align = self._rows[index.row()][index.column()], self._alignment.get(index.column())
+        for cell in roleDataSpan:
+            role = cell.role()
+            if role == _DISPLAY:
+                cell.setData(text)
+            elif role == _ALIGN and align is not None:
+                cell.setData(align)
+            else:
+                cell.clearData()
+
+
+class TextTable(QTableView):
+    """A read-only table of texts over a TextRowsModel, rows selected whole, every column as wide
+    as its texts and the last one taking what is left."""
+
+    def __init__(self, columns: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows = TextRowsModel(columns, self)
+        self.setModel(self.rows)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.verticalHeader().setVisible(False)
+        self.horizontalHeader().setStretchLastSection(True)
+
+    def show_rows(self, rows: Sequence[Sequence[str]]) -> None:
+        self.rows.set_rows(rows)
+        for column in range(self.rows.columnCount() - 1):  # a model's new rows do not resize the header
+            self.resizeColumnToContents(column)  # by themselves; the last one stretches

@@ -8,14 +8,11 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -27,7 +24,7 @@ from ui.messages import describe
 from ui.reports.attendance import attendance_html, status_name
 from ui.reports.pdf import write_pdf
 from ui.runner import OpRunner
-from ui.tables import fill_table
+from ui.tables import TextTable
 
 if TYPE_CHECKING:
     from ui.checkin.ports import DeskPorts
@@ -41,13 +38,9 @@ class AttendanceDialog(QDialog):
         self.setWindowTitle(self.tr("Attendance sheet"))
         self.room = QComboBox()
         self.summary = QLabel(objectName="SheetSummary", wordWrap=True)
-        self.table = QTableWidget(0, 6)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setHorizontalHeaderLabels([self.tr("Seat"), self.tr("Ticket"), self.tr("Name"),
-                                              self.tr("Status"), self.tr("Admitted at"), self.tr("Desk")])
+        self.table = TextTable(6)
+        self.table.rows.set_headers([self.tr("Seat"), self.tr("Ticket"), self.tr("Name"),
+                                     self.tr("Status"), self.tr("Admitted at"), self.tr("Desk")])
         self.save = QPushButton(self.tr("Save as PDF for printing"), objectName="Primary")
         self.save.clicked.connect(self.save_pdf)
         self.saved = QLabel(wordWrap=True)
@@ -87,7 +80,7 @@ class AttendanceDialog(QDialog):
         self.summary.setText(self.tr("{room} · {subject} · expected {e}, present {p}, absent {a}, not yet {n}").format(
             room=sheet.room_name, subject=sheet.subject, e=sheet.expected, p=sheet.admitted, a=sheet.absent,
             n=sheet.expected - sheet.admitted - sheet.absent))
-        fill_table(self.table, [[str(line.seat_number), line.ticket_number, line.name, status_name(line.status),
+        self.table.show_rows([[str(line.seat_number), line.ticket_number, line.name, status_name(line.status),
                                  f"{venue_time(line.admitted_at):%H:%M:%S}" if line.admitted_at else "", line.desk]
                                 for line in sheet.lines])
 

@@ -6,10 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
     QLabel,
-    QTableWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -21,7 +18,7 @@ from app.services.overview import Overview
 from ui.messages import describe
 from ui.runner import OpRunner
 from ui.screen import Screen
-from ui.tables import fill_table
+from ui.tables import TextTable
 
 DATA_KINDS = frozenset({DataKind.PACKAGE, DataKind.SITTINGS})
 
@@ -43,12 +40,7 @@ class OverviewScreen(Screen):
         self._data: Overview | None = None
         self.title = QLabel(objectName="ScreenTitle")
         self.summary = QLabel(wordWrap=True)
-        self.table = QTableWidget(0, 7)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = TextTable(7)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 24)
         layout.setSpacing(12)
@@ -66,7 +58,7 @@ class OverviewScreen(Screen):
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Exam overview"))
-        self.table.setHorizontalHeaderLabels(
+        self.table.rows.set_headers(
             [self.tr("Sitting"), self.tr("Subject"), self.tr("Mode"), self.tr("Time"),
              self.tr("Entry closes"), self.tr("Sealed until"), self.tr("Candidates")]
         )
@@ -83,7 +75,7 @@ class OverviewScreen(Screen):
                 .format(exam=data.exam_name, venue=data.venue_name, rev=data.package_revision,
                         rooms=data.rooms, candidates=data.candidates, staff=data.staff)
             )
-        fill_table(self.table, [
+        self.table.show_rows([
             [s.code, s.subject, mode_name(s.mode),
              f"{venue_time(s.starts_at):%Y-%m-%d %H:%M}–{venue_time(s.ends_at):%H:%M}",
              f"{venue_time(s.entry_closes_at):%H:%M}", f"{venue_time(s.sealing_ends_at):%H:%M}", str(s.candidates)]
