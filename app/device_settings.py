@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import json
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -384,6 +385,27 @@ def _decoder(fail: _Failer, key: str, value: object) -> PhotoDecoderSettings | N
         if isinstance(library, str) and library.strip() and flavour in PHOTO_FLAVOURS:
             return PhotoDecoderSettings(library.strip(), str(flavour))
     raise fail.value(key, Expect.DECODER, value)
+
+
+def options_from_text(text: str, name: str, source: str = "settings") -> dict[str, Any]:
+    """A device's options as a person types them on the devices screen: the object settings.json
+    holds (`{"max_gap_ms": 90, "prefix": "~"}`); empty means the defaults. Each option is then
+    checked by `parse_device` like any entry of the file."""
+    if not text.strip():
+        return {}
+    try:
+        value = json.loads(text)
+    except ValueError:
+        value = None
+    if not isinstance(value, dict):
+        raise DeviceSettingsError("settings.device_options", "Device {name} in {source}: options must be an "
+                                  "object of names and values.", name=name, source=source)
+    return value
+
+
+def options_as_text(options: Mapping[str, Any]) -> str:
+    """The inverse of `options_from_text` ("" for none)."""
+    return json.dumps(dict(options), ensure_ascii=False) if options else ""
 
 
 D = TypeVar("D", bound=DeviceSettings)

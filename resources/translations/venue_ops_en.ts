@@ -1765,6 +1765,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Test</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1782,6 +1786,10 @@
     </message>
     <message>
         <source>Port: COM3 on Windows, /dev/ttyUSB0 on Linux; empty finds the reader. Camera: its number (0, 1, …), an rtsp:// address or a video file. Reader through its vendor&apos;s SDK: the path of its sdtapi library (sdtapi.dll, libsdtapi.so).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Options: as settings.json holds them, e.g. {example}; empty for the defaults.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>Alerts</name>
@@ -24,7 +23,7 @@
         <translation>{room}考场：{count} 起事件待确认</translation>
     </message>
     <message>
-        <source>The computer&apos;s clock was changed by {seconds} s; timers kept their time</source>
+        <source>The computer's clock was changed by {seconds} s; timers kept their time</source>
         <translation>电脑时钟被调整了 {seconds} 秒；计时未受影响</translation>
     </message>
 </context>
@@ -99,7 +98,7 @@
         <translation>入场时间</translation>
     </message>
     <message>
-        <source>Candidate&apos;s signature</source>
+        <source>Candidate's signature</source>
         <translation>考生签名</translation>
     </message>
     <message>
@@ -124,7 +123,7 @@
     </message>
     <message>
         <source>Date: ____________ Time: ________</source>
-        <translation>日期：______年____月____日&#x3000;时间：____时____分</translation>
+        <translation>日期：______年____月____日　时间：____时____分</translation>
     </message>
     <message>
         <source>Refused entries</source>
@@ -519,7 +518,7 @@
         <translation>社会保障卡</translation>
     </message>
     <message>
-        <source>Foreigner&apos;s permanent residence card</source>
+        <source>Foreigner's permanent residence card</source>
         <translation>外国人永久居留身份证</translation>
     </message>
     <message>
@@ -555,7 +554,7 @@
         <translation>请继续</translation>
     </message>
     <message>
-        <source>The photo decoder failed on this card&apos;s chip photo: compare the face with the registration photo</source>
+        <source>The photo decoder failed on this card's chip photo: compare the face with the registration photo</source>
         <translation>照片解码程序无法解码此证件的芯片照片：请将本人与报名照片比对</translation>
     </message>
     <message>
@@ -567,7 +566,7 @@
         <translation>已于 {time} 由 {staff} 在 {desk} 放行入场（第{room}考场）</translation>
     </message>
     <message>
-        <source>The document does not belong to this ticket&apos;s candidate: possible impersonation. A draft incident has been opened.</source>
+        <source>The document does not belong to this ticket's candidate: possible impersonation. A draft incident has been opened.</source>
         <translation>证件与准考证不是同一考生：疑似替考。已自动建立异常记录草稿。</translation>
     </message>
     <message>
@@ -767,7 +766,7 @@
         <translation>原因（必填）</translation>
     </message>
     <message>
-        <source>Second invigilator&apos;s staff number</source>
+        <source>Second invigilator's staff number</source>
         <translation>第二名监考员工号</translation>
     </message>
     <message>
@@ -825,7 +824,7 @@
 <context>
     <name>ControlRoomScreen</name>
     <message>
-        <source>No sitting today in this venue&apos;s package.</source>
+        <source>No sitting today in this venue's package.</source>
         <translation>本考点数据包中今天没有场次。</translation>
     </message>
     <message>
@@ -1109,7 +1108,7 @@
         <translation>将数据密钥保存在本机受保护的文件中</translation>
     </message>
     <message>
-        <source>This PC has no secure keyring (such as Windows Credential Locker or GNOME Keyring). Without one, the keys that protect candidates&apos; personal data can only be kept in a file that only this PC&apos;s administrator account can read. Anyone who copies that file and the database can read the personal data: use this only on a PC that is locked away, and move to a PC with a keyring before exam day if you can.</source>
+        <source>This PC has no secure keyring (such as Windows Credential Locker or GNOME Keyring). Without one, the keys that protect candidates' personal data can only be kept in a file that only this PC's administrator account can read. Anyone who copies that file and the database can read the personal data: use this only on a PC that is locked away, and move to a PC with a keyring before exam day if you can.</source>
         <translation>本机没有安全的密钥环（如 Windows 凭据管理器或 GNOME 密钥环）。没有密钥环时，保护考生个人信息的密钥只能保存在一个仅本机管理员账户可读的文件中。任何人复制了该文件和数据库，就能读取个人信息：请仅在上锁保管的计算机上使用此方式，并尽可能在考试日前改用有密钥环的计算机。</translation>
     </message>
     <message>
@@ -1312,11 +1311,11 @@
         <translation>照片解码库无法使用：{detail}</translation>
     </message>
     <message>
-        <source>The reader&apos;s library cannot be used: {detail}</source>
+        <source>The reader's library cannot be used: {detail}</source>
         <translation>阅读器的动态库无法使用：{detail}</translation>
     </message>
     <message>
-        <source>The serial scanner&apos;s settings are not usable: {detail}</source>
+        <source>The serial scanner's settings are not usable: {detail}</source>
         <translation>串口扫码枪的设置无法使用：{detail}</translation>
     </message>
     <message>
@@ -1404,11 +1403,11 @@
         <translation>故障</translation>
     </message>
     <message>
-        <source>foreigner&apos;s permanent residence ID card 2023 (外国人永久居留身份证)</source>
+        <source>foreigner's permanent residence ID card 2023 (外国人永久居留身份证)</source>
         <translation>外国人永久居留身份证（2023 版）</translation>
     </message>
     <message>
-        <source>foreigner&apos;s permanent residence card 2017 (外国人永久居留证)</source>
+        <source>foreigner's permanent residence card 2017 (外国人永久居留证)</source>
         <translation>外国人永久居留证（2017 版）</translation>
     </message>
     <message>
@@ -1416,7 +1415,7 @@
         <translation>列出串口，并指出哪些作为身份证阅读器应答</translation>
     </message>
     <message>
-        <source>log the drivers&apos; messages to stderr</source>
+        <source>log the drivers' messages to stderr</source>
         <translation>将驱动程序的日志输出到标准错误</translation>
     </message>
     <message>
@@ -1560,7 +1559,7 @@
         <translation>已停止</translation>
     </message>
     <message>
-        <source>the SDK&apos;s port: 1001–1016 USB, 1–16 serial</source>
+        <source>the SDK's port: 1001–1016 USB, 1–16 serial</source>
         <translation>SDK 的端口：1001–1016 为 USB，1–16 为串口</translation>
     </message>
     <message>
@@ -1568,7 +1567,7 @@
         <translation>证件带有指纹</translation>
     </message>
     <message>
-        <source>the exam&apos;s ticket-number pattern (default: 10 to 20 digits)</source>
+        <source>the exam's ticket-number pattern (default: 10 to 20 digits)</source>
         <translation>考试的准考证号规则（默认：10 到 20 位数字）</translation>
     </message>
     <message>
@@ -1612,8 +1611,8 @@
         <translation>{path}：{code} 不予报告：只有 {decoders} 读出且不符合准考证号规则，或两个解码器对此码读数不一致。</translation>
     </message>
     <message>
-        <source>{prog}: {problem}. &apos;{prog} --help&apos; lists the commands and their options.</source>
-        <translation>{prog}：{problem}。&apos;{prog} --help&apos; 列出命令及其选项。</translation>
+        <source>{prog}: {problem}. '{prog} --help' lists the commands and their options.</source>
+        <translation>{prog}：{problem}。'{prog} --help' 列出命令及其选项。</translation>
     </message>
 </context>
 <context>
@@ -1631,7 +1630,7 @@
         <translation>请现在用这把扫码枪扫描任意条码。</translation>
     </message>
     <message>
-        <source>Waiting for the camera&apos;s picture…</source>
+        <source>Waiting for the camera's picture…</source>
         <translation>正在等待摄像头画面……</translation>
     </message>
     <message>
@@ -1694,7 +1693,7 @@
         <translation>未连接：请检查线缆和电源</translation>
     </message>
     <message>
-        <source>not working: the technician&apos;s log says why</source>
+        <source>not working: the technician's log says why</source>
         <translation>不能工作：原因见技术日志</translation>
     </message>
     <message>
@@ -1710,11 +1709,11 @@
         <translation>不能工作：设置中的文件不是本机可以加载的库</translation>
     </message>
     <message>
-        <source>not working: its vendor library is built for another kind of PC (32/64-bit or another system); install the vendor&apos;s library for this PC</source>
+        <source>not working: its vendor library is built for another kind of PC (32/64-bit or another system); install the vendor's library for this PC</source>
         <translation>不能工作：其厂商库是为另一类电脑编译的（32/64 位或其他系统）；请安装厂商适用于本机的库</translation>
     </message>
     <message>
-        <source>not working: the library in the settings is not the vendor&apos;s reader (sdtapi) library</source>
+        <source>not working: the library in the settings is not the vendor's reader (sdtapi) library</source>
         <translation>不能工作：设置中的库不是厂商的阅读器（sdtapi）库</translation>
     </message>
 </context>
@@ -1765,6 +1764,10 @@
         <translation>端口或视频源</translation>
     </message>
     <message>
+        <source>Options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
         <source>Test</source>
         <translation>测试</translation>
     </message>
@@ -1781,11 +1784,15 @@
         <translation>测试所选设备</translation>
     </message>
     <message>
-        <source>Port: COM3 on Windows, /dev/ttyUSB0 on Linux; empty finds the reader. Camera: its number (0, 1, …), an rtsp:// address or a video file. Reader through its vendor&apos;s SDK: the path of its sdtapi library (sdtapi.dll, libsdtapi.so).</source>
+        <source>Port: COM3 on Windows, /dev/ttyUSB0 on Linux; empty finds the reader. Camera: its number (0, 1, …), an rtsp:// address or a video file. Reader through its vendor's SDK: the path of its sdtapi library (sdtapi.dll, libsdtapi.so).</source>
         <translation>端口：Windows 上如 COM3，Linux 上如 /dev/ttyUSB0；留空则自动查找阅读器。摄像头：编号（0、1……）、rtsp:// 地址或视频文件。通过厂商 SDK 使用的阅读器：其 sdtapi 库的路径（sdtapi.dll、libsdtapi.so）。</translation>
     </message>
     <message>
-        <source>This device&apos;s settings are not valid: {detail}</source>
+        <source>Options: as settings.json holds them, e.g. {example}; empty for the defaults.</source>
+        <translation>选项：与 settings.json 中的写法相同，例如 {example}；留空则用默认值。</translation>
+    </message>
+    <message>
+        <source>This device's settings are not valid: {detail}</source>
         <translation>此设备的设置无效：{detail}</translation>
     </message>
     <message>
@@ -1800,7 +1807,7 @@
         <translation>配置设备</translation>
     </message>
     <message>
-        <source>The desk&apos;s devices are stopped while you edit them and start again when you save or cancel. Test each new or changed device before saving: read a card, scan a code, see the picture.</source>
+        <source>The desk's devices are stopped while you edit them and start again when you save or cancel. Test each new or changed device before saving: read a card, scan a code, see the picture.</source>
         <translation>编辑期间本工位设备暂停工作，保存或取消后重新启动。新增或修改的设备须先现场测试才能保存：读一张证件、扫一个条码、看到画面。</translation>
     </message>
     <message>
@@ -1844,7 +1851,7 @@
         <translation>有一张证件未能读出</translation>
     </message>
     <message>
-        <source>the reader&apos;s answer was garbled</source>
+        <source>the reader's answer was garbled</source>
         <translation>阅读器的应答有误</translation>
     </message>
     <message>
@@ -1912,7 +1919,7 @@
         <translation>录像画面：{width} × {height}</translation>
     </message>
     <message>
-        <source>{name} is the secure paper room&apos;s camera: it restarts with the program.</source>
+        <source>{name} is the secure paper room's camera: it restarts with the program.</source>
         <translation>{name} 是保密室的摄像头：随程序一起重启。</translation>
     </message>
     <message>
@@ -1924,7 +1931,7 @@
         <translation>{name} 已重启。</translation>
     </message>
     <message>
-        <source>Stopping the desk&apos;s devices for editing…</source>
+        <source>Stopping the desk's devices for editing…</source>
         <translation>正在暂停本工位设备以便编辑……</translation>
     </message>
     <message>
@@ -2062,11 +2069,11 @@
         <translation>第十九条：监考考场随机抽取；须由第二人确认（第四十二条）。</translation>
     </message>
     <message>
-        <source>Second person&apos;s staff number</source>
+        <source>Second person's staff number</source>
         <translation>第二人工号</translation>
     </message>
     <message>
-        <source>Second person&apos;s credential</source>
+        <source>Second person's credential</source>
         <translation>第二人口令</translation>
     </message>
     <message>
@@ -2257,7 +2264,7 @@
         <translation>{source} 中的设备 {name}：{key} 必须是 true 或 false，而不是 {value}。</translation>
     </message>
     <message>
-        <source>Device {name} in {source}: {value} is a port, but this reader&apos;s source is its vendor library&apos;s file; the port goes in the option port.</source>
+        <source>Device {name} in {source}: {value} is a port, but this reader's source is its vendor library's file; the port goes in the option port.</source>
         <translation>{source} 中的设备 {name}：{value} 是端口，但这种阅读器的来源是其厂商库文件；端口请填在选项 port 中。</translation>
     </message>
     <message>
@@ -2285,15 +2292,15 @@
         <translation>每台设备都需要名称。</translation>
     </message>
     <message>
-        <source>Give the chief examiner&apos;s name.</source>
+        <source>Give the chief examiner's name.</source>
         <translation>请填写主考姓名。</translation>
     </message>
     <message>
-        <source>Give the chief examiner&apos;s staff number.</source>
+        <source>Give the chief examiner's staff number.</source>
         <translation>请填写主考的工号。</translation>
     </message>
     <message>
-        <source>Give the database server&apos;s address.</source>
+        <source>Give the database server's address.</source>
         <translation>请填写数据库服务器地址。</translation>
     </message>
     <message>
@@ -2301,11 +2308,11 @@
         <translation>请填写数据库用户名。</translation>
     </message>
     <message>
-        <source>Give the database&apos;s name.</source>
+        <source>Give the database's name.</source>
         <translation>请填写数据库名称。</translation>
     </message>
     <message>
-        <source>Give the provincial key&apos;s id.</source>
+        <source>Give the provincial key's id.</source>
         <translation>请填写省级公钥编号。</translation>
     </message>
     <message>
@@ -2313,7 +2320,7 @@
         <translation>请填写省级公钥。</translation>
     </message>
     <message>
-        <source>Give the provincial server&apos;s address.</source>
+        <source>Give the provincial server's address.</source>
         <translation>请填写省级服务器地址。</translation>
     </message>
     <message>
@@ -2325,11 +2332,11 @@
         <translation>请填写变更原因（规程第四十三条）。</translation>
     </message>
     <message>
-        <source>Give the venue&apos;s code.</source>
+        <source>Give the venue's code.</source>
         <translation>请填写考点代码。</translation>
     </message>
     <message>
-        <source>Give the venue&apos;s name.</source>
+        <source>Give the venue's name.</source>
         <translation>请填写考点名称。</translation>
     </message>
     <message>
@@ -2353,7 +2360,7 @@
         <translation>在网络上找不到名为 {host} 的计算机。</translation>
     </message>
     <message>
-        <source>No exam package is imported yet, so give this venue&apos;s code (--venue CODE).</source>
+        <source>No exam package is imported yet, so give this venue's code (--venue CODE).</source>
         <translation>尚未导入考试数据包，请提供本考点代码（--venue CODE）。</translation>
     </message>
     <message>
@@ -2369,7 +2376,7 @@
         <translation>考试数据包中没有条码为 {barcode} 的袋件。</translation>
     </message>
     <message>
-        <source>No secure keyring is available on this computer ({backend}), so the venue&apos;s data keys cannot be stored safely. Use a desktop session with a keyring (Windows Credential Locker, GNOME Keyring, KWallet), or let the administrator choose a plaintext key file explicitly.</source>
+        <source>No secure keyring is available on this computer ({backend}), so the venue's data keys cannot be stored safely. Use a desktop session with a keyring (Windows Credential Locker, GNOME Keyring, KWallet), or let the administrator choose a plaintext key file explicitly.</source>
         <translation>本机没有可用的安全密钥环（{backend}），无法安全保存考点数据密钥。请在带密钥环的桌面环境中运行（Windows 凭据管理器、GNOME Keyring、KWallet），或由系统管理员明确选择使用明文密钥文件。</translation>
     </message>
     <message>
@@ -2377,11 +2384,11 @@
         <translation>本机没有可用的安全密钥环，无法保存同步凭据。请使用带密钥环的计算机（Windows 凭据管理器）。</translation>
     </message>
     <message>
-        <source>No sitting {sitting} in this venue&apos;s package.</source>
+        <source>No sitting {sitting} in this venue's package.</source>
         <translation>本考点考试数据包中没有场次 {sitting}。</translation>
     </message>
     <message>
-        <source>No staff member {staff} in this venue&apos;s roster.</source>
+        <source>No staff member {staff} in this venue's roster.</source>
         <translation>本考点工作人员名册中没有 {staff}。</translation>
     </message>
     <message>
@@ -2541,11 +2548,11 @@
         <translation>名册中没有 {staff}；登记时须提供姓名和考点。</translation>
     </message>
     <message>
-        <source>Stored personal data ({context}) cannot be decrypted with this venue&apos;s key.</source>
+        <source>Stored personal data ({context}) cannot be decrypted with this venue's key.</source>
         <translation>无法用本考点密钥解密已存储的个人信息（{context}）。</translation>
     </message>
     <message>
-        <source>Sync is not set up yet: give the provincial server&apos;s address and this venue&apos;s code (venue-ops sync configure URL --venue CODE).</source>
+        <source>Sync is not set up yet: give the provincial server's address and this venue's code (venue-ops sync configure URL --venue CODE).</source>
         <translation>尚未设置同步：请提供省级服务器地址和本考点代码（venue-ops sync configure URL --venue CODE）。</translation>
     </message>
     <message>
@@ -2577,19 +2584,19 @@
         <translation>审计链中已不存在最近一个已签名检查点所记录的第 {seq} 条事件：审计链被截短或改写。未作任何签名；请运行审计校验。</translation>
     </message>
     <message>
-        <source>The backup {path} fails SQLite&apos;s integrity check.</source>
+        <source>The backup {path} fails SQLite's integrity check.</source>
         <translation>备份 {path} 未通过 SQLite 完整性检查。</translation>
     </message>
     <message>
-        <source>The candidate&apos;s signature status is already recorded on this incident.</source>
+        <source>The candidate's signature status is already recorded on this incident.</source>
         <translation>该考生在此事件上的签字情况已记录。</translation>
     </message>
     <message>
-        <source>The checkpoint at event {seq} does not carry this venue&apos;s signature: it was forged.</source>
+        <source>The checkpoint at event {seq} does not carry this venue's signature: it was forged.</source>
         <translation>第 {seq} 条事件处的检查点没有本考点的签名：该检查点系伪造。</translation>
     </message>
     <message>
-        <source>The data keys in this computer&apos;s keyring (entry {entry}, fingerprint {found}) are not the keys this database was encrypted with (fingerprint {expected}).</source>
+        <source>The data keys in this computer's keyring (entry {entry}, fingerprint {found}) are not the keys this database was encrypted with (fingerprint {expected}).</source>
         <translation>本机密钥环中的数据密钥（条目 {entry}，指纹 {found}）不是加密本数据库所用的密钥（指纹 {expected}）。</translation>
     </message>
     <message>
@@ -2641,7 +2648,7 @@
         <translation>考试数据包下载后已损坏（SHA-256 不符），未导入任何内容。请重试。</translation>
     </message>
     <message>
-        <source>The exam&apos;s ticket pattern {pattern} is not accepted ({problem}). Use only characters, classes such as [0-9] or \d, anchors, and bounded repeats.</source>
+        <source>The exam's ticket pattern {pattern} is not accepted ({problem}). Use only characters, classes such as [0-9] or \d, anchors, and bounded repeats.</source>
         <translation>考试的准考证号格式 {pattern} 不被接受（{problem}）。只能使用字符、[0-9] 或 \d 这类字符类、锚点和有界重复。</translation>
     </message>
     <message>
@@ -2661,7 +2668,7 @@
         <translation>密钥文件 {path} 可被其他用户读取；其权限必须为 0600。</translation>
     </message>
     <message>
-        <source>The key file {path} is damaged: it does not hold a venue data key. Put back the key file from the venue&apos;s key backup; nothing was changed.</source>
+        <source>The key file {path} is damaged: it does not hold a venue data key. Put back the key file from the venue's key backup; nothing was changed.</source>
         <translation>密钥文件 {path} 已损坏：其中没有考点数据密钥。请从考点的密钥备份中放回该密钥文件；未作任何更改。</translation>
     </message>
     <message>
@@ -2701,7 +2708,7 @@
         <translation>数据包缺少文件 {member}。</translation>
     </message>
     <message>
-        <source>The package&apos;s signature does not verify with key {key_id}: it was altered after signing or not signed by the province.</source>
+        <source>The package's signature does not verify with key {key_id}: it was altered after signing or not signed by the province.</source>
         <translation>数据包签名无法用密钥 {key_id} 验证：签名后被改动过，或并非由省级考试机构签发。</translation>
     </message>
     <message>
@@ -2737,7 +2744,7 @@
         <translation>省级服务器拒绝了请求（HTTP {status}：{detail}）。</translation>
     </message>
     <message>
-        <source>The provincial server refused this venue&apos;s credential (venue {venue}). Enter the credential the provincial agency issued; nothing was lost.</source>
+        <source>The provincial server refused this venue's credential (venue {venue}). Enter the credential the provincial agency issued; nothing was lost.</source>
         <translation>省级服务器拒绝了本考点的凭据（考点 {venue}）。请输入省级考试机构发放的凭据；没有任何数据丢失。</translation>
     </message>
     <message>
@@ -2753,11 +2760,11 @@
         <translation>考点 {venue} 的结果文件是真实的，但其内容不是本服务器能读取的结果导出；未导入任何内容。</translation>
     </message>
     <message>
-        <source>The results file for venue {venue} was altered or not made with this venue&apos;s credential; nothing was imported.</source>
+        <source>The results file for venue {venue} was altered or not made with this venue's credential; nothing was imported.</source>
         <translation>考点 {venue} 的结果文件已被改动，或不是用该考点的凭据生成的；未导入任何内容。</translation>
     </message>
     <message>
-        <source>The results file is venue {venue}&apos;s, not venue {sender}&apos;s.</source>
+        <source>The results file is venue {venue}'s, not venue {sender}'s.</source>
         <translation>该结果文件属于考点 {venue}，而不是考点 {sender}。</translation>
     </message>
     <message>
@@ -2769,7 +2776,7 @@
         <translation>结果文件所属考点 {venue} 不在本服务器的登记中。</translation>
     </message>
     <message>
-        <source>The room&apos;s invigilators sign the record before the chief examiner&apos;s office.</source>
+        <source>The room's invigilators sign the record before the chief examiner's office.</source>
         <translation>考场情况记录须先由本考场监考签署，再由主考签署。</translation>
     </message>
     <message>
@@ -2777,7 +2784,7 @@
         <translation>同一工作人员不能既是交出方又是接收方（第二十二条第（四）项）。</translation>
     </message>
     <message>
-        <source>The second person&apos;s confirmation is more than {minutes} minutes old; confirm again.</source>
+        <source>The second person's confirmation is more than {minutes} minutes old; confirm again.</source>
         <translation>第二人的确认已超过 {minutes} 分钟；请重新确认。</translation>
     </message>
     <message>
@@ -2817,7 +2824,7 @@
         <translation>两次输入的口令不一致。</translation>
     </message>
     <message>
-        <source>The venue code {venue_code} may hold only letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos; (at most 64).</source>
+        <source>The venue code {venue_code} may hold only letters, digits, '-', '_' and '.' (at most 64).</source>
         <translation>考点代码 {venue_code} 只能包含字母、数字、“-”“_”和“.”（最多 64 个字符）。</translation>
     </message>
     <message>
@@ -2873,7 +2880,7 @@
         <translation>此数据库还没有主考，请先登记一位主考。</translation>
     </message>
     <message>
-        <source>This database holds encrypted personal data, but this computer has no data keys for it (keyring entry {entry}, fingerprint {fingerprint}). Install the venue&apos;s keys from the key backup; new keys are not made because they could not read the existing data.</source>
+        <source>This database holds encrypted personal data, but this computer has no data keys for it (keyring entry {entry}, fingerprint {fingerprint}). Install the venue's keys from the key backup; new keys are not made because they could not read the existing data.</source>
         <translation>本数据库存有加密的个人信息，但本机没有对应的数据密钥（密钥环条目 {entry}，指纹 {fingerprint}）。请从密钥备份安装本考点密钥；系统不会新建密钥，因为新密钥无法读取已有数据。</translation>
     </message>
     <message>
@@ -2905,7 +2912,7 @@
         <translation>这不是考点数据密钥文本。</translation>
     </message>
     <message>
-        <source>This needs a staff member&apos;s credential: give your staff number with --staff and your credential.</source>
+        <source>This needs a staff member's credential: give your staff number with --staff and your credential.</source>
         <translation>此操作需要工作人员的口令：请用 --staff 给出您的工号，并输入您的口令。</translation>
     </message>
     <message>
@@ -2945,7 +2952,7 @@
         <translation>本考点已有负责账号管理的工作人员，请联系其办理。</translation>
     </message>
     <message>
-        <source>Ticket number {ticket} does not match the exam&apos;s pattern {pattern}.</source>
+        <source>Ticket number {ticket} does not match the exam's pattern {pattern}.</source>
         <translation>准考证号 {ticket} 不符合本考试的格式 {pattern}。</translation>
     </message>
     <message>
@@ -3009,7 +3016,7 @@
         <translation>pg_dump 执行失败：{detail}</translation>
     </message>
     <message>
-        <source>pg_dump was not found on this computer&apos;s PATH.</source>
+        <source>pg_dump was not found on this computer's PATH.</source>
         <translation>本机 PATH 中找不到 pg_dump。</translation>
     </message>
     <message>
@@ -3037,7 +3044,7 @@
         <translation>{member} 的嵌套超过 {limit} 层；考务数据包不会这样嵌套。</translation>
     </message>
     <message>
-        <source>{member}: {path} breaks the rule &apos;{rule}&apos; ({expected}) in {record}.</source>
+        <source>{member}: {path} breaks the rule '{rule}' ({expected}) in {record}.</source>
         <translation>{member}：{record} 中的 {path} 不符合规则“{rule}”（{expected}）。</translation>
     </message>
     <message>
@@ -3061,7 +3068,7 @@
         <translation>{url} 不是数据库地址。</translation>
     </message>
     <message>
-        <source>Something went wrong that the program did not expect. The technician&apos;s log has the details.</source>
+        <source>Something went wrong that the program did not expect. The technician's log has the details.</source>
         <translation>程序遇到意外错误。详细信息已记入技术日志。</translation>
     </message>
 </context>
@@ -3659,7 +3666,7 @@ Receiving: {receiving}</source>
         <translation>手工输入</translation>
     </message>
     <message>
-        <source>e.g. the ticket&apos;s barcode does not scan</source>
+        <source>e.g. the ticket's barcode does not scan</source>
         <translation>例如：准考证条码无法识别</translation>
     </message>
     <message>
@@ -4044,7 +4051,7 @@ Receiving: {receiving}</source>
         <translation>在保密室值守</translation>
     </message>
     <message>
-        <source>manage the paper room&apos;s recordings</source>
+        <source>manage the paper room's recordings</source>
         <translation>管理保密室录像</translation>
     </message>
     <message>
@@ -4064,7 +4071,7 @@ Receiving: {receiving}</source>
         <translation>导出结果到U盘</translation>
     </message>
     <message>
-        <source>configure the desk&apos;s devices</source>
+        <source>configure the desk's devices</source>
         <translation>配置本工位的设备</translation>
     </message>
     <message>
@@ -4334,7 +4341,7 @@ Receiving: {receiving}</source>
         <translation>本考场记录</translation>
     </message>
     <message>
-        <source>Once the papers of your room are collected, read its record and sign it with your own credential. The chief examiner&apos;s office countersigns afterwards.</source>
+        <source>Once the papers of your room are collected, read its record and sign it with your own credential. The chief examiner's office countersigns afterwards.</source>
         <translation>本考场试卷收回后，请核对考场情况记录，并用本人口令签字；随后由主考办公室复签。</translation>
     </message>
     <message>
@@ -4350,15 +4357,15 @@ Receiving: {receiving}</source>
         <translation>保存为 PDF</translation>
     </message>
     <message>
-        <source>You are not drawn to a room in today&apos;s sittings.</source>
+        <source>You are not drawn to a room in today's sittings.</source>
         <translation>今天各场次您未被抽签分配到考场。</translation>
     </message>
     <message>
-        <source>Complete: countersigned by the chief examiner&apos;s office</source>
+        <source>Complete: countersigned by the chief examiner's office</source>
         <translation>已完成：主考办公室已复签</translation>
     </message>
     <message>
-        <source>You signed at {time}; the chief examiner&apos;s office countersigns next</source>
+        <source>You signed at {time}; the chief examiner's office countersigns next</source>
         <translation>您已于 {time} 签字，待主考办公室复签</translation>
     </message>
     <message>
@@ -4580,7 +4587,7 @@ Receiving: {receiving}</source>
         <translation>刷本人身份证</translation>
     </message>
     <message>
-        <source>Someone else&apos;s card</source>
+        <source>Someone else's card</source>
         <translation>刷他人身份证</translation>
     </message>
     <message>
@@ -4630,7 +4637,7 @@ Receiving: {receiving}</source>
         <translation>考点 {venue} 现在与 {url} 同步。</translation>
     </message>
     <message>
-        <source>The sync credential is stored in this computer&apos;s keyring.</source>
+        <source>The sync credential is stored in this computer's keyring.</source>
         <translation>同步凭据已保存在本机密钥环中。</translation>
     </message>
     <message>
@@ -4832,11 +4839,11 @@ Receiving: {receiving}</source>
         <translation>服务器持续出错</translation>
     </message>
     <message>
-        <source>the server refused this venue&apos;s credential</source>
+        <source>the server refused this venue's credential</source>
         <translation>服务器拒绝了本考点的凭据</translation>
     </message>
     <message>
-        <source>the server&apos;s certificate is not trusted</source>
+        <source>the server's certificate is not trusted</source>
         <translation>服务器证书不受信任</translation>
     </message>
     <message>
@@ -4938,7 +4945,7 @@ Receiving: {receiving}</source>
         <translation>考点</translation>
     </message>
     <message>
-        <source>The venue code is the one in the province&apos;s notice and on the exam package.</source>
+        <source>The venue code is the one in the province's notice and on the exam package.</source>
         <translation>考点代码以省级通知和考务数据包上的为准。</translation>
     </message>
     <message>
@@ -4958,7 +4965,7 @@ Receiving: {receiving}</source>
         <translation>地址</translation>
     </message>
     <message>
-        <source>This desk&apos;s name</source>
+        <source>This desk's name</source>
         <translation>本检录台名称</translation>
     </message>
     <message>
@@ -5001,7 +5008,7 @@ Receiving: {receiving}</source>
         <translation>本机无法显示证件芯片照片：请将本人与报名照片比对</translation>
     </message>
     <message>
-        <source>The card&apos;s chip photo could not be decoded</source>
+        <source>The card's chip photo could not be decoded</source>
         <translation>证件芯片照片解码失败</translation>
     </message>
     <message>
@@ -5014,7 +5021,7 @@ Receiving: {receiving}</source>
     </message>
     <message>
         <source>Room {room}  Seat {seat}</source>
-        <translation>第{room}考场&#x3000;座位 {seat}</translation>
+        <translation>第{room}考场　座位 {seat}</translation>
     </message>
     <message>
         <source>No seat in this sitting</source>

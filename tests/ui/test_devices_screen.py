@@ -162,6 +162,12 @@ def test_art51_add_and_remove_with_a_live_test_before_saving_audited_and_applied
     assert [c["name"] for c in editor.configs()] == ["读卡器1", "扫码枪1"]
     assert editor.configs()[0]["options"] == {"find_interval": 0.1}  # kept, though the list shows none
     row = editor.add_device(DeviceKind.SCANNER_SERIAL, "扫码枪2", desk.spare.path)
+    options = editor.table.item(row, editor.OPTIONS)
+    options.setText("baudrate=115200")  # not the object settings.json holds
+    screen.pane.request_save()
+    assert screen.pane.error.text() == ("This device's settings are not valid: Device 扫码枪2 in set-up: options "
+                                        "must be an object of names and values.")
+    options.setText('{"baudrate": 115200, "silence": 0.2}')
     screen.pane.request_save()
     assert screen.pane.error.text() == "Test these devices before saving: 扫码枪2"
     assert not desk.audit_events()
@@ -174,7 +180,9 @@ def test_art51_add_and_remove_with_a_live_test_before_saving_audited_and_applied
     screen.pane.request_save()
     qtbot.waitUntil(lambda: screen.pages.currentWidget() is screen.list_page, timeout=15000)
     assert screen.message.text() == "Saved. The devices run with their new settings."
-    assert [d.name for d in config.load(desk.settings_file).devices] == ["扫码枪1", "扫码枪2"]
+    saved = config.load(desk.settings_file).devices
+    assert [d.name for d in saved] == ["扫码枪1", "扫码枪2"]
+    assert saved[1].options() == {"baudrate": 115200, "silence": 0.2}  # the options typed, as typed settings
     [event] = desk.audit_events()
     assert event.actor_name == "主考 王"
     assert set(desk.station.registry.statuses()) == {"扫码枪1", "扫码枪2"}

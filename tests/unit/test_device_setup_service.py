@@ -102,3 +102,16 @@ def test_a_file_that_cannot_be_written_leaves_no_audit_event(day: Day, settings_
         service.save(day.login("Z0001"), [READER, WEDGE])
     assert not _events(day) and [d.name for d in config.load(settings_file).devices] == ["读卡器1"]
     assert [d.name for d in service.devices()] == ["读卡器1"]
+
+
+def test_options_typed_as_the_files_object_round_trip_and_anything_else_is_refused_by_name() -> None:
+    from app.device_settings import options_as_text, options_from_text
+
+    assert options_from_text("", "扫码枪1") == {} and options_as_text({}) == ""
+    typed = options_from_text('{"max_gap_ms": 90, "prefix": "~", "terminators": "\\r"}', "扫码枪1")
+    assert typed == {"max_gap_ms": 90, "prefix": "~", "terminators": "\r"}
+    assert options_from_text(options_as_text(typed), "扫码枪1") == typed
+    for bad in ("max_gap_ms=90", "[1, 2]", '"text"', "{"):
+        with pytest.raises(DeviceSettingsError) as refused:
+            options_from_text(bad, "扫码枪1", "devices")
+        assert refused.value.code == "settings.device_options" and refused.value.params["name"] == "扫码枪1"

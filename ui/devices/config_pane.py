@@ -85,9 +85,10 @@ class DeviceConfigPane(QWidget):
 
     def retranslate(self) -> None:
         self.title.setText(QCoreApplication.translate("DevicesScreen", "Configure the devices"))
-        self.note.setText(QCoreApplication.translate("DevicesScreen", "The desk's devices are stopped while you edit them and start again "
-                                              "when you save or cancel. Test each new or changed device before "
-                                              "saving: read a card, scan a code, see the picture."))
+        self.note.setText(QCoreApplication.translate(
+            "DevicesScreen", "The desk's devices are stopped while you edit them and start again when you save or "
+                             "cancel. Test each new or changed device before saving: read a card, scan a code, "
+                             "see the picture."))
         self.keys.setText(QCoreApplication.translate(
             "DevicesScreen", "Ctrl+N add a device · Del remove it · F5 test it · Ctrl+S save · Esc cancel"))
         self.ports_title.setText(QCoreApplication.translate("DevicesScreen", "Serial ports on this PC"))

@@ -1,9 +1,9 @@
 """The list of a desk's devices being edited, each with a live test (设备列表编辑与现场测试): the part the
 set-up wizard's devices page and the devices screen share.
 
-One row a device: its kind, name and port or source, and the result of its last live test. A row
-loaded from the settings keeps the device's options while its kind is unchanged, so editing its
-name or port never drops its thresholds. A row remembers the settings it passed its test with:
+One row a device: its kind, name, port or source, its options (the object settings.json holds,
+empty for the defaults: `{"max_gap_ms": 90}`), and the result of its last live test. A row
+remembers the settings it passed its test with:
 `untested()` names the rows whose settings have not passed a test as they stand.
 """
 
@@ -27,7 +27,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.device_settings import DeviceSettings, DeviceSettingsError, parse_device
+from app.device_settings import (
+    DeviceSettings,
+    DeviceSettingsError,
+    options_as_text,
+    options_from_text,
+    parse_device,
+)
 from devices.device_config import DeviceKind
 from ui.devices.station import registry_config
 from ui.messages import describe
@@ -35,7 +41,6 @@ from ui.setup.device_check import DeviceCheck
 
 KINDS = (DeviceKind.IDCARD, DeviceKind.IDCARD_SDK, DeviceKind.SCANNER_WEDGE, DeviceKind.SCANNER_SERIAL,
          DeviceKind.SCANNER_CAMERA, DeviceKind.CAMERA)
-_OPTIONS = Qt.ItemDataRole.UserRole  # on the name item: (kind, options) of the device as loaded
 _PASSED = Qt.ItemDataRole.UserRole  # on the result item: the settings (JSON) that passed the test
 
 
@@ -53,7 +58,7 @@ def kind_name(kind: DeviceKind | str) -> str:
 class DeviceListEditor(QWidget):
     """Rows of devices with add, remove and a live test; refusals go to `error` (the owner's label)."""
 
-    KIND, NAME, SOURCE, RESULT = range(4)
+    KIND, NAME, SOURCE, OPTIONS, RESULT = range(5)
     tested = Signal(int, bool)
     """(row, passed) when a live test ends."""
 
@@ -62,13 +67,14 @@ class DeviceListEditor(QWidget):
         self.error = error
         self.timeout_s = timeout_s
         self.wedge_clock: Callable[[], float] | None = None  # tests: a keyboard scanner's pace without real time
-        self.table = QTableWidget(0, 4)
+        self.table = QTableWidget(0, 5)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setColumnWidth(self.KIND, 200)
         self.table.setColumnWidth(self.NAME, 160)
-        self.table.setColumnWidth(self.SOURCE, 300)
+        self.table.setColumnWidth(self.SOURCE, 260)
+        self.table.setColumnWidth(self.OPTIONS, 220)
         self.table.setMinimumHeight(150)
         self.add, self.remove, self.test = QPushButton(), QPushButton(), QPushButton(objectName="SetupTest")
         self.preview = QLabel(objectName="SetupPreview", alignment=Qt.AlignmentFlag.AlignCenter)
@@ -94,15 +100,24 @@ class DeviceListEditor(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.table.setHorizontalHeaderLabels([QCoreApplication.translate("DevicesPage", "Kind"), QCoreApplication.translate("DevicesPage", "Name"),
-                                              QCoreApplication.translate("DevicesPage", "Port or source"), QCoreApplication.translate("DevicesPage", "Test")])
+        self.table.setHorizontalHeaderLabels([
+            QCoreApplication.translate("DevicesPage", "Kind"),
+            QCoreApplication.translate("DevicesPage", "Name"),
+            QCoreApplication.translate("DevicesPage", "Port or source"),
+            QCoreApplication.translate("DevicesPage", "Options"),
+            QCoreApplication.translate("DevicesPage", "Test"),
+        ])
         self.add.setText(QCoreApplication.translate("DevicesPage", "Add a device"))
         self.remove.setText(QCoreApplication.translate("DevicesPage", "Remove"))
         self.test.setText(QCoreApplication.translate("DevicesPage", "Test the selected device"))
-        self.hint.setText(QCoreApplication.translate("DevicesPage", "Port: COM3 on Windows, /dev/ttyUSB0 on Linux; empty finds the reader. "
-                                            "Camera: its number (0, 1, …), an rtsp:// address or a video file. "
-                                            "Reader through its vendor's SDK: the path of its sdtapi library "
-                                            "(sdtapi.dll, libsdtapi.so)."))
+        where = QCoreApplication.translate(
+            "DevicesPage", "Port: COM3 on Windows, /dev/ttyUSB0 on Linux; empty finds the reader. "
+                           "Camera: its number (0, 1, …), an rtsp:// address or a video file. "
+                           "Reader through its vendor's SDK: the path of its sdtapi library "
+                           "(sdtapi.dll, libsdtapi.so).")
+        options = QCoreApplication.translate(
+            "DevicesPage", "Options: as settings.json holds them, e.g. {example}; empty for the defaults.")
+        self.hint.setText(where + " " + options.format(example='{"max_gap_ms": 90}'))
         for row in range(self.table.rowCount()):
             box = self.table.cellWidget(row, self.KIND)
             if isinstance(box, QComboBox):
@@ -120,11 +135,9 @@ class DeviceListEditor(QWidget):
             box.addItem(kind_name(k), k.value)
         box.setCurrentIndex(KINDS.index(kind))
         self.table.setCellWidget(row, self.KIND, box)
-        name_item = QTableWidgetItem(name or kind_name(kind) + str(row + 1))
-        if options:
-            name_item.setData(_OPTIONS, json.dumps([kind.value, dict(options)]))
-        self.table.setItem(row, self.NAME, name_item)
+        self.table.setItem(row, self.NAME, QTableWidgetItem(name or kind_name(kind) + str(row + 1)))
         self.table.setItem(row, self.SOURCE, QTableWidgetItem(source))
+        self.table.setItem(row, self.OPTIONS, QTableWidgetItem(options_as_text(options or {})))
         result = QTableWidgetItem("")
         result.setFlags(result.flags() & ~Qt.ItemFlag.ItemIsEditable)
         self.table.setItem(row, self.RESULT, result)
@@ -145,16 +158,16 @@ class DeviceListEditor(QWidget):
             self.table.removeRow(row)
 
     def config_of(self, row: int) -> dict[str, Any]:
+        """The row as a settings.json entry; options that are no JSON object raise DeviceSettingsError."""
         box = self.table.cellWidget(row, self.KIND)
         assert isinstance(box, QComboBox)
         name, source = self.table.item(row, self.NAME), self.table.item(row, self.SOURCE)
         entry: dict[str, Any] = {"name": name.text().strip() if name else "", "kind": str(box.currentData()),
                                  "source": source.text().strip() if source else ""}
-        kept = name.data(_OPTIONS) if name is not None else None
-        if kept:
-            kind, options = json.loads(kept)
-            if kind == entry["kind"] and options:
-                entry["options"] = options
+        options = self.table.item(row, self.OPTIONS)
+        parsed = options_from_text(options.text() if options else "", entry["name"], "set-up")
+        if parsed:
+            entry["options"] = parsed
         return entry
 
     def configs(self) -> list[dict[str, Any]]:
@@ -169,9 +182,18 @@ class DeviceListEditor(QWidget):
         names = []
         for row in range(self.table.rowCount()):
             item = self.table.item(row, self.RESULT)
-            if item is None or item.data(_PASSED) != json.dumps(self.config_of(row), sort_keys=True):
-                names.append(self.config_of(row)["name"])
+            try:
+                entry = self.config_of(row)
+            except DeviceSettingsError:
+                names.append(self._cell(row, self.NAME))
+                continue
+            if item is None or item.data(_PASSED) != json.dumps(entry, sort_keys=True):
+                names.append(entry["name"])
         return names
+
+    def _cell(self, row: int, column: int) -> str:
+        item = self.table.item(row, column)
+        return item.text().strip() if item else ""
 
     def validate(self, source: str) -> bool:
         """Every row as settings.json would read it, names unique; the first refusal in `error`."""
@@ -190,8 +212,8 @@ class DeviceListEditor(QWidget):
         return True
 
     def _refuse(self, exc: DeviceSettingsError) -> None:
-        self.error.setText(QCoreApplication.translate("DevicesPage", "This device's settings are not valid: {detail}")
-                           .format(detail=describe(exc)))
+        text = QCoreApplication.translate("DevicesPage", "This device's settings are not valid: {detail}")
+        self.error.setText(text.format(detail=describe(exc)))
 
     # -- live tests --------------------------------------------------------------------------
 
@@ -205,8 +227,8 @@ class DeviceListEditor(QWidget):
         if row < 0 or row >= self.table.rowCount():
             return None
         self.stop_checks()
-        entry = self.config_of(row)
         try:
+            entry = self.config_of(row)
             config = registry_config(parse_device(entry, "set-up", row + 1))
         except DeviceSettingsError as exc:
             self._refuse(exc)

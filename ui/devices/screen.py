@@ -64,7 +64,8 @@ class DeviceScreenActions:
 def event_text(event: object) -> tuple[str, str] | None:
     """(device, what happened) for the last-event column; None for what is no device's event."""
     if isinstance(event, CardRead):
-        return event.reader, QCoreApplication.translate("DevicesScreen", "card read: {number}").format(number=event.document.masked_number)
+        text = QCoreApplication.translate("DevicesScreen", "card read: {number}")
+        return event.reader, text.format(number=event.document.masked_number)
     if isinstance(event, CardRemoved):
         return event.reader, QCoreApplication.translate("DevicesScreen", "card taken away")
     if isinstance(event, ReadFailed):
