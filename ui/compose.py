@@ -36,7 +36,8 @@ def build_main_window(core: Core, runner: OpRunner, language: str, engine: Venue
     relay.event_received.connect(lambda kinds: runner.changed.emit(kinds))
     stop_relay = engine.subscribe(relay.sink)
 
-    station = DeviceStation.simulated() if core.demo else DeviceStation.from_settings(core.settings.devices)
+    station = DeviceStation.simulated() if core.demo else DeviceStation.from_settings(
+        core.settings.devices, ticket_pattern=overview.ticket_pattern())
     station.start()
     device_setup = devices_wiring.device_service(core, station, settings_file)
 

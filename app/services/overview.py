@@ -79,6 +79,12 @@ class OverviewService:
         with self._sessions() as s:
             return overview(s)
 
+    def ticket_pattern(self) -> str:
+        """The exam's admission-ticket pattern from its package ("" before a package is imported):
+        what a camera scanner judges a read by."""
+        with self._sessions() as s:
+            return s.scalars(select(Exam.ticket_pattern).limit(1)).first() or ""
+
     def names(self) -> tuple[str, str]:
         """The exam's and the venue's names for the window title ("" before a package is imported)."""
         with self._sessions() as s:

@@ -42,3 +42,13 @@ def test_every_configured_desk_device_is_in_the_registry_and_scans_arrive(qtbot:
 def test_without_a_wedge_in_the_settings_the_desk_keeps_the_default_thresholds() -> None:
     station = DeviceStation.from_settings(())
     assert station.wedge_config() is None
+
+
+def test_a_camera_scanner_judges_reads_by_the_exams_ticket_pattern() -> None:
+    devices = parse_devices([{"name": "cam", "kind": "scanner-camera", "source": "0"},
+                             {"name": "door", "kind": "scanner-wedge"}])
+    station = DeviceStation.from_settings(devices, ticket_pattern=r"^26\d{10}$")
+    options = {c.name: c.options.get("ticket_pattern") for c in station.configs()}
+    assert options == {"cam": r"^26\d{10}$", "door": None}  # the package's pattern, for the camera scanner
+    station.reconfigure(devices)  # saved anew on the devices screen: still the exam's
+    assert station.configs()[0].options.get("ticket_pattern") == r"^26\d{10}$"

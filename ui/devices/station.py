@@ -34,10 +34,20 @@ def registry_config(device: DeviceSettings) -> DeviceConfig:
     return DeviceConfig.of(*device.registry_entry())
 
 
-def desk_configs(devices: Sequence[DeviceSettings]) -> list[DeviceConfig]:
+def desk_configs(devices: Sequence[DeviceSettings], ticket_pattern: str = "") -> list[DeviceConfig]:
     """Every device of the desk for the registry. Monitoring cameras are the paper-room recorder's
-    (one owner per camera) and go there from the same settings, not through the desk's registry."""
-    return [registry_config(d) for d in devices if d.kind is not DeviceKindName.CAMERA]
+    (one owner per camera) and go there from the same settings, not through the desk's registry.
+    A camera scanner judges its reads by the exam's `ticket_pattern`: the signed package's, never
+    a local setting (settings.json has no such option)."""
+    configs = []
+    for d in devices:
+        if d.kind is DeviceKindName.CAMERA:
+            continue
+        name, kind, source, options = d.registry_entry()
+        if d.kind is DeviceKindName.SCANNER_CAMERA and ticket_pattern:
+            options = {**options, "ticket_pattern": ticket_pattern}
+        configs.append(DeviceConfig.of(name, kind, source, options))
+    return configs
 
 
 class DeviceStation(QObject):
@@ -56,10 +66,14 @@ class DeviceStation(QObject):
             if config.kind not in self._factories:  # the registry reports it (no driver), never dropped
                 log.warning("device %s: no desk driver for kind %s", config.name, config.kind.value)
         self.demo: DemoDevices | None = None
+        self._ticket_pattern = ""  # the exam's, for camera scanners (from_settings)
 
     @classmethod
-    def from_settings(cls, devices: Sequence[DeviceSettings], parent: QObject | None = None) -> DeviceStation:
-        return cls(desk_configs(devices), parent)
+    def from_settings(cls, devices: Sequence[DeviceSettings], parent: QObject | None = None, *,
+                      ticket_pattern: str = "") -> DeviceStation:
+        station = cls(desk_configs(devices, ticket_pattern), parent)
+        station._ticket_pattern = ticket_pattern
+        return station
 
     def wedge_config(self) -> WedgeConfig | None:
         """The thresholds of the desk's keyboard-wedge scanner (the first configured one: all
@@ -83,7 +97,7 @@ class DeviceStation(QObject):
     def reconfigure(self, devices: Sequence[DeviceSettings]) -> None:
         """The desk's devices from now on (the devices screen saved them): unchanged ones keep
         running, held ones start again. Blocks while drivers stop: call it off the GUI thread."""
-        self._configs = desk_configs(devices)
+        self._configs = desk_configs(devices, self._ticket_pattern)
         self.registry.reconfigure(self._configs)
 
     def hold_all(self) -> None:
