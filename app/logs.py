@@ -153,3 +153,11 @@ def configure_logging(
     root.setLevel(level)
     logging.captureWarnings(True)
     return LoggingSetup(path, handlers, previous_level)
+
+
+def active_log_file() -> Path | None:
+    """The file `configure_logging` sends the log to in this process, None before it ran."""
+    for handler in logging.getLogger().handlers:
+        if getattr(handler, _MARK, False) and isinstance(handler, RotatingFileHandler):
+            return Path(handler.baseFilename)
+    return None

@@ -26,13 +26,19 @@ def main(argv: list[str]) -> int:
     sizes = (argv[2],) if len(argv) > 2 else SIZES
     out.mkdir(parents=True, exist_ok=True)
 
+    import logging
+    import tempfile
+
     from app import config
     from app.__main__ import build_engine
     from app.bootstrap import DEMO_CREDENTIAL, open_demo
+    from app.logs import configure_logging
     from ui.app import make_application, pump_until, save_screenshot, sign_in_demo_chief
     from ui.compose import build_main_window
     from ui.runner import OpRunner
 
+    # As `python -m app --demo` does first: the program log screen shows this run's log.
+    logging_setup = configure_logging(Path(tempfile.mkdtemp(prefix="venue-ops-shots-logs-")), logging.INFO)
     for lang in languages:
         _app, _translations = make_application(lang)
         core = open_demo(config.Settings(language=lang))
@@ -73,6 +79,7 @@ def main(argv: list[str]) -> int:
         finally:
             engine.stop()
             core.close()
+    logging_setup.close()
     return 0
 
 

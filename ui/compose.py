@@ -48,6 +48,7 @@ def build_main_window(core: Core, runner: OpRunner, language: str, engine: Venue
         from ui.checkin import wiring as checkin_wiring
         from ui.control import wiring as control_wiring
         from ui.custody import wiring as custody_wiring
+        from ui.logs import wiring as logs_wiring
         from ui.paper_room import wiring as paper_room_wiring
         from ui.room_record import wiring as room_record_wiring
         from ui.sync import wiring as sync_wiring
@@ -63,6 +64,7 @@ def build_main_window(core: Core, runner: OpRunner, language: str, engine: Venue
             "devices": lambda: devices_wiring.build(core, runner, _session(_user), station, device_setup,
                                                     engine.recording),
             "audit": lambda: audit_wiring.from_core(core, runner, _session(_user)),
+            "logs": lambda: logs_wiring.from_core(core, runner, _session(_user)),
             **control_wiring.control_factories(core, runner, _user),
         }
 

@@ -145,6 +145,7 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("Errors", "The key file {path} is damaged: it does not hold a venue data key. Put back the key file from the venue's key backup; nothing was changed."),
     QT_TRANSLATE_NOOP("Errors", 'The keyring refused to read or store the data keys ({entry}): {problem}'),
     QT_TRANSLATE_NOOP("Errors", 'The keyring refused to read the sync credential: {problem}'),
+    QT_TRANSLATE_NOOP("Errors", 'The log could not be written to {path}: {detail}.'),
     QT_TRANSLATE_NOOP("Errors", 'The manifest says {field} is {manifest} but data.json says {data}.'),
     QT_TRANSLATE_NOOP("Errors", 'The package could not be applied to this database ({detail}); nothing was changed.'),
     QT_TRANSLATE_NOOP("Errors", 'The package file is damaged or not an exam package ({detail}) {member}'),

@@ -42,6 +42,7 @@ def permission_name(permission: Permission) -> str:
         Permission.EXPORT: QCoreApplication.translate("Permissions", "export results for a USB stick"),
         Permission.CONFIGURE_DEVICES: QCoreApplication.translate("Permissions", "configure the desk's devices"),
         Permission.VIEW_AUDIT: QCoreApplication.translate("Permissions", "read and verify the audit trail"),
+        Permission.SUPPORT_LOGS: QCoreApplication.translate("Permissions", "read the log and export it for support"),
     }[permission]
 
 

@@ -52,6 +52,7 @@ class Permission(enum.StrEnum):
     EXPORT = "export"
     CONFIGURE_DEVICES = "configure_devices"  # add, remove and change the desk's readers, scanners and cameras
     VIEW_AUDIT = "view_audit"  # read the audit trail and verify its chain
+    SUPPORT_LOGS = "support_logs"  # read the technician's log and export it for support
 
 
 CHIEF = Role.CHIEF_EXAMINER
@@ -111,6 +112,9 @@ _TABLE: dict[Permission, frozenset[Role]] = {
     # Arts. 42, 43, 46: the venue's leaders and its administrator read the trail and check that it
     # holds; exporting a range of it is an export like any other (EXPORT).
     Permission.VIEW_AUDIT: frozenset({CHIEF, DEPUTY, SYSADMIN}),
+    # The technician's log (no personal data in it, and less still in the copy for support) is
+    # the administrator's tool; the chief examiner may look as well.
+    Permission.SUPPORT_LOGS: frozenset({SYSADMIN, CHIEF}),
 }
 
 # Read-only view: nobody adds a role to a permission at run time.

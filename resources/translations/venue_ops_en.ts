@@ -2680,6 +2680,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The log could not be written to {path}: {detail}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The manifest says {field} is {manifest} but data.json says {data}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3617,6 +3621,73 @@ Receiving: {receiving}</source>
     </message>
 </context>
 <context>
+    <name>LogScreen</name>
+    <message>
+        <source>Nothing in the log at this level.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the log for support</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} log lines saved to {path}, with names, ID, phone and ticket numbers masked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Debug</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Program log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F5 Read again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F7 Export for support</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LoginScreen</name>
     <message>
         <source>Venue Ops</source>
@@ -4077,6 +4148,10 @@ Receiving: {receiving}</source>
         <source>read and verify the audit trail</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>read the log and export it for support</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Phases</name>
@@ -4499,6 +4574,10 @@ Receiving: {receiving}</source>
     </message>
     <message>
         <source>Audit trail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Program log</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2680,6 +2680,10 @@
         <translation>密钥环拒绝读取同步凭据：{problem}</translation>
     </message>
     <message>
+        <source>The log could not be written to {path}: {detail}.</source>
+        <translation>日志无法写入 {path}：{detail}。</translation>
+    </message>
+    <message>
         <source>The manifest says {field} is {manifest} but data.json says {data}.</source>
         <translation>清单中 {field} 为 {manifest}，但 data.json 中为 {data}。</translation>
     </message>
@@ -3618,6 +3622,73 @@ Receiving: {receiving}</source>
     </message>
 </context>
 <context>
+    <name>LogScreen</name>
+    <message>
+        <source>Nothing in the log at this level.</source>
+        <translation>此级别下日志中没有内容。</translation>
+    </message>
+    <message>
+        <source>Export the log for support</source>
+        <translation>导出日志供技术支持</translation>
+    </message>
+    <message>
+        <source>{n} log lines saved to {path}, with names, ID, phone and ticket numbers masked.</source>
+        <translation>已将 {n} 行日志保存至 {path}，姓名、证件号、电话和准考证号均已遮蔽。</translation>
+    </message>
+    <message>
+        <source>Debug</source>
+        <translation>调试</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>信息</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <source>Program log</source>
+        <translation>运行日志</translation>
+    </message>
+    <message>
+        <source>Show from</source>
+        <translation>显示级别</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>F5 Read again</source>
+        <translation>F5 重新读取</translation>
+    </message>
+    <message>
+        <source>F7 Export for support</source>
+        <translation>F7 导出供技术支持</translation>
+    </message>
+</context>
+<context>
     <name>LoginScreen</name>
     <message>
         <source>Venue Ops</source>
@@ -4078,6 +4149,10 @@ Receiving: {receiving}</source>
         <source>read and verify the audit trail</source>
         <translation>查阅并核验审计日志</translation>
     </message>
+    <message>
+        <source>read the log and export it for support</source>
+        <translation>查阅运行日志并导出供技术支持</translation>
+    </message>
 </context>
 <context>
     <name>Phases</name>
@@ -4501,6 +4576,10 @@ Receiving: {receiving}</source>
     <message>
         <source>Audit trail</source>
         <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>Program log</source>
+        <translation>运行日志</translation>
     </message>
 </context>
 <context>

@@ -40,6 +40,7 @@ def screen_title(key: str) -> str:
         "sync": QCoreApplication.translate("Screens", "Provincial sync"),
         "devices": QCoreApplication.translate("Screens", "Devices"),
         "audit": QCoreApplication.translate("Screens", "Audit trail"),
+        "logs": QCoreApplication.translate("Screens", "Program log"),
     }[key]
 
 
@@ -58,6 +59,7 @@ SCREEN_PERMISSIONS: tuple[tuple[str, Permission | None], ...] = (
     ("sync", Permission.SYNC_UPLOAD),
     ("devices", Permission.CONFIGURE_DEVICES),
     ("audit", Permission.VIEW_AUDIT),
+    ("logs", Permission.SUPPORT_LOGS),
 )
 # A screen may be offered to fewer roles than its permission allows, never more: the leaders sign
 # room records from the control room, so "My room records" is the invigilators' own.
