@@ -1,5 +1,5 @@
-"""Tables and lists of texts, the one way the screens show them: `TextTable` (a model, for the
-lists that grow with the day) and, for the short fixed lists, `fill_table` / `fill_list`.
+"""Tables and lists of texts, the one way the screens show them: `TextTable` and `TextList`
+(models: nothing per line but its text) and, for the short fixed tables, `fill_table`.
 
 A refresh sets the text of the items already in the table and creates items only for cells
 that have none yet. Replacing every item on every refresh (`setItem(r, c, QTableWidgetItem(t))`)
@@ -14,14 +14,21 @@ With the items kept, a cell costs at most one such reference in its life, when t
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QTableView,
     QTableWidget,
     QTableWidgetItem,
@@ -30,6 +37,7 @@ from PySide6.QtWidgets import (
 
 Index = QModelIndex | QPersistentModelIndex
 _DISPLAY, _ALIGN = Qt.ItemDataRole.DisplayRole.value, Qt.ItemDataRole.TextAlignmentRole.value
+_DECORATION = Qt.ItemDataRole.DecorationRole.value
 
 
 def fill_table(table: QTableWidget, rows: Sequence[Sequence[str]],
@@ -49,19 +57,108 @@ def fill_table(table: QTableWidget, rows: Sequence[Sequence[str]],
                 item.setText(text)
 
 
-def fill_list(widget: QListWidget, rows: Sequence[tuple[str, QIcon | None]]) -> None:
-    """Shows `rows` (text, icon or None) in `widget`, keeping the items it already holds (the
-    same leak as tables: `clear()` then a new QListWidgetItem per row per refresh)."""
-    while widget.count() > len(rows):
-        widget.takeItem(widget.count() - 1)
-    for i, (text, icon) in enumerate(rows):
-        item = widget.item(i)
-        if item is None:
-            item = QListWidgetItem(text)
-            widget.addItem(item)
-        elif item.text() != text:
-            item.setText(text)
-        item.setIcon(icon if icon is not None else QIcon())
+class TextListModel(QAbstractListModel):
+    """Lines of text, some with an icon, as a model: `set_rows` repaints the lines that changed and
+    adds or removes lines at the end. Nothing per line but its text (an icon where there is one):
+    a QListWidgetItem made or wrapped in Python holds a reference to `None` as long as it lives
+    (PySide6 6.11), so a list that grows with the day (the control room's report-now alerts) grew
+    `None`'s count with it (bench soak)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._texts: list[str] = []
+        self._icons: dict[int, QIcon] = {}
+
+    def set_rows(self, rows: Sequence[tuple[str, QIcon | None]]) -> None:
+        texts = [text for text, _icon in rows]
+        icons = {i: icon for i, (_text, icon) in enumerate(rows) if icon is not None}
+        old = len(self._texts)
+        if len(texts) < old:
+            self.beginRemoveRows(QModelIndex(), len(texts), old - 1)
+            del self._texts[len(texts):]
+            self.endRemoveRows()
+        previous, self._icons = self._icons, icons
+        for r in range(min(old, len(texts))):
+            if texts[r] != self._texts[r] or icons.get(r) is not previous.get(r):
+                self._texts[r] = texts[r]
+                self.dataChanged.emit(self.index(r), self.index(r))
+        if len(texts) > old:
+            self.beginInsertRows(QModelIndex(), old, len(texts) - 1)
+            self._texts.extend(texts[old:])
+            self.endInsertRows()
+
+    def text(self, row: int) -> str:
+        return self._texts[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self._texts)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._texts[index.row()]
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self._icons.get(index.row())
+        return None
+
+    def multiData(self, index: Index, roleDataSpan: Any) -> None:
+        """Every role of a line in one call (a view asks for 7+ roles to paint one)."""
+        if not index.isValid():
+            return
+        row = index.row()
+        for cell in roleDataSpan:
+            role = cell.role()
+            if role == _DISPLAY:
+                cell.setData(self._texts[row])
+            elif role == _DECORATION and row in self._icons:
+                cell.setData(self._icons[row])
+            else:
+                cell.clearData()
+
+
+@dataclass(frozen=True)
+class TextLine:
+    """One line of a TextList as QListWidget's `item(i)` gave it (its text)."""
+
+    value: str
+
+    def text(self) -> str:
+        return self.value
+
+
+class TextList(QListView):
+    """A list of text lines over a TextListModel, with the few QListWidget calls the screens use
+    (`count`, `item(i).text()`, `currentRow`, `setCurrentRow`, `currentRowChanged`)."""
+
+    currentRowChanged = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None, *, objectName: str = "") -> None:
+        super().__init__(parent)
+        if objectName:
+            self.setObjectName(objectName)
+        self.rows = TextListModel(self)
+        self.setModel(self.rows)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setWordWrap(True)
+        self.selectionModel().currentRowChanged.connect(lambda current, _previous: self.currentRowChanged.emit(
+            current.row()))
+
+    def show_rows(self, rows: Sequence[tuple[str, QIcon | None]]) -> None:
+        self.rows.set_rows(rows)
+
+    def count(self) -> int:
+        return self.rows.rowCount()
+
+    def item(self, row: int) -> TextLine:
+        return TextLine(self.rows.text(row))
+
+    def currentRow(self) -> int:
+        index = self.currentIndex()
+        return index.row() if index.isValid() else -1
+
+    def setCurrentRow(self, row: int) -> None:
+        self.setCurrentIndex(self.rows.index(row) if 0 <= row < self.count() else QModelIndex())
 
 
 class TextRowsModel(QAbstractTableModel):

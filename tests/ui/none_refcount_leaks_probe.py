@@ -5,8 +5,10 @@ application's own patterns that leaked in PySide6 6.10/6.11 (bench soak found th
   deleted, kept 2 references a job);
 - `table_refresh`: a QTableWidget refreshed through ui.tables.fill_table, header sized to its
   contents (a new QTableWidgetItem per cell per refresh kept 1 reference a cell);
-- `list_refresh`: a QListWidget refreshed through ui.tables.fill_list (the paper room's event
-  list, `clear()` then a new QListWidgetItem per row: 1 a row);
+- `list_refresh`: a list of lines refreshed (the paper room's event list: `clear()` then a new
+  QListWidgetItem per row kept 1 a row; now ui.tables.TextList);
+- `list_growth`: a list growing a line at a time, every line changing (the control room's
+  report-now alerts): a QListWidgetItem made or wrapped in Python holds 1 for as long as it lives;
 - `simulator_present`: the demo panel putting a card on the simulated reader 350 ms after
   clearing it (a timed QTimer.singleShot with a lambda kept 3 a card);
 - `incident_log_growth`: the incident log reloaded as incidents are opened one by one (the soak
@@ -84,19 +86,35 @@ def table_refresh(app: QCoreApplication, refreshes: int) -> int:
 
 
 def list_refresh(app: QCoreApplication, refreshes: int) -> int:
-    from PySide6.QtWidgets import QListWidget
+    from ui.tables import TextList
 
-    from ui.tables import fill_list
-
-    widget = QListWidget()
+    widget = TextList()
     widget.show()
 
     def refresh(n: int) -> None:
         for k in range(n):
-            fill_list(widget, [(f"{k} {r}", None) for r in range(40)])
+            widget.show_rows([(f"{k} {r}", None) for r in range(40)])
             app.processEvents()
 
     return drift(app, refresh, 3, refreshes)
+
+
+def list_growth(app: QCoreApplication, lines: int) -> int:
+    """A list that grows a line at a time while every line changes (the control room's report-now
+    alerts: one per serious incident, each line's "since" moving every second)."""
+    from ui.tables import TextList
+
+    widget = TextList()
+    widget.show()
+    count = [0]
+
+    def grow(n: int) -> None:
+        for k in range(n):
+            count[0] += 1
+            widget.show_rows([(f"alert {r} since {k} s", None) for r in range(count[0])])
+            app.processEvents()
+
+    return drift(app, grow, 10, lines)
 
 
 class _Reader:
@@ -208,4 +226,5 @@ if __name__ == "__main__":
                       "list_refresh": list_refresh(application, n // 20),
                       "simulator_present": simulator_present(application, n // 10),
                       "control_room_tick": control_room_tick(application, n // 5),
-                      "incident_log_growth": incident_log_growth(application, n // 10)}), flush=True)
+                      "incident_log_growth": incident_log_growth(application, n // 10),
+                      "list_growth": list_growth(application, n // 5)}), flush=True)

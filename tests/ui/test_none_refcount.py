@@ -34,15 +34,16 @@ def test_runner_jobs_table_refresh_and_demo_card_leave_none_refcount_unchanged()
     """What bench soak found drifting None's count upwards on PySide6 6.11 beside a busy desk:
     a relay QObject per runner job (2 a job), a new QTableWidgetItem per cell per refresh (1 a
     cell: the incident log, refreshed with every verdict), a timed QTimer.singleShot per
-    demo card (3 a card) and the incident log's items and kept lines as incidents are opened (about
-    9 an incident). Before the fixes the probe measured 1,993 / 3,000 / 300 / 1,054 here."""
+    demo card (3 a card), the incident log's items and kept lines as incidents are opened (about
+    9 an incident) and a list's Python-made items as it grows (the control room's report-now
+    alerts, 3 a line). Before the fixes the probe measured 1,993 / 3,000 / 300 / 1,054 / 600 here."""
     root = Path(__file__).resolve().parents[2]
     done = subprocess.run([sys.executable, "-m", "tests.ui.none_refcount_leaks_probe", "1000"], cwd=root,
                           capture_output=True, text=True, timeout=240)
     assert done.returncode == 0, f"the probe died (rc {done.returncode}): {done.stderr[-2000:]}"
     drift = json.loads(done.stdout.strip().splitlines()[-1])
     assert set(drift) == {"runner_jobs", "table_refresh", "list_refresh", "simulator_present", "control_room_tick",
-                          "incident_log_growth"}
+                          "incident_log_growth", "list_growth"}
     leaking = {case: d for case, d in drift.items() if abs(d) > 50 and case not in KNOWN_LEAKS}
     assert not leaking, f"None's reference count drifts: {leaking}"
     assert all(abs(drift[case]) > 50 for case in KNOWN_LEAKS), f"a known leak is gone ({drift}): take it out of KNOWN_LEAKS"

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QScrollArea,
     QSizePolicy,
     QVBoxLayout,
@@ -50,7 +49,7 @@ from ui.overview.screen import mode_name
 from ui.reports.room_record import write_room_record
 from ui.runner import OpRunner
 from ui.screen import Screen
-from ui.tables import fill_list
+from ui.tables import TextList
 from ui.timer.view import TimerView
 
 DATA_KINDS = frozenset({DataKind.ROOMS, DataKind.INCIDENTS, DataKind.CHECKIN, DataKind.ATTENDANCE, DataKind.ASSIGNMENT})
@@ -99,7 +98,7 @@ class ControlRoomScreen(Screen):
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setWidget(grid_box)
         self.alerts_title = QLabel(objectName="SectionTitle")
-        self.alerts = QListWidget(objectName="AlertList")
+        self.alerts = TextList(objectName="AlertList")
         self.alerts.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.alerts.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.status = QLabel(objectName="ControlStatus", wordWrap=True)
@@ -238,7 +237,7 @@ class ControlRoomScreen(Screen):
         texts += [alert_text(a, now, category_label(a.category)) for a in grouped(alerts)]
         texts = texts or [self.tr("No alerts.")]
         lines_before = self.alerts.count()
-        fill_list(self.alerts, [(t, None) for t in texts])  # items kept: a report-now line changes every second
+        self.alerts.show_rows([(t, None) for t in texts])  # a model: a report-now line changes every second
         if self.alerts.count() != lines_before:
             # As tall as its lines, at most four: the rooms keep the screen; more alerts scroll.
             lines = min(4, max(1, self.alerts.count()))

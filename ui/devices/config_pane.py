@@ -11,12 +11,12 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.device_settings import DeviceSettings, DeviceSettingsError, parse_device
 from devices.serial_ports import SerialPortInfo
 from ui.devices.editor import DeviceListEditor
-from ui.tables import fill_list
+from ui.tables import TextList
 
 
 def port_line(port: SerialPortInfo) -> str:
@@ -49,7 +49,7 @@ class DeviceConfigPane(QWidget):
         self.keys = QLabel(objectName="DevicesNote")
         self.editor = DeviceListEditor(self.error, timeout_s)
         self.ports_title = QLabel(objectName="SectionTitle")
-        self.ports = QListWidget(objectName="SerialPorts")
+        self.ports = TextList(objectName="SerialPorts")
         self.ports.setMaximumHeight(90)
         self.refresh_ports = QPushButton()
         self.save = QPushButton(objectName="DevicesPrimary")
@@ -111,7 +111,7 @@ class DeviceConfigPane(QWidget):
         found = self._ports()
         rows: list[tuple[str, Any]] = [(port_line(p), None) for p in found] or [
             (QCoreApplication.translate("DevicesScreen", "No serial port found on this PC."), None)]
-        fill_list(self.ports, rows)
+        self.ports.show_rows(rows)
 
     def request_save(self) -> None:
         if not self.editor.validate("devices"):

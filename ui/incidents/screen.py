@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHeaderView,
     QLabel,
-    QListWidget,
     QPushButton,
     QSplitter,
     QTableView,
@@ -42,7 +41,7 @@ from ui.incidents.model import COL_CANDIDATES, COL_CATEGORY, FITTED, IncidentMod
 from ui.messages import describe
 from ui.runner import OpRunner
 from ui.screen import Screen
-from ui.tables import fill_list
+from ui.tables import TextList
 
 DATA_KINDS = frozenset({DataKind.INCIDENTS})
 RELOAD_MS = 10_000
@@ -98,7 +97,7 @@ class IncidentLogScreen(Screen):
         header.setSectionResizeMode(COL_CATEGORY, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(self._show_selected)
         self.detail = QTextBrowser(objectName="IncidentDetail")
-        self.candidates = QListWidget(objectName="IncidentCandidates")
+        self.candidates = TextList(objectName="IncidentCandidates")
         self.candidates.setMaximumHeight(110)
         right = QWidget()
         rl = QVBoxLayout(right)
@@ -187,7 +186,7 @@ class IncidentLogScreen(Screen):
     def _show_selected(self, *_selection: object) -> None:
         line = self.selected()
         if line is None:
-            fill_list(self.candidates, [])
+            self.candidates.show_rows([])
             none = self.tr("No incidents recorded.")
             self.detail.setHtml(f"<p>{escape(none)}</p>")
             return
@@ -226,7 +225,7 @@ class IncidentLogScreen(Screen):
             else:
                 state = self.tr("signature not recorded")
             texts.append((f"{ticket}  {name}  ·  {state}", None))
-        fill_list(self.candidates, texts)
+        self.candidates.show_rows(texts)
         if self.candidates.count():
             self.candidates.setCurrentRow(0)
 

@@ -34,7 +34,7 @@ from ui.paper_room.wall import CameraWall
 from ui.restyle import restyle
 from ui.runner import OpRunner
 from ui.screen import Screen
-from ui.tables import fill_list
+from ui.tables import TextList
 
 DATA_KINDS = frozenset({DataKind.PAPER_ROOM, DataKind.CUSTODY})
 
@@ -77,7 +77,7 @@ class PaperRoomScreen(Screen):
         self.message = QLabel(wordWrap=True, objectName="PaperRoomMessage")
         self.evidence_minutes, self.evidence_reason = QComboBox(), QLineEdit()
         self.evidence_button = QPushButton()
-        self.events = QListWidget(objectName="EventList")
+        self.events = TextList(objectName="EventList")
         self.events.setIconSize(QSize(128, 72))
         form = QFormLayout()
         self._number_label, self._credential_label = QLabel(), QLabel()
@@ -167,7 +167,7 @@ class PaperRoomScreen(Screen):
         if duty.short:
             self.duty_list.addItem(self.tr("Fewer than two on duty since {since}").format(
                 since=f"{venue_time(duty.open_gap_since):%H:%M}" if duty.open_gap_since else ""))
-        fill_list(self.events, [(f"{'⚠ ' if e.alert else ''}{venue_time(e.at):%m-%d %H:%M:%S} "
+        self.events.show_rows([(f"{'⚠ ' if e.alert else ''}{venue_time(e.at):%m-%d %H:%M:%S} "
                                  f"{e.camera} · {camera_event_name(e.kind)}",
                                  self._icon(e.snapshot_path) if e.snapshot_path else None) for e in view.events])
 

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -31,7 +30,7 @@ from ui.names import role_name
 from ui.reports.room_record import write_room_record
 from ui.runner import OpRunner
 from ui.screen import Screen
-from ui.tables import fill_list
+from ui.tables import TextList
 
 
 @dataclass
@@ -60,7 +59,7 @@ class RoomRecordScreen(Screen):
         self.last_pdf: Path | None = None
         self.title = QLabel(objectName="ScreenTitle")
         self.hint = QLabel(wordWrap=True)
-        self.rooms = QListWidget(objectName="RoomRecords")
+        self.rooms = TextList(objectName="RoomRecords")
         self.details = QLabel(objectName="RoomRecordDetails", wordWrap=True)
         self.details.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.credential_label = QLabel()
@@ -126,7 +125,7 @@ class RoomRecordScreen(Screen):
     def _fill_rooms(self) -> None:
         blocked = self.rooms.blockSignals(True)
         row = self.rooms.currentRow()
-        fill_list(self.rooms, [(f"{r.sitting_code} {r.subject} {_hm(r.starts_at)}–{_hm(r.ends_at)} · {r.room_name}\n"
+        self.rooms.show_rows([(f"{r.sitting_code} {r.subject} {_hm(r.starts_at)}–{_hm(r.ends_at)} · {r.room_name}\n"
                                 f"{self.state_text(r)}", None) for r in self._rooms]
                   or [(self.tr("You are not drawn to a room in today's sittings."), None)])
         self.rooms.setCurrentRow(min(row, self.rooms.count() - 1))
