@@ -161,21 +161,37 @@ class TextList(QListView):
         self.setCurrentIndex(self.rows.index(row) if 0 <= row < self.count() else QModelIndex())
 
 
-class TextRowsModel(QAbstractTableModel):
+class HeaderedTableModel(QAbstractTableModel):
+    """What every table model of texts here shares: a fixed number of columns and their headers,
+    set in the current language with `set_headers`. A subclass gives `rowCount` and the cells."""
+
+    def __init__(self, columns: int, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._columns = columns
+        self._headers: tuple[str, ...] = ("",) * columns
+
+    def set_headers(self, headers: Sequence[str]) -> None:
+        self._headers = tuple(headers)
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self._columns - 1)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else self._columns
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and section < self._columns:
+            return self._headers[section]
+        return None
+
+
+class TextRowsModel(HeaderedTableModel):
     """Rows of texts as a model: `set_rows` repaints the rows that changed, adds or removes rows
     at the end, and keeps no Qt item per cell (see the module's note: the lists that grow with
     the day, issue 15)."""
 
     def __init__(self, columns: int, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._columns = columns
+        super().__init__(columns, parent)
         self._rows: list[tuple[str, ...]] = []
-        self._headers: tuple[str, ...] = ("",) * columns
         self._alignment: dict[int, int] = {}
-
-    def set_headers(self, headers: Sequence[str]) -> None:
-        self._headers = tuple(headers)
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self._columns - 1)
 
     def set_alignment(self, alignment: Mapping[int, Qt.AlignmentFlag]) -> None:
         self._alignment = {c: int(a.value) for c, a in alignment.items()}
@@ -201,14 +217,6 @@ class TextRowsModel(QAbstractTableModel):
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
         return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self._columns
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and section < self._columns:
-            return self._headers[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if index.isValid() and role == Qt.ItemDataRole.DisplayRole:

@@ -16,11 +16,12 @@ from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
 from app.rules.timing import venue_time
 from app.services.audit_trail import AuditLine, TrailSize
 from ui.audit.actions import action_text
+from ui.tables import HeaderedTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 DISPLAY, TOOLTIP = Qt.ItemDataRole.DisplayRole.value, Qt.ItemDataRole.ToolTipRole.value
@@ -43,20 +44,15 @@ def _missing(seq: int) -> tuple[str, ...]:
     return (str(seq), "", "", "", "", gone)
 
 
-class AuditModel(QAbstractTableModel):
+class AuditModel(HeaderedTableModel):
     def __init__(self, wanted: Callable[[int, int], None], parent: Any = None) -> None:
-        super().__init__(parent)
+        super().__init__(COLUMNS, parent)
         self._wanted = wanted
         self._count = 0
         self.first_seq = 0  # > 0: row n is the event numbered first_seq + n
         self.generation = 0  # which filter's answers are current
         self._blocks: OrderedDict[int, list[tuple[str, ...]]] = OrderedDict()
         self._asked: set[int] = set()
-        self._headers: tuple[str, ...] = ("",) * COLUMNS
-
-    def set_headers(self, headers: Sequence[str]) -> None:
-        self._headers = tuple(headers)
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMNS - 1)
 
     def reset(self, size: TrailSize) -> int:
         """A new filter's answer: `size.rows` rows, nothing loaded. Returns the new generation."""
@@ -128,14 +124,6 @@ class AuditModel(QAbstractTableModel):
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
         return 0 if parent.isValid() else self._count
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMNS
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and section < COLUMNS:
-            return self._headers[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if index.isValid() and role in (DISPLAY, TOOLTIP):

@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+
+from ui.tables import HeaderedTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 DISPLAY = Qt.ItemDataRole.DisplayRole.value
@@ -50,11 +52,10 @@ class IncidentRow:
     amendments: tuple[tuple[datetime, str, str], ...]  # (at, by, reason)
 
 
-class IncidentModel(QAbstractTableModel):
+class IncidentModel(HeaderedTableModel):
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
+        super().__init__(COLUMNS, parent)
         self._rows: list[IncidentRow] = []
-        self._headers: tuple[str, ...] = ("",) * COLUMNS
 
     def rows(self) -> Sequence[IncidentRow]:
         return self._rows
@@ -65,10 +66,6 @@ class IncidentModel(QAbstractTableModel):
 
     def cell(self, row: int, column: int) -> str:
         return self._rows[row].cells[column]
-
-    def set_headers(self, headers: Sequence[str]) -> None:
-        self._headers = tuple(headers)
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMNS - 1)
 
     def set_rows(self, rows: Sequence[IncidentRow]) -> None:
         """Shows `rows`: new incidents at the top are inserted, changed ones repainted; anything
@@ -93,14 +90,6 @@ class IncidentModel(QAbstractTableModel):
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
         return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMNS
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and section < COLUMNS:
-            return self._headers[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if index.isValid() and role == Qt.ItemDataRole.DisplayRole:
